@@ -1,0 +1,48 @@
+import { defaultLockoutPolicy, type LockoutPolicy } from '../domain/lockout.js';
+
+/** Runtime configuration, read once per cold start. A missing required variable fails fast. */
+export interface AppConfig {
+  readonly tableName: string;
+  readonly dynamodbEndpoint?: string;
+  readonly sesEndpoint?: string;
+  readonly eventBusName?: string;
+  readonly signingKeySecretArn?: string;
+  readonly mailFrom: string;
+  readonly mailInquiry: string;
+  readonly lockout: LockoutPolicy;
+  readonly patronTokenMinutes: number;
+  readonly staffTokenMinutes: number;
+  readonly maxBodyBytes: number;
+}
+
+const required = (env: NodeJS.ProcessEnv, name: string): string => {
+  const value = env[name];
+  if (!value) throw new Error(`Missing environment variable ${name}`);
+  return value;
+};
+
+const numberOr = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => {
+  const value = env[name];
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`Environment variable ${name} must be a positive number`);
+  return parsed;
+};
+
+export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => ({
+  tableName: required(env, 'TABLE_NAME'),
+  dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
+  sesEndpoint: env.SES_ENDPOINT || undefined,
+  eventBusName: env.EVENT_BUS_NAME || undefined,
+  signingKeySecretArn: env.SIGNING_KEY_SECRET_ARN || undefined,
+  mailFrom: env.MAIL_FROM || 'central@library-mito.jp',
+  mailInquiry: env.MAIL_INQUIRY || 'chuou@library-mito.jp',
+  lockout: {
+    maxFailures: numberOr(env, 'LOCKOUT_MAX_FAILURES', defaultLockoutPolicy.maxFailures),
+    windowMinutes: numberOr(env, 'LOCKOUT_WINDOW_MINUTES', defaultLockoutPolicy.windowMinutes),
+    lockMinutes: numberOr(env, 'LOCKOUT_LOCK_MINUTES', defaultLockoutPolicy.lockMinutes),
+  },
+  patronTokenMinutes: numberOr(env, 'PATRON_TOKEN_MINUTES', 30),
+  staffTokenMinutes: numberOr(env, 'STAFF_TOKEN_MINUTES', 480),
+  maxBodyBytes: numberOr(env, 'MAX_BODY_BYTES', 64 * 1024),
+});

@@ -1,0 +1,27 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { Clock } from './clock.js';
+import type { AppConfig } from './config.js';
+import type { EventPublisher } from './events.js';
+import type { TokenService } from './tokens.js';
+import type { Store } from '../store/index.js';
+
+/**
+ * What every handler gets, built once per cold start (functions/entry/*) or once by the
+ * local stack (lib/local). Handlers never build clients themselves.
+ */
+export interface Deps {
+  readonly config: AppConfig;
+  readonly clock: Clock;
+  readonly store: Store;
+  readonly tokens: TokenService;
+  readonly events: EventPublisher;
+  readonly logger: Logger;
+  /** Only on the local stack: the clock and event log behind /admin/local/*. */
+  readonly local?: LocalControls;
+}
+
+export interface LocalControls {
+  /** Sets the clock (null = real time), first firing every scheduled run it skips. */
+  setClock(now: string | null): Promise<{ now: string; fired: readonly { job: string; schedule: string; scheduledTime: string }[] }>;
+  recentEvents(limit: number): readonly unknown[];
+}

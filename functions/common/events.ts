@@ -1,0 +1,18 @@
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { events } from '../wiring.js';
+
+/** SPEC 9: ids and states only, never names or addresses. */
+export interface EventPublisher {
+  publish(detailType: string, detail: Record<string, unknown>): Promise<void>;
+}
+
+export const createEventBridgePublisher = (busName: string, client = new EventBridgeClient({})): EventPublisher => ({
+  async publish(detailType, detail) {
+    const result = await client.send(
+      new PutEventsCommand({
+        Entries: [{ EventBusName: busName, Source: events.source, DetailType: detailType, Detail: JSON.stringify(detail) }],
+      }),
+    );
+    if (result.FailedEntryCount) throw new Error(`event ${detailType} was not accepted by the bus`);
+  },
+});

@@ -1,0 +1,46 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { notFound } from '../errors.js';
+import type { Deps } from '../deps.js';
+import { routeKey, routes, type ApiGroupName, type RouteKeyOf } from '../../wiring.js';
+import { authenticate, errorResponses, jsonBody, jsonResult, language, type ApiContext } from './middlewares.js';
+import type { RouteHandler } from './types.js';
+
+export type ApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** Every route of a group must have a handler: TypeScript refuses a missing or extra key. */
+export type GroupHandlers<G extends ApiGroupName> = { readonly [K in RouteKeyOf<G>]: RouteHandler };
+
+/**
+ * One Lambda handler for a group of routes. API Gateway's `routeKey` ("GET /api/me")
+ * selects the route; the local stack sets the same field, so both dispatch identically.
+ */
+export const makeApiHandler = <G extends ApiGroupName>(group: G, handlers: GroupHandlers<G>, deps: Deps): ApiHandler => {
+  const table = handlers as Readonly<Record<string, RouteHandler>>;
+  const accessByKey = new Map<string, (typeof routes)[number]['access']>(
+    routes.filter((r) => r.group === group).map((r) => [routeKey(r), r.access]),
+  );
+
+  const dispatch = async (event: APIGatewayProxyEventV2, context: ApiContext) => {
+    const handler = accessByKey.has(event.routeKey) ? table[event.routeKey] : undefined;
+    if (!handler) throw notFound('route');
+    const response = await handler(
+      {
+        body: context.state.body,
+        query: event.queryStringParameters ?? {},
+        params: event.pathParameters ?? {},
+        principal: context.state.principal,
+        lang: context.state.lang,
+      },
+      deps,
+    );
+    return jsonResult(response.status, response.body);
+  };
+
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, ApiContext>()
+    .use(language())
+    .use(errorResponses(deps))
+    .use(authenticate((event) => accessByKey.get(event.routeKey), deps))
+    .use(jsonBody(deps.config.maxBodyBytes))
+    .handler(dispatch) as unknown as ApiHandler;
+};

@@ -1,0 +1,87 @@
+import type middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { AppError, unauthorized, forbidden } from '../errors.js';
+import type { Deps } from '../deps.js';
+import type { Access } from '../../wiring.js';
+import type { Principal } from '../tokens.js';
+import { languageOf } from './language.js';
+import { internalErrorBody, renderAppError } from './render-error.js';
+import type { Lang } from '../messages.js';
+
+type Event = APIGatewayProxyEventV2;
+type Result = APIGatewayProxyStructuredResultV2;
+
+/** Per-request state the middlewares hand to the dispatcher. */
+export interface RequestState {
+  lang: Lang;
+  body?: unknown;
+  principal?: Principal;
+}
+export type ApiContext = { state: RequestState } & import('aws-lambda').Context;
+type Middleware = middy.MiddlewareObj<Event, Result, Error, ApiContext>;
+
+export const jsonResult = (status: number, body?: unknown): Result => ({
+  statusCode: status,
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+});
+
+/** Language first, so every later error is rendered in the client's language. */
+export const language = (): Middleware => ({
+  before: (request) => {
+    request.context.state = { lang: languageOf(request.event.headers?.['accept-language']) };
+  },
+});
+
+/** Enforces the body size limit (413) and parses JSON (400 naming `body`). */
+export const jsonBody = (maxBytes: number): Middleware => ({
+  before: (request) => {
+    const { body, isBase64Encoded } = request.event;
+    if (body === undefined || body === null || body === '') return;
+    const raw = isBase64Encoded ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8');
+    if (raw.length > maxBytes) throw new AppError(413, 'PAYLOAD_TOO_LARGE', { extra: { limitBytes: maxBytes } });
+    try {
+      request.context.state.body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      throw new AppError(400, 'VALIDATION', { field: 'body', extra: { reason: 'MALFORMED_JSON' } });
+    }
+  },
+});
+
+const bearer = (event: Event) => {
+  const header = event.headers?.authorization ?? event.headers?.Authorization;
+  const match = header?.match(/^Bearer\s+(\S+)$/i);
+  return match?.[1];
+};
+
+/** No or bad token → 401; a valid token of the other role → 403. */
+export const authenticate = (accessOf: (event: Event) => Access | undefined, deps: Deps): Middleware => ({
+  before: async (request) => {
+    const access = accessOf(request.event);
+    if (access !== 'patron' && access !== 'staff') return;
+    const token = bearer(request.event);
+    const principal = token ? await deps.tokens.verify(token) : undefined;
+    if (!principal) throw unauthorized();
+    if (principal.role !== access) throw forbidden();
+    request.context.state.principal = principal;
+  },
+});
+
+/** AppErrors become their status and code; anything else is logged and answers a generic 500. */
+export const errorResponses = (deps: Deps): Middleware => ({
+  onError: (request) => {
+    const lang = request.context.state?.lang ?? 'ja';
+    const error = request.error;
+    if (error instanceof AppError) {
+      request.response = jsonResult(error.status, renderAppError(error, lang));
+      return;
+    }
+    deps.logger.error('unhandled error', {
+      routeKey: request.event.routeKey,
+      errorName: error?.name,
+      errorMessage: error?.message,
+      stack: error?.stack,
+    });
+    request.response = jsonResult(500, internalErrorBody(lang));
+  },
+});

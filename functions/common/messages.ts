@@ -1,0 +1,60 @@
+/** Messages patrons and staff read, per error code, in Japanese (default) and English. */
+export type Lang = 'ja' | 'en';
+
+export const errorMessages = {
+  VALIDATION: { ja: '入力内容に誤りがあります。', en: 'The input is not valid.' },
+  MALFORMED_JSON: { ja: 'リクエストの JSON が正しくありません。', en: 'The request body is not valid JSON.' },
+  PAYLOAD_TOO_LARGE: { ja: 'リクエストが大きすぎます。', en: 'The request body is too large.' },
+  NOT_FOUND: { ja: '見つかりません。', en: 'Not found.' },
+  UNAUTHORIZED: { ja: 'ログインしてください。', en: 'Please log in.' },
+  FORBIDDEN: { ja: 'この操作は許可されていません。', en: 'You are not allowed to do this.' },
+  INVALID_CREDENTIALS: {
+    ja: '利用者番号またはパスワードが正しくありません。',
+    en: 'The card number or password is not correct.',
+  },
+  INVALID_STAFF_CREDENTIALS: { ja: '職員IDまたはパスワードが正しくありません。', en: 'The staff ID or password is not correct.' },
+  LOCKED: {
+    ja: 'ログインの失敗が続いたため、{until} まで利用できません。',
+    en: 'Too many failed logins. The account is locked until {until}.',
+  },
+  INTERNET_SERVICE_NOT_ISSUED: {
+    ja: 'インターネットサービスのパスワードが発行されていません。図書館カウンターでお申し込みください。',
+    en: 'No internet password has been issued. Please ask at a library counter.',
+  },
+  ALREADY_EXISTS: { ja: '既に登録されています。', en: 'It is already registered.' },
+  INVALID_BRANCH: { ja: '指定された図書館は存在しません。', en: 'The branch does not exist.' },
+  CONFLICT: { ja: '同時に別の更新がありました。もう一度お試しください。', en: 'Another change happened at the same time. Please try again.' },
+  INTERNAL: { ja: 'システムエラーが発生しました。しばらくしてからお試しください。', en: 'Something went wrong. Please try again later.' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+/** Messages that explain a validation rule, keyed by rule. */
+export const ruleMessages = {
+  required: { ja: '{field} を入力してください。', en: '{field} is required.' },
+  cardNumber: { ja: '利用者番号は8桁の半角数字です。', en: 'The card number is 8 digits.' },
+  password: {
+    ja: 'パスワードは半角数字1桁から6桁で入力してください。',
+    en: 'The password must be 1 to 6 digits (0-9).',
+  },
+  email: { ja: 'メールアドレスの形式が正しくありません。', en: 'The email address is not valid.' },
+  emailRequired: {
+    ja: '連絡方法がメールの場合はメールアドレスを入力してください。',
+    en: 'An email address is required for contact by email.',
+  },
+  date: { ja: '日付は YYYY-MM-DD の形式で入力してください。', en: 'Dates are written YYYY-MM-DD.' },
+  time: { ja: '時刻は HH:MM の形式で入力してください。', en: 'Times are written HH:MM.' },
+  invalid: { ja: '{field} の値が正しくありません。', en: '{field} is not valid.' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type RuleName = keyof typeof ruleMessages;
+
+export const warningMessages = {
+  EMAIL_MAY_NOT_ARRIVE: {
+    ja: '「@」の直前に「.」があるアドレスや「.」が連続するアドレスには、メールが届かないことがあります。',
+    en: 'Mail may not arrive at an address with a dot right before "@" or two dots in a row.',
+  },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export const fill = (template: string, values: Record<string, string>): string =>
+  template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? `{${key}}`);

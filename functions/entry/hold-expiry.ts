@@ -1,0 +1,5 @@
+import { holdExpiry } from '../jobs/hold-expiry.js';
+import { cloudDeps } from './cloud-deps.js';
+import { makeJobHandler } from './job-handler.js';
+
+export const handler = makeJobHandler('hold-expiry', holdExpiry, await cloudDeps('hold-expiry'));

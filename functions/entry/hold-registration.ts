@@ -1,0 +1,5 @@
+import { holdRegistration } from '../jobs/hold-registration.js';
+import { cloudDeps } from './cloud-deps.js';
+import { makeJobHandler } from './job-handler.js';
+
+export const handler = makeJobHandler('hold-registration', holdRegistration, await cloudDeps('hold-registration'));

@@ -1,0 +1,5 @@
+import { makeApiHandler } from '../common/http/api-handler.js';
+import { patronHandlers } from '../http/patron/routes.js';
+import { cloudDeps } from './cloud-deps.js';
+
+export const handler = makeApiHandler('patron-api', patronHandlers, await cloudDeps('patron-api'));

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { AppError } from '../../common/errors.js';
+import { ok, principalOf, type RouteHandler } from '../../common/http/types.js';
+import { parseInput } from '../../common/http/validate.js';
+import { CONTACT_METHODS, checkEmail } from '../../domain/contact.js';
+import { profileView } from './profile.js';
+
+const ContactBody = z.object({
+  email: z
+    .union([z.string(), z.null()])
+    .optional()
+    .transform((value) => (value === null || value === undefined || value.trim() === '' ? undefined : value.trim()))
+    .refine((value) => value === undefined || checkEmail(value).ok, { message: 'rule:email' }),
+  contactMethod: z.enum(CONTACT_METHODS),
+});
+
+/** PUT /api/me/contact (SPEC 3): email is required for EMAIL, optional otherwise. */
+export const updateContact: RouteHandler = async (request, deps) => {
+  const { subject } = principalOf(request);
+  const raw = request.body as { email?: unknown } | undefined;
+  // Reject control characters before trimming could hide a trailing line break.
+  if (typeof raw?.email === 'string' && /[\u0000-\u001f\u007f]/.test(raw.email)) {
+    throw new AppError(400, 'VALIDATION', { field: 'email', rule: 'email' });
+  }
+  const body = parseInput(ContactBody, request.body);
+  if (body.contactMethod === 'EMAIL' && !body.email) throw new AppError(400, 'VALIDATION', { field: 'email', rule: 'emailRequired' });
+  const patron = await deps.store.patrons.updateContact(subject, { email: body.email, contactMethod: body.contactMethod });
+  deps.logger.info('contact updated', { contactMethod: body.contactMethod });
+  return ok(profileView(patron, request.lang));
+};

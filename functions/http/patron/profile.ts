@@ -1,0 +1,19 @@
+import { checkEmail } from '../../domain/contact.js';
+import { warningMessages, type Lang } from '../../common/messages.js';
+import type { Patron } from '../../store/patrons.js';
+
+/** The profile a patron sees (SPEC 7 GET /api/me): no birth date, nothing internal. */
+export const profileView = (patron: Patron, lang: Lang, passwordIsInitial?: boolean) => {
+  const verdict = patron.email ? checkEmail(patron.email) : undefined;
+  const warning = verdict?.ok && verdict.warning ? verdict.warning : undefined;
+  return {
+    cardNumber: patron.cardNumber,
+    name: patron.name,
+    email: patron.email ?? null,
+    contactMethod: patron.contactMethod,
+    contactConfigured: patron.contactConfigured ?? false,
+    emailWarning: warning ? warningMessages[warning][lang] : null,
+    emailWarningCode: warning ?? null,
+    ...(passwordIsInitial === undefined ? {} : { passwordIsInitial }),
+  };
+};

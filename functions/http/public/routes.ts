@@ -1,0 +1,8 @@
+import type { GroupHandlers } from '../../common/http/api-handler.js';
+import { listBranches } from './branches.js';
+import { patronLogin } from './login.js';
+
+export const publicHandlers: GroupHandlers<'public-api'> = {
+  'POST /api/login': patronLogin,
+  'GET /api/branches': listBranches,
+};

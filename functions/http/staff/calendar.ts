@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { AppError } from '../../common/errors.js';
+import { noContent, type RouteHandler } from '../../common/http/types.js';
+import { parseInput } from '../../common/http/validate.js';
+import { calendarDate, clockTime } from '../../common/http/schemas.js';
+import { hoursProblem } from '../../domain/calendar.js';
+
+const Params = z.object({ branch: z.string().min(1).max(40), date: calendarDate });
+const Hours = z.object({ open: z.boolean(), opensAt: clockTime.optional(), closesAt: clockTime.optional() });
+
+/** PUT /admin/calendar/{branch}/{date} (SPEC 2): staff edit one day of one branch. */
+export const putCalendarDay: RouteHandler = async (request, deps) => {
+  const { branch, date } = parseInput(Params, request.params, 'path');
+  const hours = parseInput(Hours, request.body);
+  const problem = hoursProblem(hours);
+  if (problem) throw new AppError(400, 'VALIDATION', { field: problem, rule: 'time' });
+  if (!(await deps.store.branches.get(branch))) throw new AppError(404, 'INVALID_BRANCH', { field: 'branch' });
+  await deps.store.calendar.put(
+    hours.open ? { branch, date, open: true, opensAt: hours.opensAt, closesAt: hours.closesAt } : { branch, date, open: false },
+  );
+  return noContent();
+};

@@ -1,0 +1,17 @@
+import type { GroupHandlers } from '../../common/http/api-handler.js';
+import { listLocalEvents, setLocalClock } from '../local/clock.js';
+import { putCalendarDay } from './calendar.js';
+import { listJobRuns, runJobNow } from './jobs.js';
+import { staffLogin } from './login.js';
+import { issuePassword, registerPatron } from './patrons.js';
+
+export const staffHandlers: GroupHandlers<'staff-api'> = {
+  'POST /admin/login': staffLogin,
+  'POST /admin/patrons': registerPatron,
+  'POST /admin/patrons/{cardNumber}/internet-password': issuePassword,
+  'PUT /admin/calendar/{branch}/{date}': putCalendarDay,
+  'POST /admin/jobs/{job}/run': runJobNow,
+  'GET /admin/jobs/{job}/runs': listJobRuns,
+  'PUT /admin/local/clock': setLocalClock,
+  'GET /admin/local/events': listLocalEvents,
+};

@@ -1,0 +1,58 @@
+import type { EventBridgeEvent } from 'aws-lambda';
+import type { Deps } from '../common/deps.js';
+import { events, type JobInvocation, type JobName } from '../wiring.js';
+import { newRunId, scheduledRunId } from './run-id.js';
+
+export type JobDeps = Pick<Deps, 'config' | 'clock' | 'store' | 'events' | 'logger'>;
+
+/** A job's work: given its "now" (the scheduled time for scheduled runs), return a summary. */
+export type JobBody = (now: Date, deps: JobDeps) => Promise<Record<string, unknown>>;
+
+export interface JobOutcome {
+  readonly runId: string;
+  readonly status: 'SUCCEEDED' | 'FAILED' | 'DUPLICATE';
+  readonly summary?: Record<string, unknown>;
+}
+
+type JobEvent = JobInvocation | EventBridgeEvent<string, JobInvocation>;
+
+/** Scheduler passes the invocation itself; a staff "run now" arrives as a bus event's detail. */
+export const invocationOf = (event: JobEvent, job: JobName): JobInvocation => {
+  const invocation = 'detail-type' in event && event['detail-type'] === events.detailTypes.jobRunRequested ? event.detail : (event as JobInvocation);
+  if (invocation.job !== job) throw new Error(`job ${job} received an invocation for ${String(invocation.job)}`);
+  return invocation;
+};
+
+/**
+ * Runs a job once per run id and records it for GET /admin/jobs/{job}/runs.
+ * A scheduled run's id comes from its schedule and time, a manual run's from the request,
+ * so a duplicate delivery of either is recognised and skipped. The work itself must still be
+ * idempotent: two different runs may overlap.
+ */
+export const runJob = async (job: JobName, event: JobEvent, deps: JobDeps, body: JobBody): Promise<JobOutcome> => {
+  const invocation = invocationOf(event, job);
+  const startedAt = deps.clock.now();
+  const now = invocation.scheduledTime ? new Date(invocation.scheduledTime) : startedAt;
+  const runId =
+    invocation.runId ??
+    (invocation.scheduledTime && invocation.schedule ? scheduledRunId(now, invocation.schedule) : newRunId(startedAt));
+  const fresh = await deps.store.jobRuns.start(
+    { runId, job, trigger: invocation.trigger, schedule: invocation.schedule, scheduledTime: invocation.scheduledTime, startedAt: startedAt.toISOString(), status: 'RUNNING' },
+    startedAt,
+  );
+  if (!fresh) {
+    deps.logger.info('duplicate job delivery skipped', { job, runId });
+    return { runId, status: 'DUPLICATE' };
+  }
+  try {
+    const summary = await body(now, deps);
+    await deps.store.jobRuns.finish(job, runId, { status: 'SUCCEEDED', finishedAt: deps.clock.now().toISOString(), summary });
+    deps.logger.info('job finished', { job, runId, summary });
+    return { runId, status: 'SUCCEEDED', summary };
+  } catch (error) {
+    const summary = { error: error instanceof Error ? error.name : 'Error' };
+    await deps.store.jobRuns.finish(job, runId, { status: 'FAILED', finishedAt: deps.clock.now().toISOString(), summary });
+    deps.logger.error('job failed', { job, runId, errorName: (error as Error)?.name, errorMessage: (error as Error)?.message });
+    throw error;
+  }
+};

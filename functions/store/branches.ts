@@ -1,0 +1,34 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { putInBatches } from './batch-write.js';
+import type { Db } from './db.js';
+import { keys } from './keys.js';
+
+export interface Branch {
+  readonly code: string;
+  readonly name: string;
+  readonly nameEn?: string;
+  readonly phone?: string;
+}
+
+export const branchStore = (db: Db) => ({
+  /** All branches in one Query (a library has a handful). */
+  async list(): Promise<Branch[]> {
+    const { Items = [] } = await db.client.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.branchesPartition },
+      }),
+    );
+    return Items.map((item) => ({ code: item.code, name: item.name, nameEn: item.nameEn, phone: item.phone }));
+  },
+  async get(code: string): Promise<Branch | undefined> {
+    const { Item } = await db.client.send(new GetCommand({ TableName: db.tableName, Key: keys.branch(code) }));
+    return Item ? { code: Item.code, name: Item.name, nameEn: Item.nameEn, phone: Item.phone } : undefined;
+  },
+  async putAll(branches: readonly Branch[]): Promise<void> {
+    await putInBatches(db, branches.map((b) => ({ ...keys.branch(b.code), type: 'Branch', ...b })));
+  },
+});
+
+export type BranchStore = ReturnType<typeof branchStore>;

@@ -1,0 +1,27 @@
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/** The table a store talks to. Endpoint is set only on the local stack and in tests. */
+export interface Db {
+  readonly client: DynamoDBDocumentClient;
+  readonly tableName: string;
+}
+
+export const createDb = (tableName: string, config: DynamoDBClientConfig = {}): Db => ({
+  client: DynamoDBDocumentClient.from(new DynamoDBClient(config), {
+    marshallOptions: { removeUndefinedValues: true },
+  }),
+  tableName,
+});
+
+export const isConditionFailure = (error: unknown): boolean =>
+  error instanceof Error &&
+  (error.name === 'ConditionalCheckFailedException' ||
+    (error.name === 'TransactionCanceledException' && /ConditionalCheckFailed/.test(error.message)));
+
+/** Epoch seconds for the TTL attribute. */
+export const ttlSeconds = (at: Date): number => Math.floor(at.getTime() / 1000);
+
+/** DynamoDB removes TTL-expired items lazily (DynamoDB Local never does): treat them as gone. */
+export const isExpired = (item: { expiresAt?: number } | undefined, now: Date): boolean =>
+  item?.expiresAt !== undefined && item.expiresAt <= ttlSeconds(now);

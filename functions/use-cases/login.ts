@@ -1,0 +1,24 @@
+import { AppError } from '../common/errors.js';
+import type { Deps } from '../common/deps.js';
+import { tokyoIso } from '../domain/tokyo-time.js';
+import type { Account } from '../store/credentials.js';
+import { verifyUnderLockout } from './guarded-verify.js';
+
+export interface LoginResult {
+  readonly token: string;
+  readonly expiresAt: string;
+  readonly passwordIsInitial: boolean;
+}
+
+/** SPEC 3 login for patrons and staff: a checked password buys a short-lived token. */
+export const login = async (
+  deps: Deps,
+  account: Account,
+  password: string,
+  invalidCode: 'INVALID_CREDENTIALS' | 'INVALID_STAFF_CREDENTIALS',
+): Promise<LoginResult> => {
+  const credential = await verifyUnderLockout(deps, account, password, () => new AppError(401, invalidCode));
+  const lifetime = account.kind === 'patron' ? deps.config.patronTokenMinutes : deps.config.staffTokenMinutes;
+  const issued = await deps.tokens.issue({ role: account.kind, subject: account.id }, lifetime);
+  return { token: issued.token, expiresAt: tokyoIso(issued.expiresAt), passwordIsInitial: credential.passwordIsInitial };
+};

@@ -1,0 +1,173 @@
+/**
+ * The one declaration of what this service is made of: HTTP routes, scheduled jobs,
+ * event rules and the Lambda functions that serve them. The CDK stack (lib/cloud) and the
+ * local stack (lib/local) are both generated from this file; test/infra/wiring.test.ts
+ * proves that neither side has a route or job the other lacks.
+ *
+ * This file is plain data: it imports no handler code, so CDK synthesis stays cheap and
+ * each Lambda bundle only carries its own handlers (see functions/entry/*).
+ */
+export { tableDefinition } from './store/table-definition.js';
+
+/** Who may call a route. `local` routes exist only on the local stack and are never deployed. */
+export type Access = 'public' | 'patron' | 'staff' | 'local';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** What a function may do; the CDK stack turns this into IAM grants and environment. */
+export interface FunctionPermissions {
+  readonly table: 'read' | 'readWrite';
+  readonly signingKey?: boolean;
+  readonly sendMail?: boolean;
+  readonly publishEvents?: boolean;
+}
+
+export const functionGroups = {
+  'public-api': {
+    entry: 'functions/entry/public-api.ts',
+    description: 'Patron login, branches, catalog and the 404 fallback',
+    permissions: { table: 'readWrite', signingKey: true },
+  },
+  'patron-api': {
+    entry: 'functions/entry/patron-api.ts',
+    description: 'Signed-in patron: profile, contact, password, status, holds, basket, renewals',
+    permissions: { table: 'readWrite', signingKey: true, publishEvents: true },
+  },
+  'staff-api': {
+    entry: 'functions/entry/staff-api.ts',
+    description: 'Staff counter and administration',
+    permissions: { table: 'readWrite', signingKey: true, publishEvents: true },
+  },
+  'hold-registration': {
+    entry: 'functions/entry/hold-registration.ts',
+    description: 'SPEC 5.3 registration batch',
+    permissions: { table: 'readWrite', publishEvents: true },
+  },
+  'pickup-notices': {
+    entry: 'functions/entry/pickup-notices.ts',
+    description: 'SPEC 5.6 daily pickup mail',
+    permissions: { table: 'readWrite', sendMail: true, publishEvents: true },
+  },
+  'hold-expiry': {
+    entry: 'functions/entry/hold-expiry.ts',
+    description: 'SPEC 5.7 expiry of uncollected holds',
+    permissions: { table: 'readWrite', publishEvents: true },
+  },
+} as const satisfies Record<string, { entry: string; description: string; permissions: FunctionPermissions }>;
+
+export type FunctionGroupName = keyof typeof functionGroups;
+export type ApiGroupName = 'public-api' | 'patron-api' | 'staff-api';
+
+export interface RouteDeclaration {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly access: Access;
+  readonly group: ApiGroupName;
+}
+
+const route = <M extends HttpMethod, P extends string, A extends Access, G extends ApiGroupName>(
+  method: M,
+  path: P,
+  access: A,
+  group: G,
+) => ({ method, path, access, group }) as const;
+
+export const routes = [
+  // Public (SPEC 7, no token)
+  route('POST', '/api/login', 'public', 'public-api'),
+  route('GET', '/api/branches', 'public', 'public-api'),
+  // Patron
+  route('GET', '/api/me', 'patron', 'patron-api'),
+  route('PUT', '/api/me/contact', 'patron', 'patron-api'),
+  route('PUT', '/api/me/password', 'patron', 'patron-api'),
+  // Staff
+  route('POST', '/admin/login', 'public', 'staff-api'),
+  route('POST', '/admin/patrons', 'staff', 'staff-api'),
+  route('POST', '/admin/patrons/{cardNumber}/internet-password', 'staff', 'staff-api'),
+  route('PUT', '/admin/calendar/{branch}/{date}', 'staff', 'staff-api'),
+  route('POST', '/admin/jobs/{job}/run', 'staff', 'staff-api'),
+  route('GET', '/admin/jobs/{job}/runs', 'staff', 'staff-api'),
+  // Local stack only (SPEC 7): never deployed
+  route('PUT', '/admin/local/clock', 'local', 'staff-api'),
+  route('GET', '/admin/local/events', 'local', 'staff-api'),
+] as const satisfies readonly RouteDeclaration[];
+
+export type Route = (typeof routes)[number];
+export type RouteKey = `${Route['method']} ${Route['path']}`;
+/** Route keys served by one function group, e.g. RouteKeyOf<'patron-api'>. */
+export type RouteKeyOf<G extends ApiGroupName> = {
+  [R in Route as R['group'] extends G ? `${R['method']} ${R['path']}` : never]: true;
+} extends infer O
+  ? keyof O & string
+  : never;
+
+export const routeKey = (r: RouteDeclaration): string => `${r.method} ${r.path}`;
+export const deployedRoutes = routes.filter((r) => r.access !== 'local');
+/** Unknown routes land here (API Gateway's `$default`), so a 404 has our error shape. */
+export const fallbackGroup: ApiGroupName = 'public-api';
+
+export type JobName = 'hold-registration' | 'pickup-notices' | 'hold-expiry';
+
+export interface ScheduleDeclaration {
+  /** Unique within the job; becomes part of the scheduler's name. */
+  readonly name: string;
+  /** Standard 5-field cron (minute hour day-of-month month day-of-week) in `timeZone`. */
+  readonly cron: string;
+  readonly timeZone: 'Asia/Tokyo';
+}
+
+export interface JobDeclaration {
+  readonly name: JobName;
+  readonly group: FunctionGroupName & JobName;
+  readonly schedules: readonly ScheduleDeclaration[];
+}
+
+const tokyo = 'Asia/Tokyo' as const;
+
+/** SPEC 8. Calendar gates (open branches, opening days) are applied by the jobs themselves. */
+export const jobs = [
+  {
+    name: 'hold-registration',
+    group: 'hold-registration',
+    schedules: [
+      { name: 'daily-0700', cron: '0 7 * * *', timeZone: tokyo },
+      { name: 'every-10-minutes', cron: '*/10 7-23 * * *', timeZone: tokyo },
+    ],
+  },
+  {
+    name: 'pickup-notices',
+    group: 'pickup-notices',
+    schedules: [{ name: 'daily-0800', cron: '0 8 * * *', timeZone: tokyo }],
+  },
+  {
+    name: 'hold-expiry',
+    group: 'hold-expiry',
+    schedules: [{ name: 'daily-0600', cron: '0 6 * * *', timeZone: tokyo }],
+  },
+] as const satisfies readonly JobDeclaration[];
+
+export const jobNames: readonly JobName[] = jobs.map((j) => j.name);
+export const isJobName = (name: string): name is JobName => (jobNames as readonly string[]).includes(name);
+
+/** SPEC 9: the bus and the detail-types that travel on it. */
+export const events = {
+  source: 'library',
+  detailTypes: {
+    jobRunRequested: 'JobRunRequested',
+    holdStateChanged: 'HoldStateChanged',
+    loanRenewed: 'LoanRenewed',
+  },
+} as const;
+
+/**
+ * What a job invocation carries, whoever triggered it: EventBridge Scheduler passes this
+ * as the target input (with its own scheduled time), a staff "run now" arrives as the
+ * detail of a JobRunRequested event, and the local scheduler passes it directly.
+ */
+export interface JobInvocation {
+  readonly job: JobName;
+  readonly trigger: 'schedule' | 'manual';
+  readonly schedule?: string;
+  /** ISO 8601. For scheduled runs, the run's own scheduled time: the job's "now". */
+  readonly scheduledTime?: string;
+  readonly runId?: string;
+}
