@@ -22,6 +22,6 @@ export class AppError extends Error {
 
 export const validationError = (field: string, rule: RuleName = 'invalid') =>
   new AppError(400, 'VALIDATION', { field, rule });
-export const notFound = (what = 'resource') => new AppError(404, 'NOT_FOUND', { extra: { what } });
+export const notFound = () => new AppError(404, 'NOT_FOUND');
 export const unauthorized = () => new AppError(401, 'UNAUTHORIZED');
 export const forbidden = () => new AppError(403, 'FORBIDDEN');

@@ -8,7 +8,17 @@ export interface Branch {
   readonly name: string;
   readonly nameEn?: string;
   readonly phone?: string;
+  /** Display order (the library's own order, not alphabetical). */
+  readonly order?: number;
 }
+
+const toBranch = (item: Record<string, unknown>): Branch => ({
+  code: item.code as string,
+  name: item.name as string,
+  nameEn: item.nameEn as string | undefined,
+  phone: item.phone as string | undefined,
+  order: item.order as number | undefined,
+});
 
 export const branchStore = (db: Db) => ({
   /** All branches in one Query (a library has a handful). */
@@ -20,11 +30,11 @@ export const branchStore = (db: Db) => ({
         ExpressionAttributeValues: { ':pk': keys.branchesPartition },
       }),
     );
-    return Items.map((item) => ({ code: item.code, name: item.name, nameEn: item.nameEn, phone: item.phone }));
+    return Items.map(toBranch).sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
   },
   async get(code: string): Promise<Branch | undefined> {
     const { Item } = await db.client.send(new GetCommand({ TableName: db.tableName, Key: keys.branch(code) }));
-    return Item ? { code: Item.code, name: Item.name, nameEn: Item.nameEn, phone: Item.phone } : undefined;
+    return Item ? toBranch(Item) : undefined;
   },
   async putAll(branches: readonly Branch[]): Promise<void> {
     await putInBatches(db, branches.map((b) => ({ ...keys.branch(b.code), type: 'Branch', ...b })));

@@ -9,7 +9,7 @@ import { initialPasswordFor } from '../domain/password-rules.js';
  */
 export const issueInternetPassword = async (deps: Deps, cardNumber: string): Promise<{ initialPassword: string }> => {
   const patron = await deps.store.patrons.get(cardNumber);
-  if (!patron) throw notFound('patron');
+  if (!patron) throw notFound();
   const initialPassword = initialPasswordFor(patron.birthDate);
   await deps.store.credentials.setPassword(
     { kind: 'patron', id: cardNumber },

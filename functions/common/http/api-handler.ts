@@ -23,7 +23,7 @@ export const makeApiHandler = <G extends ApiGroupName>(group: G, handlers: Group
 
   const dispatch = async (event: APIGatewayProxyEventV2, context: ApiContext) => {
     const handler = accessByKey.has(event.routeKey) ? table[event.routeKey] : undefined;
-    if (!handler) throw notFound('route');
+    if (!handler) throw notFound();
     const response = await handler(
       {
         body: context.state.body,

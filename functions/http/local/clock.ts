@@ -9,7 +9,7 @@ const ClockBody = z.object({
 
 /** PUT /admin/local/clock (SPEC 7, local stack only). */
 export const setLocalClock: RouteHandler = async (request, deps) => {
-  if (!deps.local) throw notFound('route');
+  if (!deps.local) throw notFound();
   const { now } = parseInput(ClockBody, request.body);
   if (now !== null && Number.isNaN(Date.parse(now))) throw new AppError(400, 'VALIDATION', { field: 'now' });
   return ok(await deps.local.setClock(now));
@@ -17,7 +17,7 @@ export const setLocalClock: RouteHandler = async (request, deps) => {
 
 /** GET /admin/local/events: the latest events on the local bus, newest first. */
 export const listLocalEvents: RouteHandler = async (request, deps) => {
-  if (!deps.local) throw notFound('route');
+  if (!deps.local) throw notFound();
   const limit = Math.min(Math.max(Number(request.query.limit ?? 100) || 100, 1), 1000);
   return ok(deps.local.recentEvents(limit));
 };

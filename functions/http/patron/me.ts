@@ -9,6 +9,6 @@ export const getMe: RouteHandler = async (request, deps) => {
     deps.store.patrons.get(subject),
     deps.store.credentials.get({ kind: 'patron', id: subject }),
   ]);
-  if (!patron) throw notFound('patron');
+  if (!patron) throw notFound();
   return ok(profileView(patron, request.lang, credential?.passwordIsInitial));
 };

@@ -1,0 +1,84 @@
+/**
+ * `npm start`: the whole service on this machine, no AWS account needed.
+ * DynamoDB Local (data kept in .local/ unless --memory), the SES emulator with its mail
+ * viewer, the HTTP API, the local event bus and the scheduler on the local clock.
+ */
+import { parseArgs } from 'node:util';
+// This machine runs Node 20 (Lambda runs 22); the SDK's reminder about that is noise here.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+import { startDynamoDbLocal, javaProblem, type DynamoDbLocal } from '../lib/local/dynamodb-local.js';
+import { startLocalServices, type LocalServices } from '../lib/local/local-services.js';
+import { assertPortFree } from '../lib/local/ports.js';
+import { startSesLocal, type SesLocal } from '../lib/local/ses-local.js';
+import { localSigningKey } from '../lib/local/signing-key.js';
+import { demoPatron, demoStaffId } from '../lib/local/demo-branches.js';
+
+const { values: flags } = parseArgs({ options: { memory: { type: 'boolean', default: false } } });
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 3000);
+const dynamodbPort = Number(process.env.DYNAMODB_PORT ?? 8000);
+const sesPort = Number(process.env.SES_PORT ?? 8005);
+const staffPassword = process.env.LOCAL_STAFF_PASSWORD ?? 'admin';
+const dataDir = process.env.LOCAL_DATA_DIR ?? '.local';
+
+const main = async () => {
+  const java = javaProblem();
+  if (java) throw new Error(java);
+  await assertPortFree(port, host, 'HTTP API');
+  await assertPortFree(dynamodbPort, '127.0.0.1', 'DynamoDB Local');
+  await assertPortFree(sesPort, '127.0.0.1', 'SES emulator');
+
+  let dynamodb: DynamoDbLocal | undefined;
+  let ses: SesLocal | undefined;
+  let services: LocalServices | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await services?.stop().catch(() => undefined);
+    await ses?.stop().catch(() => undefined);
+    await dynamodb?.stop().catch(() => undefined);
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  try {
+    dynamodb = await startDynamoDbLocal({ port: dynamodbPort, dataDir: flags.memory ? undefined : `${dataDir}/dynamodb` });
+    ses = await startSesLocal(sesPort);
+    services = await startLocalServices({
+      dynamodbEndpoint: dynamodb.endpoint,
+      sesEndpoint: ses.endpoint,
+      tableName: process.env.TABLE_NAME ?? 'library',
+      host,
+      port,
+      signingKey: localSigningKey(flags.memory ? undefined : `${dataDir}/signing-key`),
+      staffPassword,
+      tick: true,
+    });
+  } catch (error) {
+    console.error(`npm start failed: ${(error as Error).message}`);
+    await stop(1);
+    return;
+  }
+
+  const url = services.api.url;
+  console.log(
+    [
+      '',
+      '図書館インターネット予約サービス — running locally',
+      `  API            ${url}  (try ${url}/api/branches)`,
+      `  Mail viewer    ${ses.endpoint}  (sent mail as JSON: ${ses.endpoint}/store)`,
+      `  DynamoDB Local ${dynamodb.endpoint}  (${flags.memory ? 'in memory' : `data in ${dataDir}/dynamodb`})`,
+      `  Demo data      ${services.seed === 'seeded' ? 'loaded now' : 'already loaded'}`,
+      '',
+      `  Patron login   POST ${url}/api/login  {"cardNumber":"${demoPatron.cardNumber}","password":"0401"}`,
+      `  Staff login    POST ${url}/admin/login {"staffId":"${demoStaffId}","password":"${process.env.LOCAL_STAFF_PASSWORD ? '<LOCAL_STAFF_PASSWORD>' : staffPassword}"}`,
+      `  Move the clock PUT  ${url}/admin/local/clock {"now":"2026-12-01T07:05:00+09:00"}  ({"now":null} = real time)`,
+      '',
+      'Ctrl-C stops everything.',
+    ].join('\n'),
+  );
+};
+
+void main();

@@ -1,0 +1,46 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Deps } from '../../functions/common/deps.js';
+import { hashPassword } from '../../functions/common/password-hash.js';
+import { dayFromWeeklyHours, demoWeeklyHours, type CalendarDay } from '../../functions/domain/calendar.js';
+import { addDays, tokyoDate } from '../../functions/domain/tokyo-time.js';
+import type { Db } from '../../functions/store/db.js';
+import { issueInternetPassword } from '../../functions/use-cases/internet-password.js';
+import { demoBranches, demoPatron, demoStaffId } from './demo-branches.js';
+
+const SEED_MARKER = { PK: 'META', SK: 'DEMO_SEED' };
+const SEED_VERSION = 1;
+
+export interface SeedOptions {
+  readonly staffPassword: string;
+  /** Days of calendar on each side of today (default 365). */
+  readonly calendarDays?: number;
+}
+
+/**
+ * Loads the demo library once per store: six branches with a calendar a year either side
+ * of today, staff `admin`, and patron 10000001 (born 1 April) with internet service issued.
+ */
+export const seedDemoData = async (db: Db, deps: Deps, options: SeedOptions): Promise<'seeded' | 'already-seeded'> => {
+  const marker = await db.client.send(new GetCommand({ TableName: db.tableName, Key: SEED_MARKER }));
+  if (marker.Item?.version === SEED_VERSION) return 'already-seeded';
+
+  const now = deps.clock.now();
+  await deps.store.branches.putAll(demoBranches);
+  const span = options.calendarDays ?? 365;
+  const today = tokyoDate(now);
+  const days: CalendarDay[] = [];
+  for (let offset = -span; offset <= span; offset += 1) {
+    const date = addDays(today, offset);
+    for (const branch of demoBranches) days.push(dayFromWeeklyHours(branch.code, date, demoWeeklyHours));
+  }
+  await deps.store.calendar.putAll(days);
+
+  await deps.store.staff.put({ staffId: demoStaffId, name: '図書館 職員', branch: 'central' });
+  await deps.store.credentials.setPassword({ kind: 'staff', id: demoStaffId }, await hashPassword(options.staffPassword), false, now);
+
+  await deps.store.patrons.create({ ...demoPatron, contactMethod: 'NONE', internetService: false, createdAt: now.toISOString() });
+  await issueInternetPassword(deps, demoPatron.cardNumber);
+
+  await db.client.send(new PutCommand({ TableName: db.tableName, Item: { ...SEED_MARKER, version: SEED_VERSION, seededAt: now.toISOString() } }));
+  return 'seeded';
+};

@@ -1,0 +1,119 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { readConfig } from '../../functions/common/config.js';
+import type { Deps } from '../../functions/common/deps.js';
+import { makeApiHandler, type ApiHandler } from '../../functions/common/http/api-handler.js';
+import { createLogger } from '../../functions/common/logger.js';
+import { createTokenService } from '../../functions/common/tokens.js';
+import { publicHandlers } from '../../functions/http/public/routes.js';
+import { patronHandlers } from '../../functions/http/patron/routes.js';
+import { staffHandlers } from '../../functions/http/staff/routes.js';
+import { jobBodies } from '../../functions/jobs/index.js';
+import { runJob } from '../../functions/jobs/run-job.js';
+import { createDb } from '../../functions/store/db.js';
+import { createStore } from '../../functions/store/index.js';
+import type { ApiGroupName, JobInvocation } from '../../functions/wiring.js';
+import { ensureTable } from './create-table.js';
+import { seedDemoData } from './demo-data.js';
+import { localCredentials, localRegion } from './dynamodb-local.js';
+import { startHttpApi, type LocalHttpApi } from './http-server.js';
+import { LocalClock } from './local-clock.js';
+import { LocalEventBus } from './local-event-bus.js';
+import { LocalScheduler } from './local-scheduler.js';
+
+export interface LocalServicesOptions {
+  readonly dynamodbEndpoint: string;
+  readonly sesEndpoint: string;
+  readonly tableName: string;
+  readonly host: string;
+  readonly port: number;
+  readonly signingKey: Uint8Array;
+  readonly staffPassword: string;
+  /** Fire schedules as wall time passes (npm start); tests move the clock explicitly. */
+  readonly tick: boolean;
+  readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+  readonly calendarDays?: number;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Start the local clock at this instant instead of now (tests). */
+  readonly startAt?: Date;
+}
+
+export interface LocalServices {
+  readonly api: LocalHttpApi;
+  readonly deps: Deps;
+  readonly clock: LocalClock;
+  readonly bus: LocalEventBus;
+  readonly scheduler: LocalScheduler;
+  readonly seed: 'seeded' | 'already-seeded';
+  invokeJob(invocation: JobInvocation): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+/**
+ * The service on this machine: the very handlers the Lambda functions run, with a local
+ * clock, an in-process bus and a scheduler built from the same wiring, over DynamoDB Local.
+ */
+export const startLocalServices = async (options: LocalServicesOptions): Promise<LocalServices> => {
+  const config = readConfig({
+    ...(options.env ?? process.env),
+    TABLE_NAME: options.tableName,
+    DYNAMODB_ENDPOINT: options.dynamodbEndpoint,
+    SES_ENDPOINT: options.sesEndpoint,
+  });
+  const client = new DynamoDBClient({ endpoint: options.dynamodbEndpoint, region: localRegion, credentials: localCredentials });
+  await ensureTable(client, options.tableName);
+  const db = createDb(options.tableName, { endpoint: options.dynamodbEndpoint, region: localRegion, credentials: localCredentials });
+
+  const clock = new LocalClock();
+  if (options.startAt) clock.set(options.startAt);
+  const logger = createLogger('local', options.logLevel);
+  let invokeJob: (invocation: JobInvocation) => Promise<unknown> = () => Promise.reject(new Error('not ready'));
+  const bus = new LocalEventBus(
+    () => clock.now(),
+    (invocation) => invokeJob(invocation),
+    (detailType, error) => logger.error('local bus target failed', { detailType, errorMessage: (error as Error).message }),
+  );
+  const scheduler = new LocalScheduler(
+    clock,
+    (invocation) => invokeJob(invocation),
+    (run, error) => logger.error('scheduled run failed', { job: run.job, errorMessage: (error as Error).message }),
+  );
+  const deps: Deps = {
+    config,
+    clock,
+    store: createStore(db),
+    tokens: createTokenService(options.signingKey, clock),
+    events: bus,
+    logger,
+    local: {
+      setClock: (now) => scheduler.setClock(now === null ? null : new Date(now)),
+      recentEvents: (limit) => bus.recent(limit),
+    },
+  };
+  invokeJob = (invocation) => runJob(invocation.job, invocation, deps, jobBodies[invocation.job]);
+
+  const seed = await seedDemoData(db, deps, { staffPassword: options.staffPassword, calendarDays: options.calendarDays });
+  const handlers: Record<ApiGroupName, ApiHandler> = {
+    'public-api': makeApiHandler('public-api', publicHandlers, deps),
+    'patron-api': makeApiHandler('patron-api', patronHandlers, deps),
+    'staff-api': makeApiHandler('staff-api', staffHandlers, deps),
+  };
+  const api = await startHttpApi(handlers, { host: options.host, port: options.port });
+  if (options.tick) scheduler.start();
+
+  return {
+    api,
+    deps,
+    clock,
+    bus,
+    scheduler,
+    seed,
+    invokeJob,
+    async stop() {
+      await api.close();
+      await scheduler.stop();
+      await bus.settled();
+      client.destroy();
+      db.client.destroy();
+    },
+  };
+};

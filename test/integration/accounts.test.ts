@@ -1,0 +1,247 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CARD, startTestApp, type TestApp } from '../support/test-app.js';
+
+let app: TestApp;
+let staff: string;
+let nextCard = 20000000;
+
+/** Registers a patron and issues their internet password; returns the card number. */
+const newPatron = async (birthDate = '1990-12-24') => {
+  const cardNumber = String((nextCard += 1));
+  const created = await app.request('POST', '/admin/patrons', { token: staff, body: { cardNumber, name: '常陸 太郎', birthDate } });
+  expect(created.status).toBe(201);
+  const issued = await app.request('POST', `/admin/patrons/${cardNumber}/internet-password`, { token: staff });
+  expect(issued.status).toBe(200);
+  return cardNumber;
+};
+
+const login = (cardNumber: string, password: string) => app.request('POST', '/api/login', { body: { cardNumber, password } });
+
+beforeAll(async () => {
+  app = await startTestApp();
+  staff = await app.staffToken();
+});
+afterAll(() => app.stop());
+
+describe('SPEC 3 patron registration and internet password', () => {
+  it('registers a patron (201) and refuses the same card twice (409 ALREADY_EXISTS)', async () => {
+    const body = { cardNumber: '30000001', name: '水戸 一郎', birthDate: '2000-02-29', phone: '029-123-4567' };
+    const first = await app.request('POST', '/admin/patrons', { token: staff, body });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ cardNumber: '30000001', internetService: false });
+    const again = await app.request('POST', '/admin/patrons', { token: staff, body });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('ALREADY_EXISTS');
+  });
+
+  it.each([
+    [{ cardNumber: '1234567', name: 'a', birthDate: '2000-01-01' }, 'cardNumber'],
+    [{ cardNumber: '１２３４５６７８', name: 'a', birthDate: '2000-01-01' }, 'cardNumber'],
+    [{ cardNumber: '12345678', name: '', birthDate: '2000-01-01' }, 'name'],
+    [{ cardNumber: '12345678', name: 'a', birthDate: '2000-02-30' }, 'birthDate'],
+    [{ cardNumber: '12345678', name: 'a', birthDate: '2999-01-01' }, 'birthDate'],
+    [{ cardNumber: '12345678', name: 'a' }, 'birthDate'],
+  ])('rejects %j with 400 VALIDATION naming %s', async (body, field) => {
+    const answer = await app.request('POST', '/admin/patrons', { token: staff, body });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toMatchObject({ code: 'VALIDATION', field });
+  });
+
+  it('a patron without an issued password cannot log in', async () => {
+    await app.request('POST', '/admin/patrons', { token: staff, body: { cardNumber: '30000002', name: 'x', birthDate: '1970-07-07' } });
+    expect((await login('30000002', '0707')).status).toBe(401);
+  });
+
+  it('issues the birth MMDD as the initial password, which logs in and is flagged initial', async () => {
+    const card = await newPatron('1990-04-01');
+    const issued = await app.request('POST', `/admin/patrons/${card}/internet-password`, { token: staff });
+    expect(issued.body).toEqual({ initialPassword: '0401' });
+    const answer = await login(card, '0401');
+    expect(answer.status).toBe(200);
+    expect(answer.body.passwordIsInitial).toBe(true);
+    expect(typeof answer.body.token).toBe('string');
+    expect(Date.parse(answer.body.expiresAt)).toBeGreaterThan(app.services.clock.now().getTime());
+  });
+
+  it('internet password for an unknown card is 404', async () => {
+    const answer = await app.request('POST', '/admin/patrons/99999999/internet-password', { token: staff });
+    expect(answer.status).toBe(404);
+  });
+});
+
+describe('SPEC 3 login and lockout', () => {
+  it('wrong password or unknown card: 401 INVALID_CREDENTIALS; malformed card number: 400', async () => {
+    const card = await newPatron();
+    expect((await login(card, '9999')).body.error.code).toBe('INVALID_CREDENTIALS');
+    expect((await login('88888888', '1224')).status).toBe(401);
+    const malformed = await login('1234', '1224');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error.field).toBe('cardNumber');
+  });
+
+  it('5 failures lock the account: even the right password answers 423 LOCKED with the unlock time', async () => {
+    const card = await newPatron();
+    await app.setClock('2026-12-01T11:00:00+09:00');
+    for (let i = 0; i < 5; i += 1) expect((await login(card, '0000')).status).toBe(401);
+    const locked = await login(card, '1224');
+    expect(locked.status).toBe(423);
+    expect(locked.body.error.code).toBe('LOCKED');
+    expect(locked.body.error.unlocksAt).toMatch(/^2026-12-01T11:15:0\d\+09:00$/);
+    expect(locked.body.error.message).toContain('11:15');
+    await app.setClock('2026-12-01T10:00:00+09:00');
+  });
+
+  it('the lock lifts after 15 minutes', async () => {
+    const card = await newPatron();
+    for (let i = 0; i < 5; i += 1) await login(card, '0000');
+    await app.setClock('2026-12-01T10:14:00+09:00');
+    expect((await login(card, '1224')).status).toBe(423);
+    await app.setClock('2026-12-01T10:16:00+09:00');
+    expect((await login(card, '1224')).status).toBe(200);
+    await app.setClock('2026-12-01T10:00:00+09:00');
+  });
+
+  it('failures spread over more than 15 minutes do not lock', async () => {
+    const card = await newPatron();
+    for (let i = 0; i < 4; i += 1) await login(card, '0000');
+    await app.setClock('2026-12-01T10:16:00+09:00');
+    for (let i = 0; i < 4; i += 1) expect((await login(card, '0000')).status).toBe(401);
+    expect((await login(card, '1224')).status).toBe(200);
+    await app.setClock('2026-12-01T10:00:00+09:00');
+  });
+
+  it('a correct login clears earlier failures', async () => {
+    const card = await newPatron();
+    for (let i = 0; i < 4; i += 1) await login(card, '0000');
+    expect((await login(card, '1224')).status).toBe(200);
+    for (let i = 0; i < 4; i += 1) expect((await login(card, '0000')).status).toBe(401);
+    expect((await login(card, '1224')).status).toBe(200);
+  });
+
+  it('a burst of 30 parallel guesses checks at most 5 passwords (brute force stays impractical)', async () => {
+    const card = await newPatron();
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => login(card, String(100000 + i))));
+    const checked = answers.filter((a) => a.status === 401).length;
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(answers.filter((a) => a.status === 423).length).toBe(30 - checked);
+    expect((await login(card, '1224')).status).toBe(423);
+  });
+
+  it('staff issuing (resetting) the password unlocks and restores the initial password', async () => {
+    const card = await newPatron();
+    const token = await (await login(card, '1224')).body.token;
+    expect((await app.request('PUT', '/api/me/password', { token, body: { currentPassword: '1224', newPassword: '777' } })).status).toBe(204);
+    for (let i = 0; i < 5; i += 1) await login(card, '0000');
+    expect((await login(card, '777')).status).toBe(423);
+    await app.request('POST', `/admin/patrons/${card}/internet-password`, { token: staff });
+    const answer = await login(card, '1224');
+    expect(answer.status).toBe(200);
+    expect(answer.body.passwordIsInitial).toBe(true);
+    expect((await login(card, '777')).status).toBe(401);
+  });
+
+  it('staff login: wrong password 401, right password a staff token', async () => {
+    const wrong = await app.request('POST', '/admin/login', { body: { staffId: 'admin', password: 'nope' } });
+    expect(wrong.status).toBe(401);
+    const right = await app.request('POST', '/admin/login', { body: { staffId: 'admin', password: 'staff-secret' } });
+    expect(right.status).toBe(200);
+    expect(right.body.token).toBeTruthy();
+  });
+});
+
+describe('SPEC 3 password change', () => {
+  it.each(['１２３４', '1234567', 'abcd', '12 34', '', '12.4'])('refuses %j with 400 naming the rule', async (newPassword) => {
+    const card = await newPatron();
+    const token = (await login(card, '1224')).body.token;
+    const answer = await app.request('PUT', '/api/me/password', { token, body: { currentPassword: '1224', newPassword } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toMatchObject({ code: 'VALIDATION', field: 'newPassword' });
+    expect(answer.body.error.message).toContain('半角数字1桁から6桁');
+    expect((await login(card, '1224')).status).toBe(200);
+  });
+
+  it('the rule message is English with Accept-Language: en', async () => {
+    const card = await newPatron();
+    const token = (await login(card, '1224')).body.token;
+    const answer = await app.request('PUT', '/api/me/password', {
+      token,
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+      body: { currentPassword: '1224', newPassword: 'x' },
+    });
+    expect(answer.body.error.message).toBe('The password must be 1 to 6 digits (0-9).');
+  });
+
+  it('accepts 1 to 6 digits; the old password stops working and the new one is not initial', async () => {
+    const card = await newPatron();
+    const token = (await login(card, '1224')).body.token;
+    expect((await app.request('PUT', '/api/me/password', { token, body: { currentPassword: '1224', newPassword: '7' } })).status).toBe(204);
+    expect((await login(card, '1224')).status).toBe(401);
+    const fresh = await login(card, '7');
+    expect(fresh.status).toBe(200);
+    expect(fresh.body.passwordIsInitial).toBe(false);
+    expect((await app.request('PUT', '/api/me/password', { token, body: { currentPassword: '7', newPassword: '654321' } })).status).toBe(204);
+    expect((await login(card, '654321')).status).toBe(200);
+  });
+
+  it('a wrong current password is refused and counts toward the lock', async () => {
+    const card = await newPatron();
+    const token = (await login(card, '1224')).body.token;
+    for (let i = 0; i < 5; i += 1) {
+      const answer = await app.request('PUT', '/api/me/password', { token, body: { currentPassword: '0000', newPassword: '1111' } });
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.code).toBe('INVALID_CREDENTIALS');
+    }
+    expect((await login(card, '1224')).status).toBe(423);
+  });
+});
+
+describe('SPEC 3 contact settings and GET /api/me', () => {
+  const put = (token: string, body: unknown) => app.request('PUT', '/api/me/contact', { token, body });
+
+  it('GET /api/me shows the profile without a birth date', async () => {
+    const token = await app.patronToken();
+    const me = await app.request('GET', '/api/me', { token });
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ cardNumber: DEMO_CARD, name: '水戸 花子', email: null, contactMethod: 'NONE', emailWarning: null });
+    expect(JSON.stringify(me.body)).not.toContain('1985');
+  });
+
+  it('saves email and EMAIL contact; GET /api/me shows them', async () => {
+    const card = await newPatron();
+    const token = (await login(card, '1224')).body.token;
+    const saved = await put(token, { email: 'hanako@example.jp', contactMethod: 'EMAIL' });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ email: 'hanako@example.jp', contactMethod: 'EMAIL', emailWarning: null });
+    expect((await app.request('GET', '/api/me', { token })).body).toMatchObject({ email: 'hanako@example.jp', contactMethod: 'EMAIL' });
+  });
+
+  it.each(['taro.@docomo.ne.jp', 'ta..ro@ezweb.ne.jp'])('accepts %s with a warning that mail may not arrive', async (email) => {
+    const token = await app.patronToken();
+    const saved = await put(token, { email, contactMethod: 'EMAIL' });
+    expect(saved.status).toBe(200);
+    expect(saved.body.email).toBe(email);
+    expect(saved.body.emailWarning).toContain('メールが届かない');
+  });
+
+  it.each(['not-an-address', 'a@b', '@example.jp', 'a b@example.jp', 'a@example.jp\r\nBcc: x@evil.jp', 'a@exa mple.jp', 'あ@example.jp', 'a@@example.jp'])(
+    'rejects %j with 400 naming email',
+    async (email) => {
+      const token = await app.patronToken();
+      const answer = await put(token, { email, contactMethod: 'EMAIL' });
+      expect(answer.status).toBe(400);
+      expect(answer.body.error).toMatchObject({ code: 'VALIDATION', field: 'email' });
+    },
+  );
+
+  it('EMAIL without an address is refused; PHONE and NONE need none', async () => {
+    const token = await app.patronToken();
+    expect((await put(token, { contactMethod: 'EMAIL' })).status).toBe(400);
+    const phone = await put(token, { contactMethod: 'PHONE' });
+    expect(phone.status).toBe(200);
+    expect(phone.body).toMatchObject({ contactMethod: 'PHONE', email: null });
+    expect((await put(token, { email: null, contactMethod: 'NONE' })).body.contactMethod).toBe('NONE');
+    const bad = await put(token, { email: 'a@example.jp', contactMethod: 'FAX' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.field).toBe('contactMethod');
+  });
+});

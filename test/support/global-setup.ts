@@ -1,0 +1,22 @@
+import type { TestProject } from 'vitest/node';
+import { startDynamoDbLocal } from '../../lib/local/dynamodb-local.js';
+import { startSesLocal } from '../../lib/local/ses-local.js';
+import { freePort } from './free-port.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dynamodbEndpoint: string;
+    sesEndpoint: string;
+  }
+}
+
+/** One DynamoDB Local (in memory) and one SES emulator for the whole run; each test file uses its own table. */
+export default async function setup(project: TestProject) {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  const [dynamodb, ses] = await Promise.all([startDynamoDbLocal({ port: await freePort() }), startSesLocal(0)]);
+  project.provide('dynamodbEndpoint', dynamodb.endpoint);
+  project.provide('sesEndpoint', ses.endpoint);
+  return async () => {
+    await Promise.all([dynamodb.stop(), ses.stop()]);
+  };
+}
