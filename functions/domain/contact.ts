@@ -12,6 +12,7 @@ export type EmailVerdict = { ok: true; warning?: 'EMAIL_MAY_NOT_ARRIVE' } | { ok
 // a domain of at least two labels. Control characters and line breaks never match.
 const LOCAL_PART = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}$/;
 const DOMAIN_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+const TOP_LEVEL_DOMAIN = /^(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
 
 export const checkEmail = (address: string): EmailVerdict => {
   if (address.length > 254) return { ok: false };
@@ -21,7 +22,7 @@ export const checkEmail = (address: string): EmailVerdict => {
   const labels = address.slice(at + 1).split('.');
   if (!LOCAL_PART.test(local)) return { ok: false };
   if (labels.length < 2 || !labels.every((label) => DOMAIN_LABEL.test(label))) return { ok: false };
-  if (!/[A-Za-z]/.test(labels.at(-1) ?? '')) return { ok: false };
+  if (!TOP_LEVEL_DOMAIN.test(labels.at(-1) ?? '')) return { ok: false };
   const risky = local.endsWith('.') || local.startsWith('.') || local.includes('..');
   return risky ? { ok: true, warning: 'EMAIL_MAY_NOT_ARRIVE' } : { ok: true };
 };

@@ -26,7 +26,9 @@ export interface TestApp {
  * The local stack over the run's shared DynamoDB Local, with a table of its own and the clock
  * pinned to `startAt` (default 2026-12-01 10:00 JST, a Tuesday) before demo data is loaded.
  */
-export const startTestApp = async (options: { startAt?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> => {
+export const startTestApp = async (
+  options: { startAt?: string; env?: NodeJS.ProcessEnv; logLevel?: 'DEBUG' | 'INFO' | 'WARN' } = {},
+): Promise<TestApp> => {
   const startAt = new Date(options.startAt ?? '2026-12-01T10:00:00+09:00');
   const services = await startLocalServices({
     dynamodbEndpoint: inject('dynamodbEndpoint'),
@@ -37,7 +39,7 @@ export const startTestApp = async (options: { startAt?: string; env?: NodeJS.Pro
     signingKey: randomBytes(32),
     staffPassword: STAFF_PASSWORD,
     tick: false,
-    logLevel: 'WARN',
+    logLevel: options.logLevel ?? 'WARN',
     calendarDays: 40,
     env: { ...process.env, ...options.env },
     startAt,

@@ -1,0 +1,131 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { PolicyStatement, Role, ServicePrincipal, type IRole } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import path from 'node:path';
+import type { FunctionPermissions } from '../../functions/wiring.js';
+import { logicalIdOf } from './logical-id.js';
+
+/** What a function may be granted; which of it it gets comes from its `permissions`. */
+export interface SharedResources {
+  readonly table: ITable;
+  readonly bus: IEventBus;
+  readonly signingKey: ISecret;
+  readonly mail: { readonly identityArn: string; readonly identity: string; readonly from: string; readonly inquiry: string };
+}
+
+export interface GroupFunctionProps {
+  readonly name: string;
+  readonly entry: string;
+  readonly description: string;
+  readonly permissions: FunctionPermissions;
+  readonly kind: 'api' | 'job';
+  readonly projectRoot: string;
+  readonly resources: SharedResources;
+}
+
+/**
+ * The one place that turns a group's `permissions` (functions/wiring.ts) into both its
+ * environment variables (read by functions/common/config.ts) and its IAM grants, so a
+ * function never sees a variable it has no permission to use, nor the reverse.
+ */
+const grantAndConfigure = (role: IRole, permissions: FunctionPermissions, r: SharedResources): Record<string, string> => {
+  const env: Record<string, string> = { TABLE_NAME: r.table.tableName };
+  if (permissions.table === 'read') r.table.grantReadData(role);
+  else r.table.grantReadWriteData(role);
+
+  if (permissions.signingKey) {
+    r.signingKey.grantRead(role);
+    env.SIGNING_KEY_SECRET_ARN = r.signingKey.secretArn;
+  }
+  if (permissions.publishEvents) {
+    r.bus.grantPutEventsTo(role);
+    env.EVENT_BUS_NAME = r.bus.eventBusName;
+  }
+  if (permissions.sendMail) {
+    role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: [r.mail.identityArn] }),
+    );
+    env.MAIL_FROM = r.mail.from;
+    env.MAIL_INQUIRY = r.mail.inquiry;
+    env.SES_IDENTITY = r.mail.identity;
+  }
+  return env;
+};
+
+/** Handlers need CommonJS `require` for a few bundled dependencies; ESM has none. */
+const requireShim = "import { createRequire as __createRequire } from 'module'; const require = __createRequire(import.meta.url);";
+
+const sizing = {
+  api: { memorySize: 512, timeout: Duration.seconds(10) },
+  // Under the 10-minute interval of hold-registration, so runs of one schedule never overlap.
+  job: { memorySize: 512, timeout: Duration.minutes(5) },
+} as const;
+
+/** One Lambda function serving one function group of functions/wiring.ts. */
+export class GroupFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: GroupFunctionProps) {
+    super(scope, id);
+    this.logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.THREE_MONTHS });
+
+    // Own role instead of AWSLambdaBasicExecutionRole: writes only to its own log group.
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of the ${props.name} function`,
+    });
+    this.logGroup.grantWrite(this.role);
+    const environment = grantAndConfigure(this.role, props.permissions, props.resources);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      description: props.description,
+      entry: path.join(props.projectRoot, props.entry),
+      handler: 'handler',
+      projectRoot: props.projectRoot,
+      depsLockFilePath: path.join(props.projectRoot, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      ...sizing[props.kind],
+      role: this.role,
+      logGroup: this.logGroup,
+      environment: { ...environment, LOG_LEVEL: 'INFO', POWERTOOLS_SERVICE_NAME: props.name },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        banner: requireShim,
+        minify: true,
+        sourceMap: false,
+        charset: Charset.UTF8,
+        // Bundled, not taken from the runtime: the version tested locally is the one deployed.
+        bundleAwsSDK: true,
+        forceDockerBundling: false,
+      },
+    });
+
+    this.acknowledgeFindings(props.permissions, props.resources);
+  }
+
+  private acknowledgeFindings(permissions: FunctionPermissions, r: SharedResources): void {
+    Validations.of(this.function).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason: 'Node.js 22 is pinned by customer requirement (their supported runtime); not the newest runtime on purpose.',
+    });
+    const policy = this.role.node.tryFindChild('DefaultPolicy');
+    if (!policy) return;
+    const tableArn = `<${logicalIdOf(r.table)}.Arn>`;
+    Validations.of(policy).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${tableArn}/index/*]`,
+      reason: `The ${permissions.table} grant covers the table's own GSIs (queries by index); no other table.`,
+    });
+  }
+}
+

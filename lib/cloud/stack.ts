@@ -1,0 +1,67 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { jobs, type ApiGroupName, type JobName } from '../../functions/wiring.js';
+import { LibraryApi } from './api.js';
+import { JobDeadLetterQueue } from './dead-letter-queue.js';
+import { JobRunRules, LibraryEventBus } from './events.js';
+import { LibraryFunctions } from './functions.js';
+import { MailIdentity } from './mail.js';
+import { SigningKeySecret } from './secrets.js';
+import { JobSchedules } from './schedules.js';
+import { LibraryTable } from './table.js';
+
+export interface MailSettings {
+  /** From address of pickup notices. */
+  readonly from: string;
+  /** Inquiry address printed in notices. */
+  readonly inquiry: string;
+  /** SES identity (domain) mail is sent as. */
+  readonly identity: string;
+}
+
+export interface LibraryStackProps extends StackProps {
+  readonly mail: MailSettings;
+}
+
+/**
+ * The service in the cloud, generated from functions/wiring.ts.
+ * Stateful resources (data, keys, identities) live under `Stateful`; everything under
+ * `Stateless` can be replaced or redeployed freely.
+ */
+export class LibraryStack extends Stack {
+  constructor(scope: Construct, id: string, props: LibraryStackProps) {
+    super(scope, id, props);
+
+    // --- Stateful ---------------------------------------------------------------------
+    const stateful = new Construct(this, 'Stateful');
+    const { table } = new LibraryTable(stateful, 'Data');
+    const { bus } = new LibraryEventBus(stateful, 'Events');
+    const { secret } = new SigningKeySecret(stateful, 'SigningKey');
+    const mailIdentity = new MailIdentity(stateful, 'Mail', { domain: props.mail.identity });
+
+    // --- Stateless --------------------------------------------------------------------
+    const stateless = new Construct(this, 'Stateless');
+    const functions = new LibraryFunctions(stateless, 'Functions', {
+      table,
+      bus,
+      signingKey: secret,
+      mail: { identityArn: mailIdentity.identityArn, identity: props.mail.identity, from: props.mail.from, inquiry: props.mail.inquiry },
+    });
+
+    const apiFunctions: Record<ApiGroupName, ReturnType<LibraryFunctions['fn']>> = {
+      'public-api': functions.fn('public-api'),
+      'patron-api': functions.fn('patron-api'),
+      'staff-api': functions.fn('staff-api'),
+    };
+    const api = new LibraryApi(stateless, 'Api', { functions: apiFunctions });
+
+    const jobFunctions = Object.fromEntries(jobs.map((job) => [job.name, functions.fn(job.group)])) as Record<JobName, ReturnType<LibraryFunctions['fn']>>;
+    const { queue: deadLetterQueue } = new JobDeadLetterQueue(stateless, 'JobDeadLetters');
+    new JobSchedules(stateless, 'Schedules', { jobFunctions, deadLetterQueue });
+    new JobRunRules(stateless, 'RunNow', { bus, jobFunctions, deadLetterQueue });
+
+    new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'EventBusName', { value: bus.eventBusName });
+  }
+}
