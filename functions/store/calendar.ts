@@ -1,57 +1,119 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { putInBatches } from './batch-write.js';
-import type { Db } from './db.js';
+import { isConditionFailure, type Db } from './db.js';
 import { keys } from './keys.js';
 import type { CalendarDay } from '../domain/calendar.js';
 
-const toItem = (day: CalendarDay) => ({
-  ...keys.calendarDay(day.branch, day.date),
-  ...keys.calendarByDate(day.date, day.branch),
-  type: 'CalendarDay',
-  ...day,
-});
+/**
+ * A branch's calendar is stored one item per branch and month, days in a map keyed by
+ * day of month: a year of six branches is 150 small items, not 4,000, and one Query on
+ * GSI1 answers "every branch on this date".
+ */
+type StoredDay = { open: boolean; opensAt?: string; closesAt?: string };
+type MonthItem = { branch: string; month: string; days: Record<string, StoredDay> };
 
-const toDay = (item: Record<string, unknown>): CalendarDay => ({
-  branch: item.branch as string,
-  date: item.date as string,
-  open: item.open as boolean,
-  ...(item.open ? { opensAt: item.opensAt as string, closesAt: item.closesAt as string } : {}),
+const monthOf = (date: string) => date.slice(0, 7);
+const dayOf = (date: string) => date.slice(8, 10);
+const stored = (day: CalendarDay): StoredDay =>
+  day.open ? { open: true, opensAt: day.opensAt, closesAt: day.closesAt } : { open: false };
+
+const toDays = (item: MonthItem): CalendarDay[] =>
+  Object.entries(item.days)
+    .map(([dd, day]) => ({ branch: item.branch, date: `${item.month}-${dd}`, ...day }))
+    .sort((a, b) => a.date.localeCompare(b.date));
+
+const monthItem = (branch: string, month: string, days: Record<string, StoredDay>) => ({
+  ...keys.calendarMonth(branch, month),
+  ...keys.calendarMonthByMonth(month, branch),
+  type: 'CalendarMonth',
+  branch,
+  month,
+  days,
 });
 
 export const calendarStore = (db: Db) => ({
+  /** Sets one day; creates the month if it is new. */
   async put(day: CalendarDay): Promise<void> {
-    await db.client.send(new PutCommand({ TableName: db.tableName, Item: toItem(day) }));
+    const month = monthOf(day.date);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      try {
+        await db.client.send(
+          new UpdateCommand({
+            TableName: db.tableName,
+            Key: keys.calendarMonth(day.branch, month),
+            UpdateExpression: 'SET #days.#day = :day',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeNames: { '#days': 'days', '#day': dayOf(day.date) },
+            ExpressionAttributeValues: { ':day': stored(day) },
+          }),
+        );
+        return;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+      try {
+        await db.client.send(
+          new PutCommand({
+            TableName: db.tableName,
+            Item: monthItem(day.branch, month, { [dayOf(day.date)]: stored(day) }),
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        );
+        return;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
+    }
+    throw new Error('calendar month under contention');
   },
+
+  /** Loads many days at once (demo data, yearly calendars); replaces whole months. */
   async putAll(days: readonly CalendarDay[]): Promise<void> {
-    await putInBatches(db, days.map(toItem));
+    const months = new Map<string, MonthItem>();
+    for (const day of days) {
+      const id = `${day.branch}|${monthOf(day.date)}`;
+      const month = months.get(id) ?? { branch: day.branch, month: monthOf(day.date), days: {} };
+      month.days[dayOf(day.date)] = stored(day);
+      months.set(id, month);
+    }
+    await putInBatches(db, [...months.values()].map((m) => monthItem(m.branch, m.month, m.days)));
   },
+
   async get(branch: string, date: string): Promise<CalendarDay | undefined> {
-    const { Item } = await db.client.send(new GetCommand({ TableName: db.tableName, Key: keys.calendarDay(branch, date) }));
-    return Item ? toDay(Item) : undefined;
+    return (await this.forBranch(branch, date, 1)).find((d) => d.date === date);
   },
-  /** Every branch's hours on one date (GSI1), for opening-day and closing-time rules. */
+
+  /** Every branch's hours on one date: one Query on GSI1 (the month of every branch). */
   async forDate(date: string): Promise<CalendarDay[]> {
     const { Items = [] } = await db.client.send(
       new QueryCommand({
         TableName: db.tableName,
         IndexName: 'GSI1',
         KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.calendarByDatePartition(date) },
+        ExpressionAttributeValues: { ':pk': keys.calendarMonthByMonthPartition(monthOf(date)) },
       }),
     );
-    return Items.map(toDay);
+    return (Items as MonthItem[]).flatMap(toDays).filter((d) => d.date === date);
   },
-  /** One branch's days from `fromDate` on, in date order (next open date, calendar pages). */
-  async forBranch(branch: string, fromDate: string, limit: number): Promise<CalendarDay[]> {
-    const { Items = [] } = await db.client.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: 'PK = :pk AND SK >= :from',
-        ExpressionAttributeValues: { ':pk': keys.calendarPartition(branch), ':from': `DATE#${fromDate}` },
-        Limit: limit,
-      }),
-    );
-    return Items.map(toDay);
+
+  /** One branch's days from `fromDate` on, in date order, at least `minDays` of them if stored. */
+  async forBranch(branch: string, fromDate: string, minDays: number): Promise<CalendarDay[]> {
+    const found: CalendarDay[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await db.client.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          KeyConditionExpression: 'PK = :pk AND SK >= :from',
+          ExpressionAttributeValues: { ':pk': keys.calendarPartition(branch), ':from': keys.calendarMonth(branch, monthOf(fromDate)).SK },
+          Limit: 2,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of (page.Items ?? []) as MonthItem[]) found.push(...toDays(item).filter((d) => d.date >= fromDate));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey && found.length < minDays);
+    return found;
   },
 });
 

@@ -10,10 +10,11 @@ export const keys = {
   branchesPartition: 'BRANCHES',
   branch: (code: string) => ({ PK: 'BRANCHES', SK: `BRANCH#${code}` }),
   calendarPartition: (branch: string) => `CALENDAR#${branch}`,
-  calendarDay: (branch: string, date: string) => ({ PK: `CALENDAR#${branch}`, SK: `DATE#${date}` }),
-  /** GSI1: every branch's hours of one date, in one Query. */
-  calendarByDate: (date: string, branch: string) => ({ GSI1PK: `CALENDAR_DATE#${date}`, GSI1SK: `BRANCH#${branch}` }),
-  calendarByDatePartition: (date: string) => `CALENDAR_DATE#${date}`,
+  /** One item per branch and month (`YYYY-MM`), days in a map. */
+  calendarMonth: (branch: string, month: string) => ({ PK: `CALENDAR#${branch}`, SK: `MONTH#${month}` }),
+  /** GSI1: every branch's month, so one Query answers "who is open on this date". */
+  calendarMonthByMonth: (month: string, branch: string) => ({ GSI1PK: `CALENDAR_MONTH#${month}`, GSI1SK: `BRANCH#${branch}` }),
+  calendarMonthByMonthPartition: (month: string) => `CALENDAR_MONTH#${month}`,
   jobRunsPartition: (job: string) => `JOB_RUNS#${job}`,
   jobRun: (job: string, runId: string) => ({ PK: `JOB_RUNS#${job}`, SK: `RUN#${runId}` }),
 } as const;

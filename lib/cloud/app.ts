@@ -1,8 +1,15 @@
 import { App, Validations, type AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { projectRoot } from './functions.js';
 import { LibraryStack, type MailSettings } from './stack.js';
 
 export const stackName = 'LibraryStack';
+
+/** cdk.json's context, for running the app without the CLI (which reads it itself). */
+export const cdkJsonContext = (): Record<string, unknown> =>
+  (JSON.parse(readFileSync(path.join(projectRoot, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context;
 
 const requiredContext = (app: App, key: string): string => {
   const value: unknown = app.node.tryGetContext(key);

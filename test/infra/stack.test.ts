@@ -1,0 +1,356 @@
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import type { App } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, cdkJsonContext } from '../../lib/cloud/app.js';
+import { toEventBridgeCron } from '../../lib/cloud/cron.js';
+import type { LibraryStack } from '../../lib/cloud/stack.js';
+import {
+  deployedRoutes,
+  events,
+  fallbackGroup,
+  functionGroups,
+  jobs,
+  routeKey,
+  tableDefinition,
+  type FunctionGroupName,
+  type FunctionPermissions,
+} from '../../functions/wiring.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- CloudFormation JSON is untyped */
+interface Resource {
+  readonly Type: string;
+  readonly Properties: any;
+  readonly DeletionPolicy?: string;
+  readonly UpdateReplacePolicy?: string;
+}
+interface Statement {
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+  readonly Effect: string;
+}
+
+let app: App;
+let stack: LibraryStack;
+let template: Template;
+let resources: Record<string, Resource>;
+
+// One synthesis (with bundling and cdk-nag) for the whole file.
+beforeAll(() => {
+  ({ app, stack } = buildApp({ context: cdkJsonContext() }));
+  template = Template.fromStack(stack);
+  resources = template.toJSON().Resources as Record<string, Resource>;
+});
+
+const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+const single = (type: string): [string, Resource] => {
+  const found = ofType(type);
+  expect(found, type).toHaveLength(1);
+  return found[0]!;
+};
+/** `{ 'Fn::GetAtt': [id, 'Arn'] }` or `{ Ref: id }` → id */
+const refId = (value: any): string | undefined => value?.['Fn::GetAtt']?.[0] ?? value?.Ref;
+/** Every logical id a (possibly joined) CloudFormation value mentions. */
+const mentionedIds = (value: unknown): string[] => {
+  const ids: string[] = [];
+  const walk = (v: any) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      if (typeof v.Ref === 'string' && !v.Ref.startsWith('AWS::')) ids.push(v.Ref);
+      if (Array.isArray(v['Fn::GetAtt'])) ids.push(v['Fn::GetAtt'][0]);
+      Object.values(v).forEach(walk);
+    }
+  };
+  walk(value);
+  return [...new Set(ids)];
+};
+const actions = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+const statementsOfRole = (roleId: string): Statement[] =>
+  ofType('AWS::IAM::Policy')
+    .filter(([, p]) => (p.Properties.Roles as unknown[]).some((r) => refId(r) === roleId))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Statement[]);
+
+const tableId = () => single('AWS::DynamoDB::Table')[0];
+const busId = () => single('AWS::Events::EventBus')[0];
+const functionIdOf = (group: FunctionGroupName): string => {
+  const found = ofType('AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME === group);
+  expect(found, group).toHaveLength(1);
+  return found[0]![0];
+};
+const groupEntries = Object.entries(functionGroups) as [FunctionGroupName, { permissions: FunctionPermissions }][];
+
+describe('table (built from functions/store/table-definition.ts)', () => {
+  it('has the declared keys, GSIs with ALL projection and TTL attribute', () => {
+    const [, table] = single('AWS::DynamoDB::Table');
+    expect(table.Properties.KeySchema).toEqual([
+      { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
+      { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
+    ]);
+    expect(table.Properties.GlobalSecondaryIndexes).toEqual(
+      tableDefinition.indexes.map((i) => ({
+        IndexName: i.indexName,
+        KeySchema: [
+          { AttributeName: i.partitionKey, KeyType: 'HASH' },
+          { AttributeName: i.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    );
+    for (const attribute of table.Properties.AttributeDefinitions) expect(attribute.AttributeType).toBe('S');
+    expect(table.Properties.TimeToLiveSpecification).toEqual({ AttributeName: tableDefinition.ttlAttribute, Enabled: true });
+  });
+
+  it('is on-demand, point-in-time recoverable, deletion-protected and retained', () => {
+    const [, table] = single('AWS::DynamoDB::Table');
+    expect(table.Properties).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      DeletionProtectionEnabled: true,
+    });
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.UpdateReplacePolicy).toBe('Retain');
+  });
+});
+
+describe('functions: one per function group', () => {
+  it('Node.js 22 on arm64, one per group, each logging to its own log group with retention', () => {
+    expect(ofType('AWS::Lambda::Function')).toHaveLength(groupEntries.length);
+    for (const [group] of groupEntries) {
+      const fn = resources[functionIdOf(group)]!;
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
+      const logGroup = resources[refId(fn.Properties.LoggingConfig.LogGroup)!]!;
+      expect(logGroup.Type).toBe('AWS::Logs::LogGroup');
+      expect(logGroup.Properties.RetentionInDays).toBe(90);
+    }
+  });
+
+  it('each bundle is an ESM index.mjs with the createRequire shim, built from its own entry', () => {
+    for (const [group] of groupEntries) {
+      // The staged asset directory is named after the hash that is also the S3 key.
+      const s3Key = resources[functionIdOf(group)]!.Properties.Code.S3Key as string;
+      const bundle = path.join(app.outdir, `asset.${s3Key.replace(/\.zip$/, '')}`, 'index.mjs');
+      expect(existsSync(bundle), bundle).toBe(true);
+      expect(readFileSync(bundle, 'utf8')).toMatch(/^import\s*\{\s*createRequire as __createRequire\s*\}\s*from\s*['"]module['"]/);
+    }
+  });
+
+  it('environment and IAM grants both follow `permissions` in wiring, and nothing more', () => {
+    for (const [group, { permissions }] of groupEntries) {
+      const fn = resources[functionIdOf(group)]!;
+      const env = fn.Properties.Environment.Variables as Record<string, unknown>;
+      const roleId = refId(fn.Properties.Role)!;
+      const role = resources[roleId]!;
+      const statements = statementsOfRole(roleId);
+      const all = statements.flatMap(actions);
+      const resourcesOf = (prefix: string) =>
+        [...new Set(statements.filter((s) => actions(s).some((a) => a.startsWith(prefix))).flatMap((s) => mentionedIds(s.Resource)))];
+
+      expect(role.Properties.ManagedPolicyArns, `${group}: no managed policies`).toBeUndefined();
+      expect(JSON.stringify(statements), `${group}: no Resource "*"`).not.toMatch(/"Resource":"\*"/);
+      expect(new Set(all.map((a) => a.split(':')[0])), group).toEqual(
+        new Set([
+          'logs',
+          'dynamodb',
+          ...(permissions.signingKey ? ['secretsmanager'] : []),
+          ...(permissions.publishEvents ? ['events'] : []),
+          ...(permissions.sendMail ? ['ses'] : []),
+        ]),
+      );
+
+      expect(resourcesOf('logs:'), group).toEqual([refId(fn.Properties.LoggingConfig.LogGroup)]);
+      expect(resourcesOf('dynamodb:'), group).toEqual([tableId()]);
+      expect(env.TABLE_NAME).toEqual({ Ref: tableId() });
+      const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+      if (permissions.table === 'read') for (const a of writes) expect(all, group).not.toContain(a);
+      else for (const a of writes) expect(all, group).toContain(a);
+
+      if (permissions.signingKey) {
+        expect(resourcesOf('secretsmanager:')).toEqual([refId(env.SIGNING_KEY_SECRET_ARN)]);
+        expect(resources[refId(env.SIGNING_KEY_SECRET_ARN)!]!.Type).toBe('AWS::SecretsManager::Secret');
+      } else expect(env.SIGNING_KEY_SECRET_ARN, group).toBeUndefined();
+
+      if (permissions.publishEvents) {
+        expect(all).toContain('events:PutEvents');
+        expect(resourcesOf('events:')).toEqual([busId()]);
+        expect(env.EVENT_BUS_NAME).toEqual({ Ref: busId() });
+      } else expect(env.EVENT_BUS_NAME, group).toBeUndefined();
+
+      if (permissions.sendMail) {
+        expect(all.filter((a) => a.startsWith('ses:')).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
+        expect(resourcesOf('ses:')).toEqual([single('AWS::SES::EmailIdentity')[0]]);
+        expect(env).toMatchObject({ MAIL_FROM: 'central@library-mito.jp', MAIL_INQUIRY: 'chuou@library-mito.jp', SES_IDENTITY: 'library-mito.jp' });
+      } else {
+        expect(env.MAIL_FROM, group).toBeUndefined();
+        expect(env.SES_IDENTITY, group).toBeUndefined();
+      }
+      expect(env).toMatchObject({ LOG_LEVEL: 'INFO', POWERTOOLS_SERVICE_NAME: group });
+    }
+  });
+
+  it('only pickup-notices may send mail; job functions hold no signing key', () => {
+    const mailers = groupEntries.filter(([group]) =>
+      statementsOfRole(refId(resources[functionIdOf(group)]!.Properties.Role)!).some((s) => actions(s).includes('ses:SendEmail')),
+    );
+    expect(mailers.map(([group]) => group)).toEqual(['pickup-notices']);
+    for (const job of jobs) {
+      const statements = statementsOfRole(refId(resources[functionIdOf(job.group)]!.Properties.Role)!);
+      expect(statements.flatMap(actions).filter((a) => a.startsWith('secretsmanager:')), job.name).toEqual([]);
+    }
+  });
+});
+
+describe('HTTP API (SPEC 7)', () => {
+  const routesByKey = () => new Map(ofType('AWS::ApiGatewayV2::Route').map(([, r]) => [r.Properties.RouteKey as string, r]));
+  const functionOfRoute = (route: Resource): string => {
+    const integration = resources[mentionedIds(route.Properties.Target)[0]!]!;
+    expect(integration.Type).toBe('AWS::ApiGatewayV2::Integration');
+    return refId(integration.Properties.IntegrationUri)!;
+  };
+
+  it('has exactly the deployed routes plus $default, each on its group function', () => {
+    const byKey = routesByKey();
+    expect(new Set(byKey.keys())).toEqual(new Set([...deployedRoutes.map(routeKey), '$default']));
+    for (const route of deployedRoutes) expect(functionOfRoute(byKey.get(routeKey(route))!), routeKey(route)).toBe(functionIdOf(route.group));
+    expect(functionOfRoute(byKey.get('$default')!)).toBe(functionIdOf(fallbackGroup));
+  });
+
+  it('never deploys a local-only route', () => {
+    for (const key of routesByKey().keys()) expect(key).not.toMatch(/\/admin\/local\//);
+  });
+
+  it('default stage: auto-deployed, throttled, access-logged with retention', () => {
+    const [, stage] = single('AWS::ApiGatewayV2::Stage');
+    expect(stage.Properties).toMatchObject({
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100 },
+    });
+    const logGroup = resources[refId(stage.Properties.AccessLogSettings.DestinationArn)!]!;
+    expect(logGroup.Type).toBe('AWS::Logs::LogGroup');
+    expect(logGroup.Properties.RetentionInDays).toBe(90);
+  });
+});
+
+describe('schedules (SPEC 8)', () => {
+  const schedules = () =>
+    ofType('AWS::Scheduler::Schedule').map(([, s]) => ({ props: s.Properties, input: JSON.parse(s.Properties.Target.Input as string) }));
+
+  it('one schedule per wiring schedule, Asia/Tokyo, no flexible window, converted cron', () => {
+    const declared = jobs.flatMap((job) => job.schedules.map((schedule) => ({ job, schedule })));
+    expect(schedules()).toHaveLength(declared.length);
+    for (const { job, schedule } of declared) {
+      const found = schedules().filter((s) => s.input.job === job.name && s.input.schedule === schedule.name);
+      expect(found, `${job.name}/${schedule.name}`).toHaveLength(1);
+      const { props, input } = found[0]!;
+      expect(props).toMatchObject({
+        ScheduleExpression: toEventBridgeCron(schedule.cron),
+        ScheduleExpressionTimezone: 'Asia/Tokyo',
+        FlexibleTimeWindow: { Mode: 'OFF' },
+        State: 'ENABLED',
+      });
+      expect(input).toEqual({ job: job.name, trigger: 'schedule', schedule: schedule.name, scheduledTime: '<aws.scheduler.scheduled-time>' });
+      expect(refId(props.Target.Arn)).toBe(functionIdOf(job.group));
+      expect(props.Target.RetryPolicy).toBeDefined();
+      expect(resources[refId(props.Target.DeadLetterConfig.Arn)!]!.Type).toBe('AWS::SQS::Queue');
+    }
+  });
+
+  it('SPEC 8 times, as EventBridge reads them', () => {
+    const expression = (job: string, schedule: string) =>
+      schedules().find((s) => s.input.job === job && s.input.schedule === schedule)?.props.ScheduleExpression;
+    expect(expression('hold-registration', 'daily-0700')).toBe('cron(0 7 * * ? *)');
+    expect(expression('hold-registration', 'every-10-minutes')).toBe('cron(0/10 7-23 * * ? *)');
+    expect(expression('pickup-notices', 'daily-0800')).toBe('cron(0 8 * * ? *)');
+    expect(expression('hold-expiry', 'daily-0600')).toBe('cron(0 6 * * ? *)');
+  });
+
+  it("each schedule's role may only invoke its job's function (and write to the dead-letter queue)", () => {
+    for (const { props, input } of schedules()) {
+      const roleId = refId(props.Target.RoleArn)!;
+      const role = resources[roleId]!;
+      expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+        expect.objectContaining({
+          Principal: { Service: 'scheduler.amazonaws.com' },
+          Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+        }),
+      ]);
+      const job = jobs.find((j) => j.name === input.job)!;
+      const statements = statementsOfRole(roleId);
+      expect(new Set(statements.flatMap(actions))).toEqual(new Set(['lambda:InvokeFunction', 'sqs:SendMessage']));
+      const invoke = statements.filter((s) => actions(s).includes('lambda:InvokeFunction'));
+      expect([...new Set(invoke.flatMap((s) => mentionedIds(s.Resource)))]).toEqual([functionIdOf(job.group)]);
+    }
+  });
+
+  it('the dead-letter queue is encrypted and refuses non-TLS access', () => {
+    const [queueId, queue] = single('AWS::SQS::Queue');
+    expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: queueId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('event bus (SPEC 9)', () => {
+  it('one rule per job on the library bus delivers JobRunRequested for that job to its function', () => {
+    const rules = ofType('AWS::Events::Rule');
+    expect(rules).toHaveLength(jobs.length);
+    for (const job of jobs) {
+      const found = rules.filter(([, r]) => r.Properties.EventPattern.detail?.job?.[0] === job.name);
+      expect(found, job.name).toHaveLength(1);
+      const props = found[0]![1].Properties;
+      expect(props.EventBusName).toEqual({ Ref: busId() });
+      expect(props.EventPattern).toEqual({
+        source: [events.source],
+        'detail-type': [events.detailTypes.jobRunRequested],
+        detail: { job: [job.name] },
+      });
+      expect(props.Targets).toHaveLength(1);
+      expect(refId(props.Targets[0].Arn)).toBe(functionIdOf(job.group));
+    }
+  });
+});
+
+describe('secrets, mail and outputs', () => {
+  it('signing key: generated, 64 characters without punctuation', () => {
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+    });
+  });
+
+  it('SES identity for the sesIdentity domain', () => {
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'library-mito.jp' });
+  });
+
+  it('outputs the API URL, table name and bus name', () => {
+    const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(Object.keys(outputs).sort()).toEqual(['ApiUrl', 'EventBusName', 'TableName']);
+    expect(outputs.TableName!.Value).toEqual({ Ref: tableId() });
+    expect(outputs.EventBusName!.Value).toEqual({ Ref: busId() });
+  });
+});
+
+describe('cdk-nag AwsSolutions', () => {
+  it('reports no unacknowledged finding, error or warning', () => {
+    // cdk-nag 3 is a policy-validation plugin: it does not write Annotations; ask it directly.
+    const { violations } = new AwsSolutionsChecks().validateScope(app);
+    expect(violations.map((v) => `${v.ruleName} (${v.severity}) ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+  });
+
+  it('the synthesis validation report is empty', () => {
+    const report = JSON.parse(readFileSync(path.join(app.outdir, 'validation-report.json'), 'utf8')) as { pluginReports: unknown[] };
+    expect(report.pluginReports).toEqual([]);
+  });
+
+  it('CDK itself annotated no error or warning', () => {
+    expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+  });
+});
