@@ -54,11 +54,29 @@ export const credentialStore = (db: Db) => ({
    * (1 = first of the window), or `locked` when a lock is in force. Parallel attempts each
    * get a distinct number, so no burst can verify more passwords than the policy allows.
    */
-  async reserveAttempt(account: Account, now: Date, windowCutoff: Date): Promise<number | 'locked'> {
+  async reserveAttempt(account: Account, now: Date, windowCutoff: Date, known?: Credential): Promise<number | 'locked'> {
     const common = { TableName: db.tableName, Key: keyOf(account), ReturnValues: 'ALL_NEW' as const };
     const values = { ':now': now.toISOString(), ':cutoff': windowCutoff.toISOString(), ':one': 1 };
     const notLocked = '(attribute_not_exists(lockedUntil) OR lockedUntil <= :now)';
+    // Start with the branch the caller's read suggests; the conditions decide either way.
+    let windowOpen = known?.windowStart !== undefined && known.windowStart > windowCutoff.toISOString();
     for (let round = 0; round < 5; round += 1) {
+      if (!windowOpen) {
+        try {
+          await db.client.send(
+            new UpdateCommand({
+              ...common,
+              UpdateExpression: 'SET windowStart = :now, attempts = :one',
+              ConditionExpression: `attribute_exists(passwordHash) AND (attribute_not_exists(windowStart) OR windowStart <= :cutoff) AND ${notLocked}`,
+              ExpressionAttributeValues: values,
+            }),
+          );
+          return 1;
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+        }
+      }
+      windowOpen = false;
       try {
         const inWindow = await db.client.send(
           new UpdateCommand({
@@ -69,19 +87,6 @@ export const credentialStore = (db: Db) => ({
           }),
         );
         return Number(inWindow.Attributes?.attempts);
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
-      try {
-        await db.client.send(
-          new UpdateCommand({
-            ...common,
-            UpdateExpression: 'SET windowStart = :now, attempts = :one',
-            ConditionExpression: `attribute_exists(passwordHash) AND (attribute_not_exists(windowStart) OR windowStart <= :cutoff) AND ${notLocked}`,
-            ExpressionAttributeValues: values,
-          }),
-        );
-        return 1;
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
       }

@@ -32,7 +32,7 @@ export const verifyUnderLockout = async (
   const lock = lockedUntil(credential, now);
   if (lock) throw lockedError(lock);
 
-  const attempt = await deps.store.credentials.reserveAttempt(account, now, windowCutoff(now, policy));
+  const attempt = await deps.store.credentials.reserveAttempt(account, now, windowCutoff(now, policy), credential);
   if (attempt === 'locked' || !mayVerify(attempt, policy)) {
     if (attempt !== 'locked') await deps.store.credentials.lockUntil(account, lockEndsAt(now, policy));
     const current = await deps.store.credentials.get(account);

@@ -9,7 +9,7 @@ import { patronHandlers } from '../../functions/http/patron/routes.js';
 import { staffHandlers } from '../../functions/http/staff/routes.js';
 import { jobBodies } from '../../functions/jobs/index.js';
 import { runJob } from '../../functions/jobs/run-job.js';
-import { createDb } from '../../functions/store/db.js';
+import { createDb, type Db } from '../../functions/store/db.js';
 import { createStore } from '../../functions/store/index.js';
 import type { ApiGroupName, JobInvocation } from '../../functions/wiring.js';
 import { ensureTable } from './create-table.js';
@@ -39,6 +39,7 @@ export interface LocalServicesOptions {
 
 export interface LocalServices {
   readonly api: LocalHttpApi;
+  readonly db: Db;
   readonly deps: Deps;
   readonly clock: LocalClock;
   readonly bus: LocalEventBus;
@@ -102,6 +103,7 @@ export const startLocalServices = async (options: LocalServicesOptions): Promise
 
   return {
     api,
+    db,
     deps,
     clock,
     bus,

@@ -1,13 +1,13 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { AppError } from '../errors.js';
 import type { RuleName } from '../messages.js';
 
 /**
  * Parses input with a zod schema; the first problem becomes 400 VALIDATION naming its
- * field. A schema may name the rule to explain with `.refine(..., { message: 'rule:password' })`
- * or `z.string({ error: 'rule:cardNumber' })`.
+ * field. A schema names the rule to explain with `{ error: 'rule:password' }`; otherwise a
+ * missing field explains `required` and anything else `invalid`.
  */
-export const parseInput = <S extends z.ZodType>(schema: S, input: unknown, root = 'body'): z.infer<S> => {
+export const parseInput = <S extends z.ZodMiniType>(schema: S, input: unknown, root = 'body'): z.infer<S> => {
   const result = schema.safeParse(input ?? {}, { reportInput: true });
   if (result.success) return result.data;
   const issue = result.error.issues[0];

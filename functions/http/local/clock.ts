@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AppError, notFound } from '../../common/errors.js';
 import { ok, type RouteHandler } from '../../common/http/types.js';
 import { parseInput } from '../../common/http/validate.js';
 
 const ClockBody = z.object({
-  now: z.union([z.iso.datetime({ offset: true }), z.null()]),
+  now: z.nullable(z.iso.datetime({ offset: true })),
 });
 
 /** PUT /admin/local/clock (SPEC 7, local stack only). */

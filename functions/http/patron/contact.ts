@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AppError } from '../../common/errors.js';
 import { ok, principalOf, type RouteHandler } from '../../common/http/types.js';
 import { parseInput } from '../../common/http/validate.js';
@@ -6,11 +6,10 @@ import { CONTACT_METHODS, checkEmail } from '../../domain/contact.js';
 import { profileView } from './profile.js';
 
 const ContactBody = z.object({
-  email: z
-    .union([z.string(), z.null()])
-    .optional()
-    .transform((value) => (value === null || value === undefined || value.trim() === '' ? undefined : value.trim()))
-    .refine((value) => value === undefined || checkEmail(value).ok, { message: 'rule:email' }),
+  email: z.pipe(
+    z.optional(z.nullable(z.string())),
+    z.transform((value) => (value === null || value === undefined || value.trim() === '' ? undefined : value.trim())),
+  ),
   contactMethod: z.enum(CONTACT_METHODS),
 });
 
@@ -23,6 +22,7 @@ export const updateContact: RouteHandler = async (request, deps) => {
     throw new AppError(400, 'VALIDATION', { field: 'email', rule: 'email' });
   }
   const body = parseInput(ContactBody, request.body);
+  if (body.email !== undefined && !checkEmail(body.email).ok) throw new AppError(400, 'VALIDATION', { field: 'email', rule: 'email' });
   if (body.contactMethod === 'EMAIL' && !body.email) throw new AppError(400, 'VALIDATION', { field: 'email', rule: 'emailRequired' });
   const patron = await deps.store.patrons.updateContact(subject, { email: body.email, contactMethod: body.contactMethod });
   deps.logger.info('contact updated', { contactMethod: body.contactMethod });

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { noContent, principalOf, type RouteHandler } from '../../common/http/types.js';
 import { parseInput } from '../../common/http/validate.js';
 import { password } from '../../common/http/schemas.js';
 import { changePassword } from '../../use-cases/change-password.js';
 
-const PasswordBody = z.object({ currentPassword: z.string().min(1).max(64), newPassword: password });
+const PasswordBody = z.object({ currentPassword: z.string().check(z.minLength(1), z.maxLength(64)), newPassword: password });
 
 /** PUT /api/me/password (SPEC 3): 1–6 ASCII digits, otherwise 400 naming the rule. */
 export const putPassword: RouteHandler = async (request, deps) => {

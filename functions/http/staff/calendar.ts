@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AppError } from '../../common/errors.js';
 import { noContent, type RouteHandler } from '../../common/http/types.js';
 import { parseInput } from '../../common/http/validate.js';
-import { calendarDate, clockTime } from '../../common/http/schemas.js';
+import { calendarDate, clockTime, trimmed } from '../../common/http/schemas.js';
 import { hoursProblem } from '../../domain/calendar.js';
 
-const Params = z.object({ branch: z.string().min(1).max(40), date: calendarDate });
-const Hours = z.object({ open: z.boolean(), opensAt: clockTime.optional(), closesAt: clockTime.optional() });
+const Params = z.object({ branch: trimmed(1, 40), date: calendarDate });
+const Hours = z.object({ open: z.boolean(), opensAt: z.optional(clockTime), closesAt: z.optional(clockTime) });
 
 /** PUT /admin/calendar/{branch}/{date} (SPEC 2): staff edit one day of one branch. */
 export const putCalendarDay: RouteHandler = async (request, deps) => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AppError } from '../../common/errors.js';
 import { ok, type RouteHandler } from '../../common/http/types.js';
 import { parseInput } from '../../common/http/validate.js';
@@ -10,11 +10,7 @@ const PatronBody = z.object({
   cardNumber,
   name: text(100),
   birthDate: calendarDate,
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9][0-9-]{5,19}$/)
-    .optional(),
+  phone: z.optional(z.string().check(z.trim(), z.regex(/^\+?[0-9][0-9-]{5,19}$/))),
 });
 
 /** POST /admin/patrons (SPEC 3): 201 with the record; 409 ALREADY_EXISTS for a taken card. */

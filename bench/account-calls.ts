@@ -1,0 +1,51 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { percentile, round, type BenchEnvironment } from './support.js';
+
+const CALLS = 30;
+
+/**
+ * DynamoDB requests and latency per account call, against the same engine's single GetItem
+ * measured in this run as the baseline (the floor any call pays).
+ */
+export const benchAccountCalls = async (env: BenchEnvironment) => {
+  const api = env.services.api.url;
+  const call = async (method: string, path: string, body?: unknown, token?: string) => {
+    const response = await fetch(api + path, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}`);
+    return response.status === 204 ? undefined : ((await response.json()) as any);
+  };
+  const measure = async (name: string, once: () => Promise<unknown>) => {
+    env.counter.reset();
+    await once();
+    const requests = env.counter.snapshot();
+    const times: number[] = [];
+    for (let i = 0; i < CALLS; i += 1) {
+      const started = performance.now();
+      await once();
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    return { name, dynamodbRequests: requests.total, byOperation: requests.byOperation, p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)) };
+  };
+
+  const token = (await call('POST', '/api/login', { cardNumber: '10000001', password: '0401' })).token as string;
+  const { db } = env.services;
+  const baseline = await measure('baseline: one GetItem', () =>
+    db.client.send(new GetCommand({ TableName: db.tableName, Key: { PK: 'PATRON#10000001', SK: 'PROFILE' } })),
+  );
+  const results = [
+    await measure('POST /api/login', () => call('POST', '/api/login', { cardNumber: '10000001', password: '0401' })),
+    await measure('GET /api/me', () => call('GET', '/api/me', undefined, token)),
+    await measure('PUT /api/me/contact', () => call('PUT', '/api/me/contact', { email: 'hanako@example.jp', contactMethod: 'EMAIL' }, token)),
+  ];
+  return {
+    calls: CALLS,
+    baseline,
+    routes: results.map((r) => ({ ...r, latencyVsBaseline: round(r.p50Ms / baseline.p50Ms, 1) })),
+    note: 'login latency is dominated by scrypt (N=16384), by design',
+  };
+};

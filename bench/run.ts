@@ -1,0 +1,32 @@
+/**
+ * `npm run bench`: measured figures as one JSON object on stdout. Not a test: nothing here
+ * passes or fails; each figure comes with a baseline measured in the same run.
+ */
+import { benchAccountCalls } from './account-calls.js';
+import { benchBundleSizes } from './bundle-sizes.js';
+import { startBenchEnvironment } from './support.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+const main = async () => {
+  const startedAt = new Date().toISOString();
+  const bundles = await benchBundleSizes();
+  const env = await startBenchEnvironment();
+  try {
+    const accountCalls = await benchAccountCalls(env);
+    const report = {
+      startedAt,
+      machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
+      bundles,
+      accountCalls,
+    };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } finally {
+    await env.stop();
+  }
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
