@@ -1,3 +1,4 @@
+import { defaultHoldPolicy, type HoldPolicy } from '../domain/holds.js';
 import { defaultLockoutPolicy, type LockoutPolicy } from '../domain/lockout.js';
 
 /** Runtime configuration, read once per cold start. A missing required variable fails fast. */
@@ -10,6 +11,9 @@ export interface AppConfig {
   readonly mailFrom: string;
   readonly mailInquiry: string;
   readonly lockout: LockoutPolicy;
+  readonly holds: HoldPolicy;
+  /** SPEC 5.8: "no limit but sane". */
+  readonly basketCapacity: number;
   readonly patronTokenMinutes: number;
   readonly staffTokenMinutes: number;
   readonly maxBodyBytes: number;
@@ -42,6 +46,11 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => (
     windowMinutes: numberOr(env, 'LOCKOUT_WINDOW_MINUTES', defaultLockoutPolicy.windowMinutes),
     lockMinutes: numberOr(env, 'LOCKOUT_LOCK_MINUTES', defaultLockoutPolicy.lockMinutes),
   },
+  holds: {
+    holdLimit: numberOr(env, 'HOLD_LIMIT', defaultHoldPolicy.holdLimit),
+    longOverdueDays: numberOr(env, 'LONG_OVERDUE_DAYS', defaultHoldPolicy.longOverdueDays),
+  },
+  basketCapacity: numberOr(env, 'BASKET_CAPACITY', 200),
   patronTokenMinutes: numberOr(env, 'PATRON_TOKEN_MINUTES', 30),
   staffTokenMinutes: numberOr(env, 'STAFF_TOKEN_MINUTES', 480),
   maxBodyBytes: numberOr(env, 'MAX_BODY_BYTES', 64 * 1024),

@@ -24,6 +24,25 @@ export const errorMessages = {
   ALREADY_EXISTS: { ja: '既に登録されています。', en: 'It is already registered.' },
   INVALID_BRANCH: { ja: '指定された図書館は存在しません。', en: 'The branch does not exist.' },
   CONFLICT: { ja: '同時に別の更新がありました。もう一度お試しください。', en: 'Another change happened at the same time. Please try again.' },
+  NOT_HOLDABLE: { ja: 'この資料は予約できません(館内閲覧のみ)。', en: 'This title cannot be reserved (in-library use only).' },
+  COUNTER_ONLY: {
+    ja: 'この資料は図書館の受付カウンターでのみ予約できます。',
+    en: 'This title can only be reserved at a library counter.',
+  },
+  ALREADY_ON_LOAN: { ja: 'この資料は現在貸出中のため予約できません。', en: 'You already have this title on loan.' },
+  ALREADY_HELD: { ja: 'この資料は既に予約しています。', en: 'You have already reserved this title.' },
+  LONG_OVERDUE: {
+    ja: '複本がなく長期に延滞されているため、この資料は予約できません。',
+    en: 'This title has a single copy that is long overdue, so it cannot be reserved.',
+  },
+  HOLD_LIMIT: { ja: '予約できる点数は15点までです。', en: 'You can have at most 15 holds.' },
+  NOT_CANCELLABLE: {
+    ja: 'この予約はインターネットでは取り消せません。受取館({branch})に電話でご連絡ください。',
+    en: 'This hold cannot be cancelled online. Please call the pickup branch ({branch}).',
+  },
+  NOT_LENDABLE: { ja: 'この資料は館内閲覧のみで、貸出できません。', en: 'This copy is for in-library use only.' },
+  NOT_ON_SHELF: { ja: 'この資料は書架にないため貸出できません。', en: 'This copy is not on the shelf.' },
+  BASKET_FULL: { ja: '予約かごがいっぱいです。', en: 'Your reservation basket is full.' },
   INTERNAL: { ja: 'システムエラーが発生しました。しばらくしてからお試しください。', en: 'Something went wrong. Please try again later.' },
 } as const satisfies Record<string, Record<Lang, string>>;
 

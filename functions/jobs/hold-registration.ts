@@ -1,11 +1,60 @@
+import { mapWithConcurrency } from '../common/concurrency.js';
+import { registrationRefusal } from '../domain/holds.js';
+import { registrationGate } from '../domain/registration-schedule.js';
 import { tokyoDate } from '../domain/tokyo-time.js';
+import type { Hold } from '../store/holds.js';
+import type { StoredItem } from '../store/catalog.js';
+import { publishHoldChange } from '../use-cases/hold-events.js';
 import type { JobBody } from './run-job.js';
 
+const CONCURRENCY = 16;
+
 /**
- * SPEC 5.3 registration batch. Foundation shell: it runs on its schedules and records its
- * runs; registering provisional holds arrives with the holds issue.
+ * SPEC 5.3 registration batch.
+ * 1. The calendar gate: 10-minute runs only on opening days between 07:00 and the latest
+ *    closing time; the 07:00 run and staff "run now" always register.
+ * 2. Every PROVISIONAL hold requested up to the run's time (GSI2, oldest first) is
+ *    re-checked (rules 2 and 4): failing holds are CANCELLED with the rule's code, the rest
+ *    become WAITING. Queue order is the request time, so registration order does not matter.
+ * 3. Each change is conditional on the hold still being PROVISIONAL: two runs at once, or a
+ *    rerun after a crash, register each hold exactly once.
  */
-export const holdRegistration: JobBody = async (now, deps) => {
-  const days = await deps.store.calendar.forDate(tokyoDate(now));
-  return { openBranches: days.filter((d) => d.open).length, registered: 0 };
+export const holdRegistration: JobBody = async (now, deps, invocation) => {
+  const gate = registrationGate(invocation, now, await deps.store.calendar.forDate(tokyoDate(now)));
+  if (!gate.register) return { skipped: gate.reason, registered: 0, cancelled: 0 };
+
+  const today = tokyoDate(now);
+  const copiesByTitle = new Map<string, Promise<StoredItem[]>>();
+  const copiesOf = (titleId: string) => {
+    if (!copiesByTitle.has(titleId)) copiesByTitle.set(titleId, deps.store.catalog.copiesOf(titleId));
+    return copiesByTitle.get(titleId) as Promise<StoredItem[]>;
+  };
+  const counts = { registered: 0, cancelled: 0, alreadyHandled: 0 };
+
+  const handle = async (hold: Hold) => {
+    const [copies, patronHasTitleOnLoan] = await Promise.all([
+      copiesOf(hold.titleId),
+      deps.store.patronRecords.hasTitleOnLoan(hold.cardNumber, hold.titleId),
+    ]);
+    const refusal = registrationRefusal({ copies, patronHasTitleOnLoan, today }, deps.config.holds);
+    if (refusal) {
+      if (await deps.store.holds.finish(hold, 'CANCELLED', ['PROVISIONAL'], now, { cancelReason: refusal })) {
+        counts.cancelled += 1;
+        await publishHoldChange(deps, hold, 'PROVISIONAL', 'CANCELLED', now, { reason: refusal });
+      } else counts.alreadyHandled += 1;
+      return;
+    }
+    if (await deps.store.holds.register(hold, now)) {
+      counts.registered += 1;
+      await publishHoldChange(deps, hold, 'PROVISIONAL', 'WAITING', now);
+    } else counts.alreadyHandled += 1;
+  };
+
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await deps.store.holds.provisionalUpTo(now, 200, startKey);
+    await mapWithConcurrency(page.holds, CONCURRENCY, handle);
+    startKey = page.nextKey;
+  } while (startKey);
+  return counts;
 };

@@ -1,8 +1,13 @@
 import type { Db } from './db.js';
+import { basketStore } from './basket.js';
 import { branchStore } from './branches.js';
 import { calendarStore } from './calendar.js';
+import { catalogStore } from './catalog.js';
 import { credentialStore } from './credentials.js';
+import { holdStore } from './holds.js';
 import { jobRunStore } from './job-runs.js';
+import { loanStore } from './loans.js';
+import { patronRecordsStore } from './patron-records.js';
 import { patronStore } from './patrons.js';
 import { staffStore } from './staff.js';
 
@@ -14,6 +19,11 @@ export const createStore = (db: Db) => ({
   branches: branchStore(db),
   calendar: calendarStore(db),
   jobRuns: jobRunStore(db),
+  catalog: catalogStore(db),
+  holds: holdStore(db),
+  patronRecords: patronRecordsStore(db),
+  basket: basketStore(db),
+  loans: loanStore(db),
 });
 
 export type Store = ReturnType<typeof createStore>;

@@ -15,6 +15,32 @@ export const keys = {
   /** GSI1: every branch's month, so one Query answers "who is open on this date". */
   calendarMonthByMonth: (month: string, branch: string) => ({ GSI1PK: `CALENDAR_MONTH#${month}`, GSI1SK: `BRANCH#${branch}` }),
   calendarMonthByMonthPartition: (month: string) => `CALENDAR_MONTH#${month}`,
+  // Catalog
+  title: (titleId: string) => ({ PK: `TITLE#${titleId}`, SK: 'TITLE' }),
+  /** GSI3: every title in catalog-change order (search index builds and deltas). */
+  titleBySequence: (sequence: number) => ({ GSI3PK: 'CATALOG', GSI3SK: String(sequence).padStart(12, '0') }),
+  catalogPartition: 'CATALOG',
+  catalogSequence: { PK: 'META', SK: 'CATALOG_SEQUENCE' },
+  item: (itemId: string) => ({ PK: `ITEM#${itemId}`, SK: 'ITEM' }),
+  /** GSI1: the copies of one title. */
+  itemByTitle: (titleId: string, itemId: string) => ({ GSI1PK: `TITLE_ITEMS#${titleId}`, GSI1SK: `ITEM#${itemId}` }),
+  titleItemsPartition: (titleId: string) => `TITLE_ITEMS#${titleId}`,
+  // Holds: in the patron's partition, so the status page is one Query.
+  patronPartition: (cardNumber: string) => `PATRON#${cardNumber}`,
+  hold: (cardNumber: string, holdId: string) => ({ PK: `PATRON#${cardNumber}`, SK: `HOLD#${holdId}` }),
+  /** One per patron and title while a hold is active: SPEC 5.2 rule 3 as a condition. */
+  activeHoldMarker: (cardNumber: string, titleId: string) => ({ PK: `PATRON#${cardNumber}`, SK: `ACTIVE#${titleId}` }),
+  /** GSI1: a title's queue, by request time (active holds only). */
+  holdInQueue: (titleId: string, requestedAt: string, holdId: string) => ({ GSI1PK: `QUEUE#${titleId}`, GSI1SK: `${requestedAt}#${holdId}` }),
+  queuePartition: (titleId: string) => `QUEUE#${titleId}`,
+  /** GSI2: provisional holds by request time, for the registration batch. */
+  provisionalHold: (requestedAt: string, holdId: string) => ({ GSI2PK: 'PROVISIONAL', GSI2SK: `${requestedAt}#${holdId}` }),
+  provisionalPartition: 'PROVISIONAL',
+  /** GSI3: a hold by its id alone (staff routes). */
+  holdById: (holdId: string) => ({ GSI3PK: `HOLD#${holdId}`, GSI3SK: 'HOLD' }),
+  holdByIdPartition: (holdId: string) => `HOLD#${holdId}`,
+  basketEntry: (cardNumber: string, titleId: string) => ({ PK: `PATRON#${cardNumber}`, SK: `BASKET#${titleId}` }),
+  loan: (cardNumber: string, itemId: string) => ({ PK: `PATRON#${cardNumber}`, SK: `LOAN#${itemId}` }),
   jobRunsPartition: (job: string) => `JOB_RUNS#${job}`,
   jobRun: (job: string, runId: string) => ({ PK: `JOB_RUNS#${job}`, SK: `RUN#${runId}` }),
 } as const;

@@ -1,10 +1,20 @@
 import type { GroupHandlers } from '../../common/http/api-handler.js';
+import { deleteBasket, getBasket, putBasket, reserveBasket } from './basket.js';
 import { updateContact } from './contact.js';
+import { deleteHold, postHold } from './holds.js';
 import { getMe } from './me.js';
 import { putPassword } from './password.js';
+import { getStatus } from './status.js';
 
 export const patronHandlers: GroupHandlers<'patron-api'> = {
   'GET /api/me': getMe,
   'PUT /api/me/contact': updateContact,
   'PUT /api/me/password': putPassword,
+  'GET /api/me/status': getStatus,
+  'POST /api/me/holds': postHold,
+  'DELETE /api/me/holds/{holdId}': deleteHold,
+  'GET /api/me/basket': getBasket,
+  'PUT /api/me/basket/{titleId}': putBasket,
+  'DELETE /api/me/basket/{titleId}': deleteBasket,
+  'POST /api/me/basket/reserve': reserveBasket,
 };

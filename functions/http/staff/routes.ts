@@ -1,6 +1,9 @@
 import type { GroupHandlers } from '../../common/http/api-handler.js';
 import { listLocalEvents, setLocalClock } from '../local/clock.js';
 import { putCalendarDay } from './calendar.js';
+import { postItem, postTitle } from './catalog.js';
+import { postCheckout } from './checkout.js';
+import { deleteHoldByStaff, getQueue, postCounterHold } from './holds.js';
 import { listJobRuns, runJobNow } from './jobs.js';
 import { staffLogin } from './login.js';
 import { issuePassword, registerPatron } from './patrons.js';
@@ -10,6 +13,12 @@ export const staffHandlers: GroupHandlers<'staff-api'> = {
   'POST /admin/patrons': registerPatron,
   'POST /admin/patrons/{cardNumber}/internet-password': issuePassword,
   'PUT /admin/calendar/{branch}/{date}': putCalendarDay,
+  'POST /admin/titles': postTitle,
+  'POST /admin/items': postItem,
+  'GET /admin/titles/{titleId}/queue': getQueue,
+  'POST /admin/checkout': postCheckout,
+  'POST /admin/holds': postCounterHold,
+  'DELETE /admin/holds/{holdId}': deleteHoldByStaff,
   'POST /admin/jobs/{job}/run': runJobNow,
   'GET /admin/jobs/{job}/runs': listJobRuns,
   'PUT /admin/local/clock': setLocalClock,

@@ -1,0 +1,92 @@
+/**
+ * Query execution: candidates from the bigram postings (intersected across all bigrams of
+ * all terms), then each candidate verified term by term on its normalised fields — which
+ * also yields its tier — and filtered by material and branch.
+ */
+import { decodePostings, findGram, postingsBytes, termBigrams } from './bigrams.js';
+import type { IndexData } from './layout.js';
+import { planQuery, type QueryPlan, type TermConstraint } from './plan.js';
+import { NO_MATCH, termTier, TIER_COUNT } from './rank.js';
+import { intersect, union } from './sorted-sets.js';
+import type { SearchIndex, SearchQuery } from './types.js';
+
+const NONE = new Uint32Array(0);
+/**
+ * Stop intersecting once the candidates are this many times fewer than the next list's
+ * encoded bytes: verifying a few candidates costs less than decoding a long list.
+ */
+const DECODE_RATIO = 64;
+
+export class BigramSearchIndex implements SearchIndex {
+  constructor(readonly data: IndexData) {}
+
+  get size(): number {
+    return this.data.titleIds.length;
+  }
+
+  search(query: SearchQuery): string[] {
+    const plan = planQuery(query, this.data.branchCodes);
+    if (!plan) return [];
+    const buckets: number[][] = Array.from({ length: TIER_COUNT }, () => []);
+    const candidates = this.candidates(plan);
+    if (candidates) for (const doc of candidates) this.visit(plan, doc, buckets);
+    else for (let doc = 0; doc < this.size; doc += 1) this.visit(plan, doc, buckets);
+    const ids = this.data.titleIds;
+    return buckets.flatMap((docs) => docs.map((doc) => ids[doc] ?? ''));
+  }
+
+  private visit(plan: QueryPlan, doc: number, buckets: number[][]): void {
+    const { materials, branchMasks } = this.data;
+    if ((plan.materials & (1 << (materials[doc] ?? 0))) === 0) return;
+    if (plan.branchBit !== 0 && ((branchMasks[doc] ?? 0) & plan.branchBit) === 0) return;
+    let best = plan.constraints.length === 0 ? 0 : NO_MATCH;
+    for (const c of plan.constraints) {
+      const tier = termTier(this.data, doc, c.text, c.fields, c.isbnKey);
+      if (tier === NO_MATCH) return;
+      if (tier < best) best = tier;
+    }
+    for (const p of plan.phrases) {
+      if (best === 0) break;
+      best = Math.min(best, termTier(this.data, doc, p.text, p.fields, p.isbnKey));
+    }
+    buckets[best]?.push(doc);
+  }
+
+  /** Sorted candidate documents, or undefined when the postings cannot narrow the search. */
+  private candidates(plan: QueryPlan): Uint32Array | undefined {
+    const lists = plan.constraints.map((c) => this.termCandidates(c)).filter((list) => list !== undefined);
+    if (lists.length === 0) return undefined;
+    lists.sort((a, b) => a.length - b.length);
+    return lists.reduce((acc, list) => (acc.length === 0 ? acc : intersect(acc, list)));
+  }
+
+  private termCandidates(c: TermConstraint): Uint32Array | undefined {
+    const text = c.text === '' ? NONE : c.text.length >= 2 ? this.bigramCandidates(c.text) : undefined;
+    if (Number.isNaN(c.isbnKey)) return text;
+    if (text === undefined) return undefined;
+    return union(this.isbnCandidates(c.isbnKey), text);
+  }
+
+  private bigramCandidates(text: string): Uint32Array {
+    const grams: number[] = [];
+    for (const key of termBigrams(text)) {
+      const gram = findGram(this.data.gramKeys, key);
+      if (gram < 0) return NONE;
+      grams.push(gram);
+    }
+    grams.sort((a, b) => postingsBytes(this.data, a) - postingsBytes(this.data, b));
+    let result = decodePostings(this.data, grams[0] ?? 0);
+    for (const gram of grams.slice(1)) {
+      if (result.length === 0 || result.length * DECODE_RATIO < postingsBytes(this.data, gram)) break;
+      result = intersect(result, decodePostings(this.data, gram));
+    }
+    return result;
+  }
+
+  private isbnCandidates(key: number): Uint32Array {
+    const docs: number[] = [];
+    const keys = this.data.isbnKeys;
+    for (let doc = 0; doc < keys.length; doc += 1) if (keys[doc] === key) docs.push(doc);
+    return Uint32Array.from(docs);
+  }
+}

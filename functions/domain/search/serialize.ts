@@ -1,0 +1,93 @@
+/**
+ * The index as bytes, to store next to the catalog and load once per cold start. Layout
+ * (before gzip): magic, version, document count, then blocks — header JSON, titleIds,
+ * document texts (UTF-8), materials, branch masks and ISBN keys (varints), gram keys
+ * (varint gaps), postings byte lengths (varints), postings (as held in memory).
+ */
+import { constants, gunzipSync, gzipSync } from 'node:zlib';
+import { ByteReader, ByteWriter } from './buffers.js';
+import { BigramSearchIndex } from './engine.js';
+import { computeFieldStarts, type IndexData } from './layout.js';
+import type { SearchIndex } from './types.js';
+
+const MAGIC = [0x4c, 0x53, 0x49, 0x58]; // "LSIX"
+const VERSION = 1;
+const DOC_SEPARATOR = '\u0000'; // removed by normalisation, so never inside a document
+const ID_SEPARATOR = '\n';
+
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+const splitOrEmpty = (text: string, separator: string, count: number): string[] => {
+  const parts = count === 0 ? [] : text.split(separator);
+  if (parts.length !== count) throw new RangeError('search index: corrupt document list');
+  return parts;
+};
+
+/** The uncompressed encoding (exported for the bench, which reports both sizes). */
+export const encodeIndexData = (data: IndexData): Uint8Array => {
+  if (data.titleIds.some((id) => id.includes(ID_SEPARATOR))) throw new RangeError('search index: titleId with a newline');
+  const w = new ByteWriter(data.postings.length * 2);
+  w.bytes(Uint8Array.from([...MAGIC, VERSION]));
+  w.varint(data.titleIds.length);
+  w.block(utf8.encode(JSON.stringify({ branchCodes: data.branchCodes })));
+  w.block(utf8.encode(data.titleIds.join(ID_SEPARATOR)));
+  w.block(utf8.encode(data.texts.join(DOC_SEPARATOR)));
+  w.block(data.materials);
+  for (const mask of data.branchMasks) w.varint(mask);
+  for (const key of data.isbnKeys) w.varint(Number.isNaN(key) ? 0 : key);
+  w.varint(data.gramKeys.length);
+  let previous = 0;
+  for (const key of data.gramKeys) {
+    w.varint(key - previous);
+    previous = key;
+  }
+  for (let g = 0; g < data.gramKeys.length; g += 1) w.varint((data.gramOffsets[g + 1] ?? 0) - (data.gramOffsets[g] ?? 0));
+  w.block(data.postings);
+  return w.toBytes();
+};
+
+export const decodeIndexData = (bytes: Uint8Array): IndexData => {
+  const r = new ByteReader(bytes);
+  const magic = r.bytes(MAGIC.length + 1);
+  if (MAGIC.some((b, i) => magic[i] !== b) || magic[MAGIC.length] !== VERSION) throw new RangeError('search index: not a version 1 index');
+  const count = r.varint();
+  const header = JSON.parse(fromUtf8.decode(r.block())) as { branchCodes: string[] };
+  const titleIds = splitOrEmpty(fromUtf8.decode(r.block()), ID_SEPARATOR, count);
+  const texts = splitOrEmpty(fromUtf8.decode(r.block()), DOC_SEPARATOR, count);
+  const materials = r.block().slice();
+  if (materials.length !== count) throw new RangeError('search index: corrupt materials');
+  const branchMasks = new Uint32Array(count);
+  for (let doc = 0; doc < count; doc += 1) branchMasks[doc] = r.varint();
+  const isbnKeys = new Float64Array(count);
+  for (let doc = 0; doc < count; doc += 1) isbnKeys[doc] = r.varint() || Number.NaN;
+  const gramCount = r.varint();
+  const gramKeys = new Uint32Array(gramCount);
+  let key = 0;
+  for (let g = 0; g < gramCount; g += 1) gramKeys[g] = key += r.varint();
+  const gramOffsets = new Uint32Array(gramCount + 1);
+  for (let g = 0; g < gramCount; g += 1) gramOffsets[g + 1] = (gramOffsets[g] ?? 0) + r.varint();
+  // A copy, so the decompressed buffer (texts and all) can be collected.
+  const postings = r.block().slice();
+  if (postings.length !== gramOffsets[gramCount]) throw new RangeError('search index: corrupt postings');
+  return {
+    titleIds,
+    texts,
+    fieldStarts: computeFieldStarts(texts),
+    materials,
+    branchMasks,
+    branchCodes: header.branchCodes,
+    isbnKeys,
+    gramKeys,
+    gramOffsets,
+    postings,
+  };
+};
+
+/** Gzipped encoding of an index built by buildSearchIndex or loaded by deserializeSearchIndex. */
+export const serializeSearchIndex = (index: SearchIndex): Uint8Array => {
+  if (!(index instanceof BigramSearchIndex)) throw new TypeError('serializeSearchIndex: not an index from buildSearchIndex');
+  return new Uint8Array(gzipSync(encodeIndexData(index.data), { level: constants.Z_BEST_COMPRESSION }));
+};
+
+export const deserializeSearchIndex = (bytes: Uint8Array): SearchIndex => new BigramSearchIndex(decodeIndexData(gunzipSync(bytes)));

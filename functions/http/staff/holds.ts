@@ -1,0 +1,60 @@
+import * as z from 'zod/mini';
+import { AppError, notFound } from '../../common/errors.js';
+import { ok, type RouteHandler } from '../../common/http/types.js';
+import { parseInput } from '../../common/http/validate.js';
+import { cardNumber, trimmed } from '../../common/http/schemas.js';
+import { stateLabels } from '../../domain/holds.js';
+import { tokyoIso } from '../../domain/tokyo-time.js';
+import type { Hold } from '../../store/holds.js';
+import { cancelByStaff } from '../../use-cases/cancel-hold.js';
+import { placeHold } from '../../use-cases/place-hold.js';
+
+/** A hold as staff see it: with the card number, channel and any cancel reason. */
+export const staffHoldView = (hold: Hold, position?: number) => ({
+  holdId: hold.holdId,
+  cardNumber: hold.cardNumber,
+  titleId: hold.titleId,
+  title: hold.title,
+  status: hold.status,
+  statusLabel: stateLabels[hold.status].ja,
+  channel: hold.channel,
+  pickupBranch: hold.pickupBranch,
+  requestedAt: tokyoIso(new Date(hold.requestedAt)),
+  ...(position === undefined ? {} : { position }),
+  ...(hold.itemId ? { itemId: hold.itemId } : {}),
+  ...(hold.pickupDeadline ? { pickupDeadline: hold.pickupDeadline } : {}),
+  ...(hold.cancelReason ? { cancelReason: hold.cancelReason } : {}),
+  ...(hold.cancelNote ? { cancelNote: hold.cancelNote } : {}),
+});
+
+const CounterHoldBody = z.object({ cardNumber, titleId: trimmed(1, 64), pickupBranch: trimmed(1, 40) });
+
+/** POST /admin/holds: a counter hold, WAITING at once; contest and latest-issue titles allowed. */
+export const postCounterHold: RouteHandler = async (request, deps) => {
+  const body = parseInput(CounterHoldBody, request.body);
+  if (!(await deps.store.patrons.get(body.cardNumber))) throw notFound();
+  const hold = await placeHold(deps, { ...body, channel: 'COUNTER' });
+  return ok(staffHoldView(hold, await deps.store.holds.positionOf(hold)), 201);
+};
+
+/** DELETE /admin/holds/{holdId} with an optional `reason` (body or query) the patron sees. */
+export const deleteHoldByStaff: RouteHandler = async (request, deps) => {
+  const holdId = request.params.holdId;
+  if (!holdId) throw notFound();
+  const body = (request.body ?? {}) as { reason?: unknown };
+  const reason = typeof body.reason === 'string' ? body.reason : request.query.reason;
+  if (reason !== undefined && (reason.length > 200 || /[\u0000-\u001f\u007f]/.test(reason))) {
+    throw new AppError(400, 'VALIDATION', { field: 'reason' });
+  }
+  return ok(staffHoldView(await cancelByStaff(deps, holdId, reason)));
+};
+
+/** GET /admin/titles/{titleId}/queue: active holds in queue order, WAITING ones numbered. */
+export const getQueue: RouteHandler = async (request, deps) => {
+  const titleId = request.params.titleId ?? '';
+  if (!(await deps.store.catalog.getTitle(titleId))) throw notFound();
+  let position = 0;
+  return ok(
+    (await deps.store.holds.queue(titleId)).map((hold) => staffHoldView(hold, hold.status === 'WAITING' ? (position += 1) : undefined)),
+  );
+};

@@ -1,0 +1,252 @@
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure, isExpired, ttlSeconds, type Db } from './db.js';
+import { keys, stripKeys } from './keys.js';
+import type { HoldState } from '../domain/holds.js';
+
+export interface Hold {
+  readonly holdId: string;
+  readonly cardNumber: string;
+  readonly titleId: string;
+  readonly title: string;
+  readonly pickupBranch: string;
+  readonly status: HoldState;
+  readonly channel: 'ONLINE' | 'COUNTER';
+  readonly requestedAt: string;
+  readonly registeredAt?: string;
+  readonly finishedAt?: string;
+  /** Why a hold was cancelled: a code (e.g. ALREADY_ON_LOAN, PATRON, STAFF) and, from staff, a note. */
+  readonly cancelReason?: string;
+  readonly cancelNote?: string;
+  readonly itemId?: string;
+  readonly readyAt?: string;
+  readonly pickupDeadline?: string;
+  readonly expiresAt?: number;
+}
+
+/** Finished holds leave the patron's view after 30 days (SPEC 6). */
+const FINISHED_RETENTION_DAYS = 30;
+
+const cancellationCodes = (error: unknown): (string | undefined)[] =>
+  ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code);
+
+export const holdStore = (db: Db) => ({
+  /**
+   * SPEC 5.2 rules 3 and 5 as one transaction: the per-title marker must not exist and the
+   * patron's active-hold counter must be below the limit. Concurrent requests cannot both pass.
+   */
+  async place(hold: Hold, limit: number): Promise<'placed' | 'ALREADY_HELD' | 'HOLD_LIMIT'> {
+    const queued = hold.status === 'PROVISIONAL' ? keys.provisionalHold(hold.requestedAt, hold.holdId) : {};
+    try {
+      await db.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: db.tableName,
+                Item: { ...keys.activeHoldMarker(hold.cardNumber, hold.titleId), type: 'ActiveHold', holdId: hold.holdId },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            {
+              Update: {
+                TableName: db.tableName,
+                Key: keys.patron(hold.cardNumber),
+                UpdateExpression: 'ADD activeHolds :one',
+                ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(activeHolds) OR activeHolds < :limit)',
+                ExpressionAttributeValues: { ':one': 1, ':limit': limit },
+              },
+            },
+            {
+              Put: {
+                TableName: db.tableName,
+                Item: {
+                  ...keys.hold(hold.cardNumber, hold.holdId),
+                  ...keys.holdInQueue(hold.titleId, hold.requestedAt, hold.holdId),
+                  ...keys.holdById(hold.holdId),
+                  ...queued,
+                  type: 'Hold',
+                  ...hold,
+                },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+          ],
+        }),
+      );
+      return 'placed';
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const [marker, counter] = cancellationCodes(error);
+      if (marker === 'ConditionalCheckFailed') return 'ALREADY_HELD';
+      if (counter === 'ConditionalCheckFailed') return 'HOLD_LIMIT';
+      throw error;
+    }
+  },
+
+  async get(cardNumber: string, holdId: string, now: Date): Promise<Hold | undefined> {
+    const { Item } = await db.client.send(
+      new GetCommand({ TableName: db.tableName, Key: keys.hold(cardNumber, holdId), ConsistentRead: true }),
+    );
+    return Item && !isExpired(Item, now) ? (stripKeys(Item) as unknown as Hold) : undefined;
+  },
+
+  /** A hold by id alone (staff): the index finds its patron, a consistent read gets it. */
+  async findById(holdId: string, now: Date): Promise<Hold | undefined> {
+    const { Items = [] } = await db.client.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: 'GSI3',
+        KeyConditionExpression: 'GSI3PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.holdByIdPartition(holdId) },
+      }),
+    );
+    const found = Items[0];
+    return found ? this.get(found.cardNumber as string, holdId, now) : undefined;
+  },
+
+  /** SPEC 5.3: PROVISIONAL → WAITING, once; false when another run got there first. */
+  async register(hold: Hold, at: Date): Promise<boolean> {
+    try {
+      await db.client.send(
+        new UpdateCommand({
+          TableName: db.tableName,
+          Key: keys.hold(hold.cardNumber, hold.holdId),
+          UpdateExpression: 'SET #status = :waiting, registeredAt = :at REMOVE GSI2PK, GSI2SK',
+          ConditionExpression: '#status = :provisional',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':waiting': 'WAITING', ':provisional': 'PROVISIONAL', ':at': at.toISOString() },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
+  /**
+   * Ends a hold (CANCELLED, EXPIRED, FULFILLED) if it is still in one of `from`: it leaves
+   * the queue and the provisional index, its marker goes and the patron's count drops, in
+   * one transaction. False when the hold had already moved on.
+   */
+  async finish(
+    hold: Hold,
+    to: 'CANCELLED' | 'EXPIRED' | 'FULFILLED',
+    from: readonly HoldState[],
+    at: Date,
+    details: { cancelReason?: string; cancelNote?: string } = {},
+  ): Promise<boolean> {
+    const fromValues = Object.fromEntries(from.map((state, i) => [`:from${i}`, state]));
+    const extra = Object.entries(details).filter(([, v]) => v !== undefined);
+    try {
+      await db.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: db.tableName,
+                Key: keys.hold(hold.cardNumber, hold.holdId),
+                UpdateExpression:
+                  `SET #status = :to, finishedAt = :at, expiresAt = :ttl${extra.map(([k]) => `, ${k} = :${k}`).join('')}` +
+                  ' REMOVE GSI1PK, GSI1SK, GSI2PK, GSI2SK',
+                ConditionExpression: `#status IN (${Object.keys(fromValues).join(', ')})`,
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: {
+                  ':to': to,
+                  ':at': at.toISOString(),
+                  ':ttl': ttlSeconds(new Date(at.getTime() + FINISHED_RETENTION_DAYS * 86_400_000)),
+                  ...fromValues,
+                  ...Object.fromEntries(extra.map(([k, v]) => [`:${k}`, v])),
+                },
+              },
+            },
+            {
+              Delete: {
+                TableName: db.tableName,
+                Key: keys.activeHoldMarker(hold.cardNumber, hold.titleId),
+                ConditionExpression: 'holdId = :holdId',
+                ExpressionAttributeValues: { ':holdId': hold.holdId },
+              },
+            },
+            {
+              Update: {
+                TableName: db.tableName,
+                Key: keys.patron(hold.cardNumber),
+                UpdateExpression: 'ADD activeHolds :minusOne',
+                ExpressionAttributeValues: { ':minusOne': -1 },
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
+  /** A title's active holds in queue order (request time). */
+  async queue(titleId: string): Promise<Hold[]> {
+    const holds: Hold[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await db.client.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.queuePartition(titleId) },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      holds.push(...(page.Items ?? []).map((item) => stripKeys(item) as unknown as Hold));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return holds;
+  },
+
+  /** 1-based place among the title's WAITING holds (counted on the index, not loaded). */
+  async positionOf(hold: Hold): Promise<number> {
+    let ahead = 0;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await db.client.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK < :mine',
+          FilterExpression: '#status = :waiting',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':pk': keys.queuePartition(hold.titleId),
+            ':mine': keys.holdInQueue(hold.titleId, hold.requestedAt, hold.holdId).GSI1SK,
+            ':waiting': 'WAITING',
+          },
+          Select: 'COUNT',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      ahead += page.Count ?? 0;
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return ahead + 1;
+  },
+
+  /** Provisional holds requested up to `until`, oldest first, a page at a time (GSI2). */
+  async provisionalUpTo(until: Date, pageSize = 100, startKey?: Record<string, unknown>) {
+    const page = await db.client.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK <= :until',
+        ExpressionAttributeValues: { ':pk': keys.provisionalPartition, ':until': `${until.toISOString()}#~` },
+        Limit: pageSize,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    return { holds: (page.Items ?? []).map((item) => stripKeys(item) as unknown as Hold), nextKey: page.LastEvaluatedKey };
+  },
+});
+
+export type HoldStore = ReturnType<typeof holdStore>;

@@ -1,0 +1,75 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { isExpired, type Db } from './db.js';
+import { keys, stripKeys } from './keys.js';
+import type { Hold } from './holds.js';
+import type { Patron } from './patrons.js';
+
+export interface Loan {
+  readonly itemId: string;
+  readonly titleId: string;
+  readonly title: string;
+  readonly dueDate: string;
+  readonly checkedOutAt: string;
+  readonly renewed: boolean;
+}
+
+export interface BasketEntry {
+  readonly titleId: string;
+  readonly title: string;
+  readonly addedAt: string;
+}
+
+export interface PatronRecords {
+  readonly patron?: Patron;
+  readonly holds: Hold[];
+  readonly loans: Loan[];
+  readonly basket: BasketEntry[];
+}
+
+/** Everything of one patron (profile, holds, loans, basket) in one Query of their partition. */
+export const patronRecordsStore = (db: Db) => ({
+  async all(cardNumber: string, now: Date): Promise<PatronRecords> {
+    const records: PatronRecords = { holds: [], loans: [], basket: [] };
+    let patron: Patron | undefined;
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await db.client.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.patronPartition(cardNumber) },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        if (isExpired(item, now)) continue;
+        const sk = item.SK as string;
+        const record = stripKeys(item);
+        if (sk === 'PROFILE') patron = record as unknown as Patron;
+        else if (sk.startsWith('HOLD#')) records.holds.push(record as unknown as Hold);
+        else if (sk.startsWith('LOAN#')) records.loans.push(record as unknown as Loan);
+        else if (sk.startsWith('BASKET#')) records.basket.push(record as unknown as BasketEntry);
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return { ...records, patron };
+  },
+
+  /** SPEC 5.2 rule 2: does the patron have a copy of this title on loan? */
+  async hasTitleOnLoan(cardNumber: string, titleId: string): Promise<boolean> {
+    const { Count = 0 } = await db.client.send(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :loan)',
+        FilterExpression: 'titleId = :titleId',
+        ExpressionAttributeValues: { ':pk': keys.patronPartition(cardNumber), ':loan': 'LOAN#', ':titleId': titleId },
+        Select: 'COUNT',
+        ConsistentRead: true,
+      }),
+    );
+    return Count > 0;
+  },
+});
+
+export type PatronRecordsStore = ReturnType<typeof patronRecordsStore>;

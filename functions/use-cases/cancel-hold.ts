@@ -1,0 +1,52 @@
+import { AppError, notFound } from '../common/errors.js';
+import type { Deps } from '../common/deps.js';
+import { ACTIVE_STATES, PATRON_CANCELLABLE } from '../domain/holds.js';
+import type { Hold } from '../store/holds.js';
+import { publishHoldChange } from './hold-events.js';
+
+const notCancellable = async (deps: Deps, hold: Hold) => {
+  const branch = await deps.store.branches.get(hold.pickupBranch);
+  const name = branch ? `${branch.name}${branch.phone ? ` ${branch.phone}` : ''}` : hold.pickupBranch;
+  return new AppError(409, 'NOT_CANCELLABLE', {
+    params: { branch: name },
+    extra: { status: hold.status, pickupBranch: hold.pickupBranch, ...(branch?.phone ? { branchPhone: branch.phone } : {}) },
+  });
+};
+
+/**
+ * SPEC 5.5: a patron cancels their own PROVISIONAL or WAITING hold; holds behind it move
+ * up (positions are counted, so nothing else is rewritten). Other states answer
+ * NOT_CANCELLABLE with the pickup branch to call.
+ */
+export const cancelByPatron = async (deps: Deps, cardNumber: string, holdId: string): Promise<Hold> => {
+  const now = deps.clock.now();
+  const hold = await deps.store.holds.get(cardNumber, holdId, now);
+  if (!hold) throw notFound();
+  if (!PATRON_CANCELLABLE.includes(hold.status)) throw await notCancellable(deps, hold);
+  if (!(await deps.store.holds.finish(hold, 'CANCELLED', PATRON_CANCELLABLE, now, { cancelReason: 'PATRON' }))) {
+    const current = await deps.store.holds.get(cardNumber, holdId, now);
+    throw await notCancellable(deps, current ?? hold);
+  }
+  await publishHoldChange(deps, hold, hold.status, 'CANCELLED', now, { reason: 'PATRON' });
+  return (await deps.store.holds.get(cardNumber, holdId, now)) ?? hold;
+};
+
+/** Default note when staff give none: the guide's own words. */
+export const DEFAULT_STAFF_NOTE = '資料の状態等により提供できないため、予約を取り消しました。';
+
+/**
+ * SPEC 5.4: staff may cancel any active hold, with a note the patron sees.
+ * (A copy assigned to an IN_TRANSIT or READY hold is routed on by the fulfilment flow.)
+ */
+export const cancelByStaff = async (deps: Deps, holdId: string, note: string | undefined): Promise<Hold> => {
+  const now = deps.clock.now();
+  const hold = await deps.store.holds.findById(holdId, now);
+  if (!hold) throw notFound();
+  if (!ACTIVE_STATES.includes(hold.status)) throw new AppError(409, 'NOT_CANCELLABLE', { params: { branch: hold.pickupBranch }, extra: { status: hold.status } });
+  const cancelNote = note?.trim() || DEFAULT_STAFF_NOTE;
+  if (!(await deps.store.holds.finish(hold, 'CANCELLED', [hold.status], now, { cancelReason: 'STAFF', cancelNote }))) {
+    throw new AppError(409, 'CONFLICT');
+  }
+  await publishHoldChange(deps, hold, hold.status, 'CANCELLED', now, { reason: 'STAFF' });
+  return (await deps.store.holds.get(hold.cardNumber, holdId, now)) ?? hold;
+};

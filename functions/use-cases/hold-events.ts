@@ -1,0 +1,33 @@
+import type { Deps } from '../common/deps.js';
+import type { HoldState } from '../domain/holds.js';
+import type { Hold } from '../store/holds.js';
+import { events } from '../wiring.js';
+
+/**
+ * SPEC 9: every hold state change goes to the bus with ids and states only. Publishing
+ * follows the committed write; a failed publish is logged, never undoes the change.
+ */
+export const publishHoldChange = async (
+  deps: Pick<Deps, 'events' | 'logger'>,
+  hold: Hold,
+  from: HoldState | null,
+  to: HoldState,
+  at: Date,
+  extra: { reason?: string; itemId?: string } = {},
+): Promise<void> => {
+  const detail = {
+    holdId: hold.holdId,
+    titleId: hold.titleId,
+    cardNumber: hold.cardNumber,
+    pickupBranch: hold.pickupBranch,
+    from,
+    to,
+    at: at.toISOString(),
+    ...extra,
+  };
+  try {
+    await deps.events.publish(events.detailTypes.holdStateChanged, detail);
+  } catch (error) {
+    deps.logger.error('hold event not published', { holdId: hold.holdId, to, errorMessage: (error as Error).message });
+  }
+};

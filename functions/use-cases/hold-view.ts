@@ -1,0 +1,61 @@
+import type { Deps } from '../common/deps.js';
+import type { Lang } from '../common/messages.js';
+import { PATRON_CANCELLABLE, stateLabels } from '../domain/holds.js';
+import { registersAt } from '../domain/registration-schedule.js';
+import { tokyoDate, tokyoIso } from '../domain/tokyo-time.js';
+import type { CalendarDay } from '../domain/calendar.js';
+import type { Hold } from '../store/holds.js';
+
+/** A hold as a patron sees it (SPEC 7 hold objects). */
+export interface HoldView {
+  readonly holdId: string;
+  readonly titleId: string;
+  readonly title: string;
+  readonly status: Hold['status'];
+  readonly statusLabel: string;
+  readonly pickupBranch: string;
+  readonly requestedAt: string;
+  readonly position?: number;
+  readonly registersAt?: string;
+  readonly pickupDeadline?: string;
+  readonly cancellable: boolean;
+  readonly cancelReason?: string;
+  readonly cancelNote?: string;
+  readonly finishedAt?: string;
+}
+
+/**
+ * Shapes holds for the patron: positions for WAITING holds (one count per title queue),
+ * `registersAt` for PROVISIONAL ones (the calendar of their request dates), newest first.
+ */
+export const holdViews = async (deps: Deps, holds: readonly Hold[], lang: Lang): Promise<HoldView[]> => {
+  const provisionalDates = [...new Set(holds.filter((h) => h.status === 'PROVISIONAL').map((h) => tokyoDate(new Date(h.requestedAt))))];
+  const calendars = new Map<string, CalendarDay[]>(
+    await Promise.all(provisionalDates.map(async (date) => [date, await deps.store.calendar.forDate(date)] as const)),
+  );
+  const positions = new Map<string, number>(
+    await Promise.all(
+      holds.filter((h) => h.status === 'WAITING').map(async (h) => [h.holdId, await deps.store.holds.positionOf(h)] as const),
+    ),
+  );
+  return [...holds]
+    .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))
+    .map((hold) => ({
+      holdId: hold.holdId,
+      titleId: hold.titleId,
+      title: hold.title,
+      status: hold.status,
+      statusLabel: stateLabels[hold.status][lang],
+      pickupBranch: hold.pickupBranch,
+      requestedAt: tokyoIso(new Date(hold.requestedAt)),
+      ...(hold.status === 'WAITING' ? { position: positions.get(hold.holdId) } : {}),
+      ...(hold.status === 'PROVISIONAL'
+        ? { registersAt: tokyoIso(registersAt(new Date(hold.requestedAt), calendars.get(tokyoDate(new Date(hold.requestedAt))) ?? [])) }
+        : {}),
+      ...(hold.status === 'READY' && hold.pickupDeadline ? { pickupDeadline: hold.pickupDeadline } : {}),
+      cancellable: PATRON_CANCELLABLE.includes(hold.status),
+      ...(hold.cancelReason ? { cancelReason: hold.cancelReason } : {}),
+      ...(hold.cancelNote ? { cancelNote: hold.cancelNote } : {}),
+      ...(hold.finishedAt ? { finishedAt: tokyoIso(new Date(hold.finishedAt)) } : {}),
+    }));
+};

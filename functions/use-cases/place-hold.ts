@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../common/errors.js';
+import type { Deps } from '../common/deps.js';
+import { holdRefusal, type HoldRefusal } from '../domain/holds.js';
+import { tokyoDate } from '../domain/tokyo-time.js';
+import type { Hold } from '../store/holds.js';
+import { publishHoldChange } from './hold-events.js';
+
+const STATUS_OF: Record<HoldRefusal, number> = {
+  NOT_FOUND: 404,
+  INVALID_BRANCH: 422,
+  NOT_HOLDABLE: 422,
+  COUNTER_ONLY: 422,
+  LONG_OVERDUE: 422,
+  ALREADY_ON_LOAN: 409,
+  ALREADY_HELD: 409,
+  HOLD_LIMIT: 409,
+};
+
+export const holdRefused = (code: HoldRefusal, field?: string) =>
+  new AppError(STATUS_OF[code], code, field ? { field } : {});
+
+export interface HoldRequest {
+  readonly cardNumber: string;
+  readonly titleId: string;
+  readonly pickupBranch: string;
+  /** Online holds start PROVISIONAL; counter holds are WAITING at once (SPEC 5.3, 7). */
+  readonly channel: 'ONLINE' | 'COUNTER';
+}
+
+/**
+ * SPEC 5.2 place a hold.
+ * 1. Rule 6: the branch and the title must exist (and, at the counter, the patron).
+ * 2. Rules 1, 2, 4 from the title's copies and the patron's loans.
+ * 3. Rules 3 and 5 as conditions of the transaction that writes the hold.
+ * 4. Publish HoldStateChanged.
+ */
+export const placeHold = async (deps: Deps, request: HoldRequest): Promise<Hold> => {
+  const now = deps.clock.now();
+  const [branch, title] = await Promise.all([
+    deps.store.branches.get(request.pickupBranch),
+    deps.store.catalog.getTitle(request.titleId),
+  ]);
+  if (!title) throw holdRefused('NOT_FOUND', 'titleId');
+  if (!branch) throw holdRefused('INVALID_BRANCH', 'pickupBranch');
+
+  const [copies, patronHasTitleOnLoan] = await Promise.all([
+    deps.store.catalog.copiesOf(request.titleId),
+    deps.store.patronRecords.hasTitleOnLoan(request.cardNumber, request.titleId),
+  ]);
+  const channel = request.channel === 'ONLINE' ? 'online' : 'counter';
+  const refusal = holdRefusal({ copies, patronHasTitleOnLoan, today: tokyoDate(now) }, channel, deps.config.holds);
+  if (refusal) throw holdRefused(refusal);
+
+  const hold: Hold = {
+    holdId: randomUUID(),
+    cardNumber: request.cardNumber,
+    titleId: title.titleId,
+    title: title.title,
+    pickupBranch: branch.code,
+    status: request.channel === 'ONLINE' ? 'PROVISIONAL' : 'WAITING',
+    channel: request.channel,
+    requestedAt: now.toISOString(),
+    ...(request.channel === 'COUNTER' ? { registeredAt: now.toISOString() } : {}),
+  };
+  const outcome = await deps.store.holds.place(hold, deps.config.holds.holdLimit);
+  if (outcome !== 'placed') throw holdRefused(outcome);
+  await publishHoldChange(deps, hold, null, hold.status, now);
+  return hold;
+};
