@@ -62,7 +62,6 @@ export const techPublishers: readonly PublisherKey[] = ['gihyo', 'shoeisha', 'or
 export const childrenPublishers: readonly PublisherKey[] = ['fukuinkan', 'kaiseisha', 'poplar', 'iwasaki', 'akane', 'shogakukan', 'doshinsha'];
 export const kamishibaiPublishers: readonly PublisherKey[] = ['doshinsha', 'kyoikuGageki'];
 export const referencePublishers: readonly PublisherKey[] = ['sanseido', 'maruzen', 'heibonsha', 'shogakukan', 'jiyuKokumin'];
-export const avLabels: readonly PublisherKey[] = ['columbia', 'king', 'universal', 'nhkEnterprises'];
 
 /** Hands out unique ISBNs per publisher, in printed form (ISBN-10 for older books, sometimes). */
 export class IsbnAllocator {
@@ -77,21 +76,25 @@ export class IsbnAllocator {
     return body;
   }
 
-  /** A fresh 9-digit body (group 4 + registrant + title code), or undefined if the publisher is full. */
+  /**
+   * A fresh 9-digit body (group 4 + registrant + title code), or undefined if the publisher's
+   * range is full. Numbers start a fifth into the range (so they do not all read 000001) and wrap.
+   */
   allocate(registrant: string): string | undefined {
     const width = 8 - registrant.length;
     const capacity = 10 ** width;
-    let n = this.next.get(registrant) ?? 1;
-    while (n < capacity) {
+    const start = Math.floor(capacity / 5) + 1;
+    const tried = this.next.get(registrant) ?? 0;
+    for (let k = tried; k < capacity - 1; k += 1) {
+      const n = ((start - 1 + k) % (capacity - 1)) + 1;
       const body = `4${registrant}${String(n).padStart(width, '0')}`;
-      n += 1;
       if (!this.used.has(body)) {
-        this.next.set(registrant, n);
+        this.next.set(registrant, k + 1);
         this.used.add(body);
         return body;
       }
     }
-    this.next.set(registrant, n);
+    this.next.set(registrant, capacity - 1);
     return undefined;
   }
 }
