@@ -53,6 +53,7 @@ export const startBenchEnvironment = async (): Promise<BenchEnvironment> => {
     tick: false,
     logLevel: 'ERROR',
     calendarDays: 30,
+    demoCatalogTitles: 0,
     startAt: new Date('2026-12-01T10:00:00+09:00'),
   });
   const counter = new RequestCounter();

@@ -52,6 +52,11 @@ export const functionGroups = {
     description: 'SPEC 5.7 expiry of uncollected holds',
     permissions: { table: 'readWrite', publishEvents: true },
   },
+  'search-index': {
+    entry: 'functions/entry/search-index.ts',
+    description: 'SPEC 4 search index rebuild after catalog changes',
+    permissions: { table: 'readWrite' },
+  },
 } as const satisfies Record<string, { entry: string; description: string; permissions: FunctionPermissions }>;
 
 export type FunctionGroupName = keyof typeof functionGroups;
@@ -62,6 +67,8 @@ export interface RouteDeclaration {
   readonly path: string;
   readonly access: Access;
   readonly group: ApiGroupName;
+  /** A larger body limit than the default 64 KiB (bulk import). */
+  readonly maxBodyBytes?: number;
 }
 
 const route = <M extends HttpMethod, P extends string, A extends Access, G extends ApiGroupName>(
@@ -69,12 +76,14 @@ const route = <M extends HttpMethod, P extends string, A extends Access, G exten
   path: P,
   access: A,
   group: G,
-) => ({ method, path, access, group }) as const;
+  options: { maxBodyBytes?: number } = {},
+) => ({ method, path, access, group, ...options }) as const;
 
 export const routes = [
   // Public (SPEC 7, no token)
   route('POST', '/api/login', 'public', 'public-api'),
   route('GET', '/api/branches', 'public', 'public-api'),
+  route('GET', '/api/catalog/search', 'public', 'public-api'),
   route('GET', '/api/catalog/titles/{titleId}', 'public', 'public-api'),
   // Patron
   route('GET', '/api/me', 'patron', 'patron-api'),
@@ -94,6 +103,7 @@ export const routes = [
   route('PUT', '/admin/calendar/{branch}/{date}', 'staff', 'staff-api'),
   route('POST', '/admin/titles', 'staff', 'staff-api'),
   route('POST', '/admin/items', 'staff', 'staff-api'),
+  route('POST', '/admin/catalog/import', 'staff', 'staff-api', { maxBodyBytes: 5 * 1024 * 1024 }),
   route('GET', '/admin/titles/{titleId}/queue', 'staff', 'staff-api'),
   route('POST', '/admin/checkout', 'staff', 'staff-api'),
   route('POST', '/admin/holds', 'staff', 'staff-api'),
@@ -119,7 +129,7 @@ export const deployedRoutes = routes.filter((r) => r.access !== 'local');
 /** Unknown routes land here (API Gateway's `$default`), so a 404 has our error shape. */
 export const fallbackGroup: ApiGroupName = 'public-api';
 
-export type JobName = 'hold-registration' | 'pickup-notices' | 'hold-expiry';
+export type JobName = 'hold-registration' | 'pickup-notices' | 'hold-expiry' | 'search-index';
 
 export interface ScheduleDeclaration {
   /** Unique within the job; becomes part of the scheduler's name. */
@@ -156,6 +166,12 @@ export const jobs = [
     name: 'hold-expiry',
     group: 'hold-expiry',
     schedules: [{ name: 'daily-0600', cron: '0 6 * * *', timeZone: tokyo }],
+  },
+  {
+    // Also requested over the bus after every catalog import.
+    name: 'search-index',
+    group: 'search-index',
+    schedules: [{ name: 'daily-0300', cron: '0 3 * * *', timeZone: tokyo }],
   },
 ] as const satisfies readonly JobDeclaration[];
 

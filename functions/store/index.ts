@@ -3,12 +3,14 @@ import { basketStore } from './basket.js';
 import { branchStore } from './branches.js';
 import { calendarStore } from './calendar.js';
 import { catalogStore } from './catalog.js';
+import { catalogImportStore } from './catalog-import.js';
 import { credentialStore } from './credentials.js';
 import { holdStore } from './holds.js';
 import { jobRunStore } from './job-runs.js';
 import { loanStore } from './loans.js';
 import { patronRecordsStore } from './patron-records.js';
 import { patronStore } from './patrons.js';
+import { searchIndexStore } from './search-index.js';
 import { staffStore } from './staff.js';
 
 /** Every repository over one table. */
@@ -20,10 +22,12 @@ export const createStore = (db: Db) => ({
   calendar: calendarStore(db),
   jobRuns: jobRunStore(db),
   catalog: catalogStore(db),
+  catalogImport: catalogImportStore(db),
   holds: holdStore(db),
   patronRecords: patronRecordsStore(db),
   basket: basketStore(db),
   loans: loanStore(db),
+  searchIndex: searchIndexStore(db),
 });
 
 export type Store = ReturnType<typeof createStore>;

@@ -6,6 +6,8 @@ import { addDays, tokyoDate } from '../../functions/domain/tokyo-time.js';
 import type { Db } from '../../functions/store/db.js';
 import { issueInternetPassword } from '../../functions/use-cases/internet-password.js';
 import { demoBranches, demoPatron, demoStaffId } from './demo-branches.js';
+import { generateDemoCatalog } from './demo-catalog/index.js';
+import type { Item } from '../../functions/domain/catalog.js';
 
 const SEED_MARKER = { PK: 'META', SK: 'DEMO_SEED' };
 const SEED_VERSION = 1;
@@ -42,5 +44,27 @@ export const seedDemoData = async (db: Db, deps: Deps, options: SeedOptions): Pr
   await issueInternetPassword(deps, demoPatron.cardNumber);
 
   await db.client.send(new PutCommand({ TableName: db.tableName, Item: { ...SEED_MARKER, version: SEED_VERSION, seededAt: now.toISOString() } }));
+  return 'seeded';
+};
+
+const CATALOG_MARKER = { PK: 'META', SK: 'DEMO_CATALOG' };
+
+/**
+ * Loads the deterministic demo catalog (lib/local/demo-catalog) once per store, apart from
+ * the rest of the demo data so that stores seeded before it existed get it too.
+ */
+export const seedDemoCatalog = async (db: Db, deps: Deps, titles = 2000): Promise<'seeded' | 'already-seeded'> => {
+  const marker = await db.client.send(new GetCommand({ TableName: db.tableName, Key: CATALOG_MARKER }));
+  if (marker.Item) return 'already-seeded';
+  const catalog = generateDemoCatalog({ titles });
+  const copiesByTitle = new Map<string, Item[]>();
+  for (const item of catalog.items) copiesByTitle.set(item.titleId, [...(copiesByTitle.get(item.titleId) ?? []), item]);
+  await deps.store.catalogImport.importRecords(
+    catalog.titles.map((title) => ({
+      ...title,
+      copies: (copiesByTitle.get(title.titleId) ?? []).map(({ itemId, branch, category, interlibrary }) => ({ itemId, branch, category, interlibrary })),
+    })),
+  );
+  await db.client.send(new PutCommand({ TableName: db.tableName, Item: { ...CATALOG_MARKER, titles, seededAt: deps.clock.now().toISOString() } }));
   return 'seeded';
 };

@@ -13,7 +13,7 @@ import { createDb, type Db } from '../../functions/store/db.js';
 import { createStore } from '../../functions/store/index.js';
 import type { ApiGroupName, JobInvocation } from '../../functions/wiring.js';
 import { ensureTable } from './create-table.js';
-import { seedDemoData } from './demo-data.js';
+import { seedDemoCatalog, seedDemoData } from './demo-data.js';
 import { localCredentials, localRegion } from './dynamodb-local.js';
 import { startHttpApi, type LocalHttpApi } from './http-server.js';
 import { LocalClock } from './local-clock.js';
@@ -33,6 +33,8 @@ export interface LocalServicesOptions {
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
   readonly calendarDays?: number;
   readonly env?: NodeJS.ProcessEnv;
+  /** Size of the demo catalog (default 2,000 titles); 0 loads none (most tests). */
+  readonly demoCatalogTitles?: number;
   /** Start the local clock at this instant instead of now (tests). */
   readonly startAt?: Date;
 }
@@ -93,6 +95,9 @@ export const startLocalServices = async (options: LocalServicesOptions): Promise
   invokeJob = (invocation) => runJob(invocation.job, invocation, deps, jobBodies[invocation.job]);
 
   const seed = await seedDemoData(db, deps, { staffPassword: options.staffPassword, calendarDays: options.calendarDays });
+  if (options.demoCatalogTitles !== 0 && (await seedDemoCatalog(db, deps, options.demoCatalogTitles)) === 'seeded') {
+    await invokeJob({ job: 'search-index', trigger: 'manual' });
+  }
   const handlers: Record<ApiGroupName, ApiHandler> = {
     'public-api': makeApiHandler('public-api', publicHandlers, deps),
     'patron-api': makeApiHandler('patron-api', patronHandlers, deps),

@@ -27,7 +27,7 @@ export interface TestApp {
  * pinned to `startAt` (default 2026-12-01 10:00 JST, a Tuesday) before demo data is loaded.
  */
 export const startTestApp = async (
-  options: { startAt?: string; env?: NodeJS.ProcessEnv; logLevel?: 'DEBUG' | 'INFO' | 'WARN' } = {},
+  options: { startAt?: string; env?: NodeJS.ProcessEnv; logLevel?: 'DEBUG' | 'INFO' | 'WARN'; demoCatalogTitles?: number } = {},
 ): Promise<TestApp> => {
   const startAt = new Date(options.startAt ?? '2026-12-01T10:00:00+09:00');
   const services = await startLocalServices({
@@ -41,6 +41,7 @@ export const startTestApp = async (
     tick: false,
     logLevel: options.logLevel ?? 'WARN',
     calendarDays: 40,
+    demoCatalogTitles: options.demoCatalogTitles ?? 0,
     env: { ...process.env, ...options.env },
     startAt,
   });

@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { notFound } from '../errors.js';
 import type { Deps } from '../deps.js';
-import { routeKey, routes, type ApiGroupName, type RouteKeyOf } from '../../wiring.js';
+import { routeKey, routes, type ApiGroupName, type RouteDeclaration, type RouteKeyOf } from '../../wiring.js';
 import { authenticate, errorResponses, jsonBody, jsonResult, language, type ApiContext } from './middlewares.js';
 import type { RouteHandler } from './types.js';
 
@@ -17,12 +17,10 @@ export type GroupHandlers<G extends ApiGroupName> = { readonly [K in RouteKeyOf<
  */
 export const makeApiHandler = <G extends ApiGroupName>(group: G, handlers: GroupHandlers<G>, deps: Deps): ApiHandler => {
   const table = handlers as Readonly<Record<string, RouteHandler>>;
-  const accessByKey = new Map<string, (typeof routes)[number]['access']>(
-    routes.filter((r) => r.group === group).map((r) => [routeKey(r), r.access]),
-  );
+  const declared = new Map<string, RouteDeclaration>(routes.filter((r) => r.group === group).map((r) => [routeKey(r), r]));
 
   const dispatch = async (event: APIGatewayProxyEventV2, context: ApiContext) => {
-    const handler = accessByKey.has(event.routeKey) ? table[event.routeKey] : undefined;
+    const handler = declared.has(event.routeKey) ? table[event.routeKey] : undefined;
     if (!handler) throw notFound();
     const response = await handler(
       {
@@ -40,7 +38,7 @@ export const makeApiHandler = <G extends ApiGroupName>(group: G, handlers: Group
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, ApiContext>()
     .use(language())
     .use(errorResponses(deps))
-    .use(authenticate((event) => accessByKey.get(event.routeKey), deps))
-    .use(jsonBody(deps.config.maxBodyBytes))
+    .use(authenticate((event) => declared.get(event.routeKey)?.access, deps))
+    .use(jsonBody((event) => declared.get(event.routeKey)?.maxBodyBytes ?? deps.config.maxBodyBytes))
     .handler(dispatch) as unknown as ApiHandler;
 };

@@ -34,9 +34,10 @@ export const language = (): Middleware => ({
 });
 
 /** Enforces the body size limit (413) and parses JSON (400 naming `body`). */
-export const jsonBody = (maxBytes: number): Middleware => ({
+export const jsonBody = (limitOf: (event: Event) => number): Middleware => ({
   before: (request) => {
     const { body, isBase64Encoded } = request.event;
+    const maxBytes = limitOf(request.event);
     if (body === undefined || body === null || body === '') return;
     const raw = isBase64Encoded ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8');
     if (raw.length > maxBytes) throw new AppError(413, 'PAYLOAD_TOO_LARGE', { extra: { limitBytes: maxBytes } });

@@ -4,7 +4,7 @@
  * document texts (UTF-8), materials, branch masks and ISBN keys (varints), gram keys
  * (varint gaps), postings byte lengths (varints), postings (as held in memory).
  */
-import { constants, gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { ByteReader, ByteWriter } from './buffers.js';
 import { BigramSearchIndex } from './engine.js';
 import { computeFieldStarts, type IndexData } from './layout.js';
@@ -84,10 +84,13 @@ export const decodeIndexData = (bytes: Uint8Array): IndexData => {
   };
 };
 
-/** Gzipped encoding of an index built by buildSearchIndex or loaded by deserializeSearchIndex. */
+/**
+ * Gzipped encoding of an index built by buildSearchIndex or loaded by deserializeSearchIndex.
+ * Default level: level 9 saves under 1% here for three times the time.
+ */
 export const serializeSearchIndex = (index: SearchIndex): Uint8Array => {
   if (!(index instanceof BigramSearchIndex)) throw new TypeError('serializeSearchIndex: not an index from buildSearchIndex');
-  return new Uint8Array(gzipSync(encodeIndexData(index.data), { level: constants.Z_BEST_COMPRESSION }));
+  return new Uint8Array(gzipSync(encodeIndexData(index.data)));
 };
 
 export const deserializeSearchIndex = (bytes: Uint8Array): SearchIndex => new BigramSearchIndex(decodeIndexData(gunzipSync(bytes)));

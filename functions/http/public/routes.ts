@@ -1,10 +1,12 @@
 import type { GroupHandlers } from '../../common/http/api-handler.js';
 import { listBranches } from './branches.js';
 import { patronLogin } from './login.js';
+import { searchTitles } from './search.js';
 import { getTitle } from './title.js';
 
 export const publicHandlers: GroupHandlers<'public-api'> = {
   'POST /api/login': patronLogin,
   'GET /api/branches': listBranches,
+  'GET /api/catalog/search': searchTitles,
   'GET /api/catalog/titles/{titleId}': getTitle,
 };

@@ -4,6 +4,7 @@ import { putCalendarDay } from './calendar.js';
 import { postItem, postTitle } from './catalog.js';
 import { postCheckout } from './checkout.js';
 import { deleteHoldByStaff, getQueue, postCounterHold } from './holds.js';
+import { postImport } from './import.js';
 import { listJobRuns, runJobNow } from './jobs.js';
 import { staffLogin } from './login.js';
 import { issuePassword, registerPatron } from './patrons.js';
@@ -15,6 +16,7 @@ export const staffHandlers: GroupHandlers<'staff-api'> = {
   'PUT /admin/calendar/{branch}/{date}': putCalendarDay,
   'POST /admin/titles': postTitle,
   'POST /admin/items': postItem,
+  'POST /admin/catalog/import': postImport,
   'GET /admin/titles/{titleId}/queue': getQueue,
   'POST /admin/checkout': postCheckout,
   'POST /admin/holds': postCounterHold,

@@ -1,0 +1,265 @@
+/**
+ * SPEC 4 search on a 100,000-title demo catalog: index build time, serialized size, memory of
+ * the loaded index, load time, and query latency over a fixed set of 200 queries — against
+ * a baseline measured in the same run: a linear scan with String.prototype.includes over the
+ * same normalised records, ranked by the same rules (its results are compared, too).
+ */
+import { runInNewContext } from 'node:vm';
+import { setFlagsFromString } from 'node:v8';
+import { gunzipSync } from 'node:zlib';
+import type { Title } from '../functions/domain/catalog.js';
+import {
+  buildSearchIndex,
+  deserializeSearchIndex,
+  normalizeForSearch,
+  searchTerms,
+  serializeSearchIndex,
+  toSearchableTitles,
+  type SearchableTitle,
+  type SearchQuery,
+} from '../functions/domain/search/index.js';
+import { isbnSearchKey } from '../functions/domain/search/isbn-key.js';
+import { decodeIndexData } from '../functions/domain/search/serialize.js';
+import { isbn13To10, toIsbn13 } from '../functions/domain/isbn.js';
+import { generateDemoCatalog } from '../lib/local/demo-catalog/index.js';
+import { percentile, round } from './support.js';
+
+const TITLES = 100_000;
+const ROUNDS = 5;
+
+interface BenchQuery {
+  readonly kind: string;
+  readonly query: SearchQuery;
+}
+
+/** The fixed 200 queries; the ISBN ones are taken from fixed positions of the (deterministic) catalog. */
+const benchQueries = (titles: readonly Title[]): BenchQuery[] => {
+  const of = (kind: string, list: readonly SearchQuery[]) => list.map((query) => ({ kind, query }));
+  const q = (...values: string[]) => values.map((value) => ({ q: value }));
+  const withIsbn = titles.filter((t) => t.isbn);
+  const isbns = Array.from({ length: 20 }, (_, i) => withIsbn[Math.floor((i * withIsbn.length) / 20)]?.isbn ?? '');
+  // Printed form and the other form (ISBN-10 ↔ 13), as q and as the isbn parameter.
+  const isbnQueries = isbns.map((isbn, i): SearchQuery => {
+    const other = isbn13To10(isbn) ?? toIsbn13(isbn) ?? isbn;
+    const value = i % 2 === 0 ? isbn : other;
+    return i % 4 < 2 ? { q: value } : { isbn: value };
+  });
+  const list = [
+    ...of('kanji', q('猫', '吾輩は猫', '銀河鉄道', '図書館', '入門', '歴史', '料理', '宇宙', '記憶', '水戸', '偕楽園', '経済学入門', '日本史', '茨城の歴史', '星の記憶', '年鑑', '事典', '交響曲', '落語', '羅生門', '雪国', '人間失格', '走れメロス', '坊っちゃん', '三四郎')),
+    ...of('kana', q('こころ', 'ねこ', 'ぐりとぐら', 'はらぺこ', 'こぶた', 'おつかい', 'うさぎ', 'ぼうけん', 'ともだち', 'おばけ', 'たんじょうび', 'ぺんぎん', 'かえる', 'めろす', 'もも', 'コブタ', 'ペンギン', 'ハンドブック', 'ネットワーク', 'データベース')),
+    ...of('reading', q('わがはい', 'なつめ', 'そうせき', 'みやざわけんじ', 'らしょうもん', 'にんげんしっかく', 'だざい', 'かわばた', 'あくたがわ', 'しんりがく', 'けいざい', 'うちゅう', 'きょうりゅう', 'れきし', 'にゅうもん', 'ワガハイ', 'ナツメ', 'みと', 'いばらき', 'しゅみのえんげい')),
+    ...of('single', q('猫', '本', '夜', '海', 'の', 'ね', 'こ', 'a', 'r', '1', '空', '森', '星', '月', '上', '下', 'ん', 'ア', 'Ｐ', '史')),
+    ...of('latin', q('python', 'Ｐｙｔｈｏｎ', 'ＳＱＬ', 'sql', 'java', 'javascript', 'linux', 'excel', 'ai', 'git', 'docker', 'rust', 'typescript', 'web', 'NHK', 'Newton', 'python 入門', 'sql 実践', 'データ分析', 'Ｗｅｂ開発')),
+    ...of('multi', q('夏目 こころ', '宮沢 銀河', '吾輩は 猫', '猫 夏目', '水戸 歴史', '入門 佐藤', '星 夜', 'こぶた おつかい', '図解 哲学', '暮しの手帖 2026', '文藝春秋 12月号', '交響曲 ベートーヴェン', 'ＮＨＫ 那珂川', '上 下', '1 2', '入門 2020', '海 森 空', 'python データ', 'はじめての 英語', '実践 会計')),
+    ...of('field', [
+      { title: 'こころ' }, { title: 'わがはい' }, { title: '入門' }, { title: '猫' }, { title: 'の' },
+      { author: '夏目' }, { author: 'なつめ' }, { author: '佐藤' }, { author: 'さとう ゆうこ' }, { author: 'バッハ' },
+      { publisher: '新潮社' }, { publisher: '福音館' }, { publisher: '童心社' }, { publisher: 'ＮＨＫ' }, { publisher: '岩波' },
+      { title: '歴史', author: '田中' }, { title: '猫', publisher: '新潮社' }, { q: '夜', author: '宮沢' }, { title: '入門', publisher: '技術評論社' }, { author: 'ダザイ', title: 'メロス' },
+    ]),
+    ...of('filter', [
+      { type: 'KAMISHIBAI' }, { type: 'MAGAZINE' }, { type: 'AV' }, { branch: 'uchihara' }, { branch: 'miwa', type: 'KAMISHIBAI' },
+      { q: 'こぶた', type: 'KAMISHIBAI' }, { q: 'くま', type: 'BOOK' }, { q: '暮しの手帖', type: 'MAGAZINE' }, { q: '交響曲', type: 'AV' }, { q: '猫', branch: 'central' },
+      { q: '入門', branch: 'tsunezumi' }, { q: 'の', branch: 'east' }, { q: 'わがはい', branch: 'miwa' }, { q: '歴史', type: 'BOOK', branch: 'west' }, { q: 'ね', type: 'KAMISHIBAI' },
+      { q: '辞典', branch: 'central' }, { title: 'こころ', branch: 'central' }, { q: 'ニュートン', type: 'MAGAZINE', branch: 'central' }, { q: 'ドキュメンタリー', type: 'AV' }, { author: 'カール', type: 'BOOK' },
+    ]),
+    ...of('isbn', isbnQueries),
+    ...of('none', q('存在しない書名', 'zzzzzz', 'ぬぬぬ', '量子重力理論', 'qwerty', '猫 zzz', '9784000000000', 'ゑゑ', '鬱鬱', '・・・')),
+    ...of('long', q('不思議な台所の路地', 'チャイコフスキー くるみ割り人形', 'ナショナルジオグラフィック日本版', '青少年読書感想文', 'こころの処方箋')),
+  ];
+  if (list.length !== 200) throw new Error(`bench: expected 200 queries, built ${list.length}`);
+  return list;
+};
+
+/** A collector for memory figures: global.gc when node ran with --expose-gc, else enabled at run time. */
+const findGc = (): { gc?: () => void; how: string } => {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (exposed) return { gc: exposed, how: 'global.gc (--expose-gc)' };
+  try {
+    setFlagsFromString('--expose-gc');
+    return { gc: runInNewContext('gc') as () => void, how: 'v8.setFlagsFromString(--expose-gc) at run time' };
+  } catch {
+    return { how: 'unavailable: memory figures include garbage' };
+  }
+};
+
+/** Collects twice and lets V8 free array buffer memory (released off the main thread). */
+const settle = async (gc: (() => void) | undefined) => {
+  gc?.();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  gc?.();
+};
+
+const memory = () => {
+  const m = process.memoryUsage();
+  return { rss: m.rss, heapUsed: m.heapUsed, arrayBuffers: m.arrayBuffers };
+};
+
+const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
+
+const latency = (samples: number[]) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mean = sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length);
+  return { p50: round(percentile(sorted, 50), 3), p95: round(percentile(sorted, 95), 3), p99: round(percentile(sorted, 99), 3), max: round(sorted.at(-1) ?? 0, 3), mean: round(mean, 3) };
+};
+
+/**
+ * The baseline: what one writes without an index. Same normalisation, same query semantics
+ * and ranking rules (re-implemented plainly here), one pass over all records per query.
+ */
+const linearScan = (titles: readonly SearchableTitle[]) => {
+  const records = titles.map((t) => ({
+    id: t.titleId,
+    fields: [t.title, t.titleReading, t.author, t.authorReading, t.publisher, t.series].map((v) => normalizeForSearch(v ?? '')),
+    sortKey: normalizeForSearch(t.titleReading || t.title),
+    isbn: isbnSearchKey(t.isbn),
+    material: t.materialType === 'BOOK' && t.subtype === 'KAMISHIBAI' ? 'KAMISHIBAI' : t.materialType,
+    branches: t.branches,
+  }));
+  const tierIn = (fields: string[], text: string, allowed: number[], isbn: number, recordIsbn: number): number => {
+    if (isbn === recordIsbn) return 0;
+    if (text === '') return 7;
+    for (const f of allowed) {
+      const value = fields[f] ?? '';
+      if (!value.includes(text)) continue;
+      if (f === 0) return value === text ? 0 : value.startsWith(text) ? 1 : 2;
+      if (f === 1) return value.startsWith(text) ? 3 : 4;
+      return f <= 3 ? 5 : 6;
+    }
+    return 7;
+  };
+  return (query: SearchQuery): string[] => {
+    const parts: Array<{ text: string; fields: number[]; isbn: number }> = [];
+    const phrases: Array<{ text: string; fields: number[] }> = [];
+    const add = (value: string | undefined, fields: number[], isbnToo: boolean) => {
+      if (!value?.trim()) return;
+      const terms = isbnToo && toIsbn13(value) ? [normalizeForSearch(value)] : searchTerms(value);
+      for (const text of terms) parts.push({ text, fields, isbn: isbnToo ? isbnSearchKey(text) : Number.NaN });
+      if (terms.length > 1) phrases.push({ text: terms.join(''), fields });
+    };
+    add(query.q, [0, 1, 2, 3, 4, 5], true);
+    add(query.title, [0, 1], false);
+    add(query.author, [2, 3], false);
+    add(query.publisher, [4], false);
+    if (query.isbn?.trim()) parts.push({ text: '', fields: [], isbn: isbnSearchKey(query.isbn) });
+    if (parts.length === 0 && !query.type && !query.branch) return [];
+    const hits: Array<{ id: string; tier: number; sortKey: string }> = [];
+    for (const r of records) {
+      if (query.type && !(r.material === query.type || (query.type === 'BOOK' && r.material === 'KAMISHIBAI'))) continue;
+      if (query.branch && !r.branches.includes(query.branch)) continue;
+      let best = parts.length === 0 ? 0 : 7;
+      let ok = true;
+      for (const p of parts) {
+        const tier = tierIn(r.fields, p.text, p.fields, p.isbn, r.isbn);
+        if (tier === 7) {
+          ok = false;
+          break;
+        }
+        best = Math.min(best, tier);
+      }
+      if (!ok) continue;
+      for (const p of phrases) best = Math.min(best, tierIn(r.fields, p.text, p.fields, Number.NaN, r.isbn));
+      hits.push({ id: r.id, tier: best, sortKey: r.sortKey });
+    }
+    hits.sort((a, b) => a.tier - b.tier || (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return hits.map((h) => h.id);
+  };
+};
+
+const time = <T>(fn: () => T): [T, number] => {
+  const start = performance.now();
+  const value = fn();
+  return [value, performance.now() - start];
+};
+
+export async function benchSearch(): Promise<object> {
+  const { gc, how } = findGc();
+  const [catalog, generateMs] = time(() => generateDemoCatalog({ titles: TITLES }));
+  const [searchable, branchesMs] = time(() => toSearchableTitles(catalog.titles, catalog.items));
+  const [built, buildMs] = time(() => buildSearchIndex(searchable));
+  const [bytes, serializeMs] = time(() => serializeSearchIndex(built));
+  const layout = (() => {
+    const raw = gunzipSync(bytes);
+    const data = decodeIndexData(raw);
+    let postingsEntries = 0;
+    for (const byte of data.postings) if (byte < 0x80) postingsEntries += 1;
+    const typed = [data.fieldStarts, data.materials, data.branchMasks, data.isbnKeys, data.gramKeys, data.gramOffsets, data.postings];
+    return {
+      uncompressedBytes: raw.length,
+      grams: data.gramKeys.length,
+      postingsEntries,
+      postingsBytes: data.postings.length,
+      normalisedChars: data.texts.reduce((n, t) => n + t.length, 0),
+      typedArrayBytes: typed.reduce((n, a) => n + a.byteLength, 0),
+    };
+  })();
+
+  // Memory of a freshly loaded index (what a Lambda holds after its cold start).
+  await settle(gc);
+  const before = memory();
+  const [loaded, deserializeMs] = time(() => deserializeSearchIndex(bytes));
+  await settle(gc);
+  const after = memory();
+
+  const queries = benchQueries(catalog.titles);
+  const scan = linearScan(searchable);
+  for (const { query } of queries) loaded.search(query); // warm-up
+  const samples: number[] = [];
+  const byKind = new Map<string, number[]>();
+  let resultCount = 0;
+  for (let round_ = 0; round_ < ROUNDS; round_ += 1) {
+    for (const { kind, query } of queries) {
+      const [ids, ms] = time(() => loaded.search(query));
+      samples.push(ms);
+      byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
+      if (round_ === 0) resultCount += ids.length;
+    }
+  }
+  const baselineSamples: number[] = [];
+  let identical = 0;
+  const differing: string[] = [];
+  for (const { query } of queries) {
+    const [expected, ms] = time(() => scan(query));
+    baselineSamples.push(ms);
+    if (JSON.stringify(expected) === JSON.stringify(loaded.search(query))) identical += 1;
+    else differing.push(JSON.stringify(query));
+  }
+  const index = latency(samples);
+  const baseline = latency(baselineSamples);
+  const sameAsBuilt = queries.every(({ query }) => JSON.stringify(built.search(query)) === JSON.stringify(loaded.search(query)));
+
+  return {
+    catalog: { titles: catalog.titles.length, items: catalog.items.length, generateMs: round(generateMs, 0), branchesMs: round(branchesMs, 0) },
+    build: { ms: round(buildMs, 0), serializeMs: round(serializeMs, 0), grams: layout.grams, postingsEntries: layout.postingsEntries, normalisedChars: layout.normalisedChars },
+    size: {
+      serializedGzipBytes: bytes.length,
+      uncompressedBytes: layout.uncompressedBytes,
+      postingsVarintBytes: layout.postingsBytes,
+      postingsIfUint32Bytes: layout.postingsEntries * 4,
+      bytesPerTitleGzip: round(bytes.length / catalog.titles.length, 1),
+    },
+    memory: {
+      deserializeMs: round(deserializeMs, 0),
+      gc: how,
+      heapUsedDeltaMB: mb(after.heapUsed - before.heapUsed),
+      arrayBuffersDeltaMB: mb(after.arrayBuffers - before.arrayBuffers),
+      rssDeltaMB: mb(after.rss - before.rss),
+      // What the loaded index holds by construction: two-byte strings and typed arrays.
+      computed: { textsMB: mb(layout.normalisedChars * 2), typedArraysMB: mb(layout.typedArrayBytes) },
+    },
+    queries: {
+      count: queries.length,
+      rounds: ROUNDS,
+      resultsPerRound: resultCount,
+      indexMs: index,
+      p95ByKindMs: Object.fromEntries([...byKind].map(([kind, list]) => [kind, latency(list).p95])),
+      baselineLinearScanMs: baseline,
+      speedUp: { mean: round(baseline.mean / index.mean, 1), p50: round(baseline.p50 / index.p50, 1), p95: round(baseline.p95 / index.p95, 1) },
+      resultsIdenticalToBaseline: `${identical}/${queries.length}`,
+      ...(differing.length > 0 ? { differing: differing.slice(0, 10) } : {}),
+      serializedSameAsBuilt: sameAsBuilt,
+    },
+    machine: { node: process.version },
+  };
+}
+

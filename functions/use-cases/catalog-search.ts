@@ -1,0 +1,80 @@
+import type { Deps } from '../common/deps.js';
+import { buildSearchIndex, deserializeSearchIndex, type SearchIndex, type SearchQuery } from '../domain/search/index.js';
+import { mapWithConcurrency } from '../common/concurrency.js';
+import { tokyoDate } from '../domain/tokyo-time.js';
+import type { StoredTitle } from '../store/catalog.js';
+import { availabilityByBranch, onlineHoldability } from './title-availability.js';
+
+interface LoadedIndex {
+  readonly version: string;
+  readonly sequence: number;
+  readonly index: SearchIndex;
+}
+
+/** One loaded index per store (per cold start in Lambda; per table locally). */
+const loaded = new WeakMap<object, LoadedIndex>();
+/** More changed titles than this since the last build: search them anyway, but say so in the log. */
+const DELTA_WARNING = 2_000;
+
+const currentIndex = async (deps: Deps): Promise<LoadedIndex | undefined> => {
+  const pointer = await deps.store.searchIndex.pointer();
+  if (!pointer) return undefined;
+  const cached = loaded.get(deps.store);
+  if (cached?.version === pointer.version) return cached;
+  const fresh = { version: pointer.version, sequence: pointer.sequence, index: deserializeSearchIndex(await deps.store.searchIndex.load(pointer)) };
+  loaded.set(deps.store, fresh);
+  return fresh;
+};
+
+const changedSince = async (deps: Deps, sequence: number): Promise<Omit<StoredTitle, 'sequence'>[]> => {
+  const titles: Omit<StoredTitle, 'sequence'>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await deps.store.catalog.titlesChangedAfter(sequence, 1000, startKey);
+    titles.push(...page.titles.map(({ sequence: _s, ...title }) => title));
+    startKey = page.nextKey;
+  } while (startKey);
+  return titles;
+};
+
+/**
+ * SPEC 4 search: the stored index (loaded once, reloaded when a new build appears) plus the
+ * titles changed since that build, indexed on the fly, so a new title is found at once.
+ * Changed titles rank first among the delta's own matches; the index's order follows.
+ */
+export const searchCatalog = async (deps: Deps, query: SearchQuery, page: number, pageSize: number) => {
+  const main = await currentIndex(deps);
+  const delta = await changedSince(deps, main?.sequence ?? 0);
+  if (delta.length > DELTA_WARNING) deps.logger.warn('search index is behind the catalog', { changedTitles: delta.length });
+  const deltaIds = new Set(delta.map((t) => t.titleId));
+  const ids = [
+    ...(delta.length ? buildSearchIndex(delta).search(query) : []),
+    ...(main ? main.index.search(query).filter((id) => !deltaIds.has(id)) : []),
+  ];
+  const pageIds = ids.slice((page - 1) * pageSize, page * pageSize);
+  const titles = await deps.store.catalog.getTitles(pageIds);
+  const today = tokyoDate(deps.clock.now());
+  const items = await mapWithConcurrency(pageIds, 8, async (titleId) => {
+    const title = titles.get(titleId);
+    if (!title) return undefined;
+    const copies = await deps.store.catalog.copiesOf(titleId);
+    const availability = availabilityByBranch(copies);
+    return {
+      titleId,
+      title: title.title,
+      author: title.author ?? null,
+      publisher: title.publisher ?? null,
+      year: title.year ?? null,
+      isbn: title.isbn ?? null,
+      materialType: title.materialType,
+      subtype: title.subtype ?? null,
+      series: title.series ?? null,
+      volume: title.volume ?? null,
+      ...onlineHoldability(copies, today, deps.config.holds),
+      copies: availability.copies,
+      available: availability.available,
+      availability: availability.branches,
+    };
+  });
+  return { total: ids.length, page, pageSize, items: items.filter((i) => i !== undefined) };
+};
