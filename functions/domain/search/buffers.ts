@@ -67,8 +67,12 @@ export class ByteWriter {
 
 export class ByteReader {
   offset = 0;
+  private readonly data: Uint8Array;
 
-  constructor(private readonly data: Uint8Array) {}
+  constructor(bytes: Uint8Array) {
+    // A plain Uint8Array view even of a Node Buffer, whose slice() would not copy.
+    this.data = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
 
   varint(): number {
     let value = 0;
