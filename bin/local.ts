@@ -20,6 +20,7 @@ const dynamodbPort = Number(process.env.DYNAMODB_PORT ?? 8000);
 const sesPort = Number(process.env.SES_PORT ?? 8005);
 const staffPassword = process.env.LOCAL_STAFF_PASSWORD ?? 'admin';
 const dataDir = process.env.LOCAL_DATA_DIR ?? '.local';
+const demoCatalogTitles = Number(process.env.DEMO_CATALOG_TITLES ?? 2000);
 
 const main = async () => {
   const java = javaProblem();
@@ -55,6 +56,7 @@ const main = async () => {
       signingKey: localSigningKey(flags.memory ? undefined : `${dataDir}/signing-key`),
       staffPassword,
       tick: true,
+      demoCatalogTitles,
     });
   } catch (error) {
     console.error(`npm start failed: ${(error as Error).message}`);

@@ -88,15 +88,18 @@ describe('SPEC 2 calendar', () => {
     staff = await app.staffToken();
   });
 
-  it('staff close a branch for a day; the registration run sees one branch fewer open', async () => {
+  it('staff close every branch for a day: its 10-minute runs register nothing, the 07:00 run still does', async () => {
     const date = '2026-12-03';
-    for (const branch of ['central', 'east']) {
+    for (const branch of ['central', 'east', 'west', 'miwa', 'tsunezumi', 'uchihara']) {
       expect((await app.request('PUT', `/admin/calendar/${branch}/${date}`, { token: staff, body: { open: false } })).status).toBe(204);
     }
-    await app.setClock('2026-12-03T07:00:30+09:00');
+    await app.setClock('2026-12-03T07:10:30+09:00');
     staff = await app.staffToken(); // the clock moved past the shift-long token
-    const latest = (await runs('hold-registration')).find((r) => r.scheduledTime === '2026-12-02T22:00:00.000Z');
-    expect(latest.summary.openBranches).toBe(4);
+    const recorded = await runs('hold-registration');
+    const at0700 = recorded.filter((r) => r.scheduledTime === '2026-12-02T22:00:00.000Z');
+    const at0710 = recorded.find((r) => r.scheduledTime === '2026-12-02T22:10:00.000Z');
+    expect(at0700.map((r) => r.summary.skipped ?? null).sort()).toEqual(['NOT_AN_OPENING_DAY', null]);
+    expect(at0710.summary).toMatchObject({ skipped: 'NOT_AN_OPENING_DAY', registered: 0 });
   });
 
   it.each([

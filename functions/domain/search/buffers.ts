@@ -24,7 +24,7 @@ export class ByteWriter {
   length = 0;
 
   constructor(initialCapacity = 1 << 16) {
-    this.data = new Uint8Array(initialCapacity);
+    this.data = new Uint8Array(Math.max(64, initialCapacity));
   }
 
   private reserve(extra: number): void {

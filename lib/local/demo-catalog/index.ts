@@ -163,10 +163,14 @@ const addClassics = (b: CatalogBuilder) => {
 };
 
 const addSeries = (b: CatalogBuilder, count: number) => {
+  const seen = new Set<string>();
   let left = count;
   while (left > 0) {
     const r = b.r;
     const base = r.chance(0.6) ? b.fresh(() => fictionTitle(r)) : b.fresh(() => nonFictionTitle(r));
+    // One work per series name, so a series' volumes are one author's.
+    if (seen.has(base.title)) continue;
+    seen.add(base.title);
     const volumes = r.pick(volumeSets).slice(0, left);
     const author = randomPerson(r);
     const publisher = r.pick(r.chance(0.6) ? fictionPublishers : nonFictionPublishers);

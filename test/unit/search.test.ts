@@ -1,0 +1,261 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildSearchIndex,
+  deserializeSearchIndex,
+  serializeSearchIndex,
+  toSearchableTitles,
+  type SearchableTitle,
+  type SearchQuery,
+} from '../../functions/domain/search/index.js';
+
+type Fixture = Omit<SearchableTitle, 'materialType' | 'branches'> & Partial<Pick<SearchableTitle, 'materialType' | 'branches'>>;
+const book = (t: Fixture): SearchableTitle => ({ materialType: 'BOOK', branches: ['central'], ...t });
+
+/** A small catalog whose expected results are known exactly (ids say what each title tests). */
+const titles: SearchableTitle[] = [
+  book({ titleId: 'T01', title: '吾輩は猫である', titleReading: 'ワガハイ ワ ネコ デ アル', author: '夏目漱石', authorReading: 'ナツメ ソウセキ', publisher: '新潮社', isbn: '4-10-101001-3', branches: ['central', 'east'] }),
+  book({ titleId: 'T02', title: 'こころ', titleReading: 'ココロ', author: '夏目漱石', authorReading: 'ナツメ ソウセキ', publisher: '新潮社', isbn: '978-4-10-101013-7' }),
+  book({ titleId: 'T03', title: 'こころの処方箋', titleReading: 'ココロ ノ ショホウセン', author: '河合隼雄', authorReading: 'カワイ ハヤオ', publisher: '新潮社', branches: ['west'] }),
+  book({ titleId: 'T04', title: 'ＳＱＬ入門', titleReading: 'エスキューエル ニュウモン', author: '佐藤 陽子', authorReading: 'サトウ ヨウコ', publisher: '技術評論社', isbn: '9784774100012' }),
+  book({ titleId: 'T05', title: 'Ｐｙｔｈｏｎではじめるデータ分析', titleReading: 'パイソン デ ハジメル データ ブンセキ', author: '鈴木 一郎', authorReading: 'スズキ イチロウ', publisher: '翔泳社', branches: ['east'] }),
+  book({ titleId: 'T06', title: 'ねこのおつかい', titleReading: 'ネコ ノ オツカイ', author: '田中 花子', authorReading: 'タナカ ハナコ', publisher: '童心社', subtype: 'KAMISHIBAI', branches: ['miwa'] }),
+  book({ titleId: 'T07', title: '暮しの手帖 2026年12月号', titleReading: 'クラシ ノ テチョウ 2026ネン 12ガツゴウ', publisher: '暮しの手帖社', materialType: 'MAGAZINE', series: '暮しの手帖', volume: '2026年12月号', branches: ['central', 'uchihara'] }),
+  book({ titleId: 'T08', title: 'ベートーヴェン：交響曲第9番', titleReading: 'ベートーヴェン コウキョウキョク ダイ9バン', author: 'ベートーヴェン', authorReading: 'ベートーヴェン', publisher: '日本コロムビア', materialType: 'AV' }),
+  book({ titleId: 'T09', title: '心', titleReading: 'ココロ', author: '小泉八雲', authorReading: 'コイズミ ヤクモ', publisher: '岩波書店', branches: ['tsunezumi'] }),
+  book({ titleId: 'T10', title: '猫の事務所', titleReading: 'ネコ ノ ジムショ', author: '宮沢賢治', authorReading: 'ミヤザワ ケンジ', publisher: '偕成社', branches: ['west'] }),
+  book({ titleId: 'T11', title: 'まんがで読むこころ', titleReading: 'マンガ デ ヨム ココロ', author: '山田 太郎', authorReading: 'ヤマダ タロウ', publisher: '学研' }),
+  book({ titleId: 'T12', title: 'コーヒーの歴史', titleReading: 'コーヒー ノ レキシ', author: '山田 太郎', authorReading: 'ヤマダ タロウ', publisher: '平凡社', series: 'こころの本棚', volume: '3' }),
+  book({ titleId: 'T13', title: '星の王子さま', titleReading: 'ホシ ノ オウジサマ', author: '小山 心', authorReading: 'コヤマ ココロ', publisher: '岩波書店' }),
+  book({ titleId: 'T14', title: 'こころ', titleReading: 'ココロ', author: '夏目 漱石', authorReading: 'ナツメ ソウセキ', publisher: '岩波書店', branches: ['east'] }),
+  book({ titleId: 'T15', title: '坊っちゃん', titleReading: 'ボッチャン', author: '夏目漱石', authorReading: 'ナツメ ソウセキ', publisher: '新潮社', isbn: '4-10-101003-X' }),
+  book({ titleId: 'T16', title: 'たけやぶやけた', titleReading: 'タケヤブ ヤケタ', publisher: '偕成社' }),
+  book({ titleId: 'T17', title: 'こころとからだの処方箋', titleReading: 'ココロ ト カラダ ノ ショホウセン', author: '高橋 誠', authorReading: 'タカハシ マコト', publisher: '講談社' }),
+];
+
+const index = buildSearchIndex(titles);
+const search = (query: SearchQuery) => index.search(query);
+const q = (text: string) => search({ q: text });
+
+describe('SPEC 4 search: Japanese-aware matching', () => {
+  it('full-width, half-width and case are folded (NFKC)', () => {
+    expect(q('sql')).toEqual(['T04']);
+    expect(q('ＳＱＬ')).toEqual(['T04']);
+    expect(q('Sql入門')).toEqual(['T04']);
+    expect(q('PYTHON')).toEqual(['T05']);
+    expect(q('ﾃﾞｰﾀ')).toEqual(['T05']);
+  });
+
+  it('hiragana and katakana match each other, in titles and readings', () => {
+    expect(q('ネコノオツカイ')).toEqual(['T06']);
+    expect(q('ワガハイ')).toEqual(['T01']);
+    expect(q('わがはい')).toEqual(['T01']);
+    expect(q('ぱいそん')).toEqual(['T05']);
+  });
+
+  it('substrings of Japanese text match without spaces: 「猫で」 finds 吾輩は猫である', () => {
+    expect(q('猫で')).toEqual(['T01']);
+    expect(q('輩は猫')).toEqual(['T01']);
+    expect(q('処方')).toEqual(['T17', 'T03']);
+  });
+
+  it('spaces and punctuation in the query are ignored: 「吾輩は 猫」, 『吾輩は猫である』', () => {
+    expect(q('吾輩は 猫')).toEqual(['T01']);
+    expect(q('吾輩は　猫')).toEqual(['T01']);
+    expect(search({ title: '吾輩は 猫' })).toEqual(['T01']);
+    expect(q('『吾輩は猫である』')).toEqual(['T01']);
+    expect(q('「吾輩は」猫')).toEqual(['T01']);
+    expect(q('吾輩は、猫である。')).toEqual(['T01']);
+  });
+
+  it('readings match: わがはい finds 吾輩は猫である, なつめ finds 夏目漱石 by its reading', () => {
+    expect(q('わがはいわねこ')).toEqual(['T01']);
+    expect(search({ author: 'なつめ' })).toEqual(['T02', 'T14', 'T15', 'T01']);
+    expect(search({ author: 'ソウセキ' })).toEqual(['T02', 'T14', 'T15', 'T01']);
+  });
+
+  it('the long-vowel mark and small kana do not matter: こーひー, コヒー, ぼつちやん', () => {
+    expect(q('こーひー')).toEqual(['T12']);
+    expect(q('コヒー')).toEqual(['T12']);
+    expect(q('ぼつちやん')).toEqual(['T15']);
+    expect(q('ぼっちゃん')).toEqual(['T15']);
+  });
+
+  it('single-character queries work (no bigram to look up)', () => {
+    // 心 (title), 星の王子さま (author 小山 心), ねこのおつかい (publisher 童心社).
+    expect(q('心')).toEqual(['T09', 'T13', 'T06']);
+    expect(q('猫')).toEqual(['T10', 'T01']);
+    expect(q('9')).toEqual(['T08']);
+    expect(search({ title: '箋' })).toEqual(['T17', 'T03']);
+  });
+
+  it('bigram candidates are verified: やけや is not in たけやぶやけた although やけ and けや are', () => {
+    expect(q('やけや')).toEqual([]);
+    expect(q('ぶやけ')).toEqual(['T16']);
+  });
+
+  it('no match gives an empty list', () => {
+    expect(q('存在しない')).toEqual([]);
+    expect(q('猫 zzz')).toEqual([]);
+    expect(q('x')).toEqual([]);
+  });
+
+  it('a query that asks nothing matches nothing', () => {
+    expect(search({})).toEqual([]);
+    expect(q('   ')).toEqual([]);
+    expect(q('・「」')).toEqual([]);
+  });
+});
+
+describe('SPEC 4 search: ISBN', () => {
+  it.each(['4-10-101001-3', '4101010013', '978-4-10-101001-4', '9784101010014', '978 4 10 101001 4', 'ISBN978-4-10-101001-4'])(
+    'q %s finds the title recorded as ISBN-10 4-10-101001-3',
+    (isbn) => expect(q(isbn)).toEqual(['T01']),
+  );
+
+  it.each(['4-10-101013-7', '4101010137', '978-4-10-101013-7', '9784101010137'])('isbn %s finds the title recorded as ISBN-13', (isbn) =>
+    expect(search({ isbn })).toEqual(['T02']),
+  );
+
+  it('an X check digit matches in either case and as ISBN-13', () => {
+    expect(search({ isbn: '410101003x' })).toEqual(['T15']);
+    expect(search({ isbn: '9784101010038' })).toEqual(['T15']);
+  });
+
+  it('the isbn parameter matches only the ISBN; an invalid one matches nothing', () => {
+    expect(search({ isbn: '4-10-101001-4' })).toEqual([]);
+    expect(search({ isbn: 'こころ' })).toEqual([]);
+    expect(search({ isbn: '9784101010014', author: '夏目' })).toEqual(['T01']);
+    expect(search({ isbn: '9784101010014', author: '河合' })).toEqual([]);
+  });
+});
+
+describe('SPEC 4 search: free text and per-field parameters', () => {
+  it('every term of q must match (AND), each in any field', () => {
+    expect(q('こころ 夏目')).toEqual(['T02', 'T14']);
+    expect(q('猫 宮沢')).toEqual(['T10']);
+    // 心 matches こころ through its reading ココロ.
+    expect(q('こころ 岩波')).toEqual(['T14', 'T09', 'T13']);
+  });
+
+  it('q matches title, readings, author, publisher and series', () => {
+    expect(q('技術評論')).toEqual(['T04']);
+    expect(q('本棚')).toEqual(['T12']);
+    expect(q('やまだ')).toEqual(['T12', 'T11']);
+  });
+
+  it('title matches title or title reading only', () => {
+    expect(search({ title: 'わがはい' })).toEqual(['T01']);
+    expect(search({ title: '夏目' })).toEqual([]);
+    expect(search({ title: '本棚' })).toEqual([]);
+  });
+
+  it('author matches author or author reading only', () => {
+    expect(search({ author: 'こころ' })).toEqual(['T13']);
+    expect(search({ author: '猫' })).toEqual([]);
+    expect(search({ author: '夏目 漱石' })).toEqual(['T02', 'T14', 'T15', 'T01']);
+  });
+
+  it('publisher matches the publisher only', () => {
+    expect(search({ publisher: '岩波' })).toEqual(['T09', 'T14', 'T13']);
+    expect(search({ publisher: 'こころ' })).toEqual([]);
+  });
+
+  it('several parameters are ANDed', () => {
+    expect(search({ title: 'こころ', author: '河合' })).toEqual(['T03']);
+    expect(search({ title: 'こころ', publisher: '岩波' })).toEqual(['T14', 'T09']);
+    expect(search({ q: '猫', author: '夏目', publisher: '新潮' })).toEqual(['T01']);
+  });
+});
+
+describe('SPEC 4 search: material type and branch filters', () => {
+  it('KAMISHIBAI is BOOK with subtype KAMISHIBAI; BOOK includes it', () => {
+    expect(search({ type: 'KAMISHIBAI' })).toEqual(['T06']);
+    expect(search({ q: 'ねこ', type: 'KAMISHIBAI' })).toEqual(['T06']);
+    expect(search({ q: 'ねこ', type: 'BOOK' })).toEqual(['T06', 'T10', 'T01']);
+  });
+
+  it('MAGAZINE and AV', () => {
+    expect(search({ type: 'MAGAZINE' })).toEqual(['T07']);
+    expect(search({ q: '12月号', type: 'MAGAZINE' })).toEqual(['T07']);
+    expect(search({ type: 'AV' })).toEqual(['T08']);
+    expect(search({ q: '交響曲', type: 'BOOK' })).toEqual([]);
+  });
+
+  it('branch: the title has a copy there; an unknown branch matches nothing', () => {
+    expect(search({ q: 'こころ', branch: 'west' })).toEqual(['T03']);
+    expect(search({ q: 'こころ', branch: 'east' })).toEqual(['T14']);
+    expect(search({ branch: 'uchihara' })).toEqual(['T07']);
+    expect(search({ q: '猫', branch: 'east' })).toEqual(['T01']);
+    expect(search({ q: 'こころ', branch: 'nowhere' })).toEqual([]);
+  });
+
+  it('toSearchableTitles gives each title the branches of its copies', () => {
+    const [title] = toSearchableTitles(
+      [{ titleId: 'T1', title: 'x', materialType: 'BOOK' }],
+      [
+        { itemId: '1', titleId: 'T1', branch: 'miwa', location: 'central', category: 'NORMAL', interlibrary: false, status: 'IN_TRANSIT' },
+        { itemId: '2', titleId: 'T1', branch: 'central', location: 'central', category: 'NORMAL', interlibrary: false, status: 'ON_SHELF' },
+        { itemId: '3', titleId: 'T1', branch: 'miwa', location: 'miwa', category: 'NORMAL', interlibrary: false, status: 'ON_LOAN' },
+        { itemId: '4', titleId: 'T2', branch: 'east', location: 'east', category: 'NORMAL', interlibrary: false, status: 'ON_SHELF' },
+      ],
+    );
+    expect(title?.branches).toEqual(['central', 'miwa']);
+  });
+});
+
+describe('SPEC 4 search: ranking', () => {
+  it('exact title, then title prefix, title substring, reading, author, other fields', () => {
+    // こころ ×2 (exact, by titleId), こころとからだの処方箋 and こころの処方箋 (prefix, by reading),
+    // まんがで読むこころ (substring), 心 (reading ココロ), 星の王子さま (author reading コヤマ ココロ),
+    // コーヒーの歴史 (series こころの本棚).
+    expect(q('こころ')).toEqual(['T02', 'T14', 'T17', 'T03', 'T11', 'T09', 'T13', 'T12']);
+  });
+
+  it('「こころ」 ranks before 「こころの処方箋」', () => {
+    const ids = q('こころ');
+    expect(ids.indexOf('T02')).toBeLessThan(ids.indexOf('T03'));
+  });
+
+  it('a title prefix ranks before a reading prefix, which ranks before a reading substring', () => {
+    // ねこのおつかい (title prefix), 猫の事務所 (reading ネコ…), 吾輩は猫である (reading …ネコ…).
+    expect(q('ねこ')).toEqual(['T06', 'T10', 'T01']);
+  });
+
+  it('ties are broken by title reading (五十音), then titleId', () => {
+    expect(search({ author: '夏目' })).toEqual(['T02', 'T14', 'T15', 'T01']);
+    expect(search({ publisher: '新潮社' })).toEqual(['T02', 'T03', 'T15', 'T01']);
+  });
+
+  it('the whole phrase of a multi-term query ranks like the phrase', () => {
+    // Term by term both start with こころ (tier 1) and こころとからだの… sorts first by reading;
+    // the phrase こころの処方箋 is the exact title of T03.
+    expect(q('こころ の処方箋')).toEqual(['T03', 'T17']);
+  });
+});
+
+describe('SPEC 4 search: stored index', () => {
+  const queries: SearchQuery[] = [
+    { q: 'こころ' }, { q: '猫' }, { q: 'わがはい' }, { q: '9784101010014' }, { author: 'なつめ' }, { type: 'KAMISHIBAI' },
+    { q: 'ねこ', type: 'BOOK', branch: 'miwa' }, { publisher: '岩波' }, { q: 'やけや' }, { title: 'の' }, { branch: 'east' },
+  ];
+
+  it('serialize → deserialize gives identical results and size', () => {
+    const bytes = serializeSearchIndex(index);
+    const loaded = deserializeSearchIndex(bytes);
+    expect(loaded.size).toBe(titles.length);
+    for (const query of queries) expect(loaded.search(query)).toEqual(index.search(query));
+    expect(serializeSearchIndex(loaded)).toEqual(bytes);
+  });
+
+  it('an empty catalog round-trips and finds nothing', () => {
+    const empty = deserializeSearchIndex(serializeSearchIndex(buildSearchIndex([])));
+    expect(empty.size).toBe(0);
+    expect(empty.search({ q: 'こころ' })).toEqual([]);
+    expect(empty.search({ type: 'BOOK' })).toEqual([]);
+  });
+
+  it('rejects bytes that are not an index, and duplicate titleIds', () => {
+    expect(() => deserializeSearchIndex(new Uint8Array([1, 2, 3]))).toThrow();
+    expect(() => buildSearchIndex([book({ titleId: 'T1', title: 'a' }), book({ titleId: 'T1', title: 'b' })])).toThrow(/duplicate titleId T1/);
+  });
+});
