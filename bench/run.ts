@@ -4,6 +4,9 @@
  */
 import { benchAccountCalls } from './account-calls.js';
 import { benchBundleSizes } from './bundle-sizes.js';
+import { benchHoldCalls } from './hold-calls.js';
+import { benchRegistrationThroughput } from './registration-throughput.js';
+import { benchSearch } from './search.js';
 import { startBenchEnvironment } from './support.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -14,11 +17,16 @@ const main = async () => {
   const env = await startBenchEnvironment();
   try {
     const accountCalls = await benchAccountCalls(env);
+    const holdCalls = await benchHoldCalls(env);
+    const registration = await benchRegistrationThroughput(env);
     const report = {
       startedAt,
       machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
       bundles,
       accountCalls,
+      holdCalls,
+      registration,
+      search: await benchSearch(),
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } finally {

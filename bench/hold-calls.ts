@@ -1,0 +1,44 @@
+import type { BenchEnvironment } from './support.js';
+
+/** DynamoDB requests per hold call (place, status, cancel), counted by SDK middleware. */
+export const benchHoldCalls = async (env: BenchEnvironment) => {
+  const api = env.services.api.url;
+  const call = async (method: string, path: string, body?: unknown, token?: string) => {
+    const response = await fetch(api + path, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}`);
+    return response.status === 204 ? undefined : ((await response.json()) as any);
+  };
+  const staff = (await call('POST', '/admin/login', { staffId: 'admin', password: 'bench' })).token;
+  const patron = (await call('POST', '/api/login', { cardNumber: '10000001', password: '0401' })).token;
+  const titleIds: string[] = [];
+  for (let i = 0; i < 6; i += 1) {
+    const { titleId } = await call('POST', '/admin/titles', { title: `ベンチ資料 ${i}`, materialType: 'BOOK' }, staff);
+    await call('POST', '/admin/items', { itemId: `B${i}-1`, titleId, branch: 'central', category: 'NORMAL' }, staff);
+    titleIds.push(titleId);
+  }
+  const counted = async (name: string, once: () => Promise<unknown>) => {
+    env.counter.reset();
+    await once();
+    const { total, byOperation } = env.counter.snapshot();
+    return { name, dynamodbRequests: total, byOperation };
+  };
+  // Status with 5 holds, 4 of them registered (so positions are counted).
+  for (const titleId of titleIds.slice(1)) await call('POST', '/api/me/holds', { titleId, pickupBranch: 'central' }, patron);
+  await env.services.invokeJob({ job: 'hold-registration', trigger: 'manual' });
+  let holdId = '';
+  const results = [
+    await counted('POST /api/me/holds', async () => {
+      holdId = (await call('POST', '/api/me/holds', { titleId: titleIds[0], pickupBranch: 'central' }, patron)).holdId;
+    }),
+    await counted('GET /api/me/status (6 holds, 5 WAITING)', () => call('GET', '/api/me/status', undefined, patron)),
+    await counted('DELETE /api/me/holds/{holdId}', () => call('DELETE', `/api/me/holds/${holdId}`, undefined, patron)),
+  ];
+  return {
+    routes: results,
+    note: 'status = 1 Query of the patron partition + 1 count Query per WAITING hold + 1 calendar Query per request date of PROVISIONAL holds',
+  };
+};

@@ -1,0 +1,79 @@
+import type { Item, ItemCategory, Title } from '../../../functions/domain/catalog.js';
+import { classics, titleIdFor } from './classics.js';
+import { lendingCopyCount, pickBranches } from './copies.js';
+import type { Person } from './people.js';
+import { formatIsbn, IsbnAllocator, isbnForm, type PublisherKey, publishers } from './publishers.js';
+import type { Random } from './random.js';
+import type { ComposedTitle } from './titles.js';
+
+const FIRST_ITEM_ID = 1_000_000_001;
+
+/** A title before it gets its id (and, from its publisher's range, an ISBN). */
+export interface Draft extends ComposedTitle {
+  readonly author?: Person;
+  readonly publisher: PublisherKey | string;
+  readonly year: number;
+  readonly materialType: Title['materialType'];
+  readonly subtype?: Title['subtype'];
+  readonly series?: string;
+  readonly volume?: string;
+  /** Printed ISBN; drafts of ISBN publishers get one allocated when absent. */
+  readonly isbn?: string;
+  readonly noIsbn?: boolean;
+}
+
+export class CatalogBuilder {
+  readonly titles: Title[] = [];
+  readonly items: Item[] = [];
+  private readonly isbns = new IsbnAllocator();
+  private readonly classicTitles = new Set<string>(classics.map((c) => c.title));
+
+  constructor(readonly r: Random) {
+    for (const c of classics) this.isbns.reserve(publishers[c.publisher].registrant ?? '', c.isbnTitleCode);
+  }
+
+  /** A composed title that is not one of the classics (their ids must stay the only exact hits). */
+  fresh(make: () => ComposedTitle): ComposedTitle {
+    for (;;) {
+      const composed = make();
+      if (!this.classicTitles.has(composed.title)) return composed;
+    }
+  }
+
+  addTitle(draft: Draft): string {
+    const titleId = titleIdFor(this.titles.length + 1);
+    const known = draft.publisher in publishers ? publishers[draft.publisher as PublisherKey] : undefined;
+    let isbn = draft.isbn;
+    if (!isbn && !draft.noIsbn && known?.registrant) {
+      // A publisher whose numbers run out (a 5-digit registrant has 1,000) lends its range to none: no ISBN.
+      const body = this.isbns.allocate(known.registrant);
+      if (body) isbn = formatIsbn(body, known.registrant, isbnForm(this.r, draft.year));
+    }
+    const title: Title = {
+      titleId,
+      title: draft.title,
+      titleReading: draft.titleReading,
+      ...(draft.author ? { author: draft.author.name, authorReading: draft.author.reading } : {}),
+      publisher: known?.name ?? draft.publisher,
+      year: draft.year,
+      ...(isbn ? { isbn } : {}),
+      materialType: draft.materialType,
+      ...(draft.subtype ? { subtype: draft.subtype } : {}),
+      ...(draft.series ? { series: draft.series, volume: draft.volume } : {}),
+    };
+    this.titles.push(title);
+    return titleId;
+  }
+
+  addCopies(titleId: string, branches: readonly string[], category: ItemCategory, interlibrary = false): void {
+    for (const branch of branches) {
+      const itemId = String(FIRST_ITEM_ID + this.items.length);
+      this.items.push({ itemId, titleId, branch, location: branch, category, interlibrary, status: 'ON_SHELF' });
+    }
+  }
+
+  lendingTitle(draft: Draft): void {
+    this.addCopies(this.addTitle(draft), pickBranches(this.r, lendingCopyCount(this.r)), 'NORMAL');
+  }
+}
+
