@@ -172,9 +172,10 @@ const time = <T>(fn: () => T): [T, number] => {
   return [value, performance.now() - start];
 };
 
-export async function benchSearch(): Promise<object> {
+/** `titles` only for scaling runs; `npm run bench` uses the default 100,000. */
+export async function benchSearch(options: { titles?: number } = {}): Promise<object> {
   const { gc, how } = findGc();
-  const [catalog, generateMs] = time(() => generateDemoCatalog({ titles: TITLES }));
+  const [catalog, generateMs] = time(() => generateDemoCatalog({ titles: options.titles ?? TITLES }));
   const [searchable, branchesMs] = time(() => toSearchableTitles(catalog.titles, catalog.items));
   const [built, buildMs] = time(() => buildSearchIndex(searchable));
   const [bytes, serializeMs] = time(() => serializeSearchIndex(built));

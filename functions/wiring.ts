@@ -96,6 +96,7 @@ export const routes = [
   route('PUT', '/api/me/basket/{titleId}', 'patron', 'patron-api'),
   route('DELETE', '/api/me/basket/{titleId}', 'patron', 'patron-api'),
   route('POST', '/api/me/basket/reserve', 'patron', 'patron-api'),
+  route('POST', '/api/me/loans/renew', 'patron', 'patron-api'),
   // Staff
   route('POST', '/admin/login', 'public', 'staff-api'),
   route('POST', '/admin/patrons', 'staff', 'staff-api'),
@@ -106,6 +107,9 @@ export const routes = [
   route('POST', '/admin/catalog/import', 'staff', 'staff-api', { maxBodyBytes: 5 * 1024 * 1024 }),
   route('GET', '/admin/titles/{titleId}/queue', 'staff', 'staff-api'),
   route('POST', '/admin/checkout', 'staff', 'staff-api'),
+  route('POST', '/admin/checkin', 'staff', 'staff-api'),
+  route('GET', '/admin/pull-list', 'staff', 'staff-api'),
+  route('GET', '/admin/contact-list', 'staff', 'staff-api'),
   route('POST', '/admin/holds', 'staff', 'staff-api'),
   route('DELETE', '/admin/holds/{holdId}', 'staff', 'staff-api'),
   route('POST', '/admin/jobs/{job}/run', 'staff', 'staff-api'),

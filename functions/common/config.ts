@@ -12,6 +12,10 @@ export interface AppConfig {
   readonly mailInquiry: string;
   readonly lockout: LockoutPolicy;
   readonly holds: HoldPolicy;
+  /** SPEC 5.4: days a READY copy waits for its patron. */
+  readonly pickupDays: number;
+  /** SPEC 5.6: SES sending rate (SES's starting quota is 14/s). */
+  readonly mailRatePerSecond: number;
   /** SPEC 5.8: "no limit but sane". */
   readonly basketCapacity: number;
   readonly patronTokenMinutes: number;
@@ -51,6 +55,8 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => (
     longOverdueDays: numberOr(env, 'LONG_OVERDUE_DAYS', defaultHoldPolicy.longOverdueDays),
   },
   basketCapacity: numberOr(env, 'BASKET_CAPACITY', 200),
+  pickupDays: numberOr(env, 'PICKUP_DAYS', 7),
+  mailRatePerSecond: numberOr(env, 'MAIL_RATE_PER_SECOND', 14),
   patronTokenMinutes: numberOr(env, 'PATRON_TOKEN_MINUTES', 30),
   staffTokenMinutes: numberOr(env, 'STAFF_TOKEN_MINUTES', 480),
   maxBodyBytes: numberOr(env, 'MAX_BODY_BYTES', 64 * 1024),

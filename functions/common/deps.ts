@@ -4,6 +4,7 @@ import type { AppConfig } from './config.js';
 import type { EventPublisher } from './events.js';
 import type { TokenService } from './tokens.js';
 import type { Store } from '../store/index.js';
+import type { Mailer } from '../mail/mailer.js';
 
 /**
  * What every handler gets, built once per cold start (functions/entry/*) or once by the
@@ -16,6 +17,8 @@ export interface Deps {
   readonly tokens: TokenService;
   readonly events: EventPublisher;
   readonly logger: Logger;
+  /** Only where mail is sent (the pickup-notice job, and the local stack). */
+  readonly mailer?: Mailer;
   /** Only on the local stack: the clock and event log behind /admin/local/*. */
   readonly local?: LocalControls;
 }

@@ -42,6 +42,11 @@ export const errorMessages = {
   },
   NOT_LENDABLE: { ja: 'この資料は館内閲覧のみで、貸出できません。', en: 'This copy is for in-library use only.' },
   NOT_ON_SHELF: { ja: 'この資料は書架にないため貸出できません。', en: 'This copy is not on the shelf.' },
+  ON_HOLD_FOR_ANOTHER: { ja: 'この資料は他の方の予約資料です。', en: 'This copy is reserved for another patron.' },
+  HAS_HOLDS: { ja: '予約がある資料は延長できません。', en: 'Loans of titles with holds cannot be renewed.' },
+  INTERLIBRARY: { ja: '相互貸借資料は延長できません。', en: 'Interlibrary loans cannot be renewed.' },
+  ALREADY_RENEWED: { ja: '貸出延長は1回までです。', en: 'A loan can be renewed once.' },
+  OVERDUE: { ja: '延滞している資料は延長できません。', en: 'Overdue loans cannot be renewed.' },
   BASKET_FULL: { ja: '予約かごがいっぱいです。', en: 'Your reservation basket is full.' },
   INTERNAL: { ja: 'システムエラーが発生しました。しばらくしてからお試しください。', en: 'Something went wrong. Please try again later.' },
 } as const satisfies Record<string, Record<Lang, string>>;

@@ -7,6 +7,8 @@ import { createLogger } from '../common/logger.js';
 import { createTokenService, type TokenService } from '../common/tokens.js';
 import { createDb } from '../store/db.js';
 import { createStore } from '../store/index.js';
+import { SESClient } from '@aws-sdk/client-ses';
+import { createSesMailer } from '../mail/mailer.js';
 
 const noTokens: TokenService = {
   issue: () => Promise.reject(new Error('this function has no signing key')),
@@ -31,5 +33,7 @@ export const cloudDeps = async (serviceName: string): Promise<Deps> => {
     tokens: config.signingKeySecretArn ? createTokenService(await signingKey(config.signingKeySecretArn), clock) : noTokens,
     events: config.eventBusName ? createEventBridgePublisher(config.eventBusName) : noEvents,
     logger: createLogger(serviceName),
+    // Only functions granted sendMail get SES_IDENTITY (lib/cloud/group-function.ts).
+    ...(process.env.SES_IDENTITY ? { mailer: createSesMailer({ client: new SESClient({}), ratePerSecond: config.mailRatePerSecond }) } : {}),
   };
 };

@@ -1,4 +1,84 @@
-import type { JobBody } from './run-job.js';
+import { isOpeningDay } from '../domain/calendar.js';
+import { tokyoDate } from '../domain/tokyo-time.js';
+import { composePickupNotice } from '../mail/pickup-notice.js';
+import type { Hold } from '../store/holds.js';
+import type { JobBody, JobDeps } from './run-job.js';
 
-/** SPEC 5.6 pickup notices. Foundation shell: runs and records; mail arrives with fulfilment. */
-export const pickupNotices: JobBody = async () => ({ notified: 0 });
+/** A run that died keeps its claims this long before another run may take them over. */
+const CLAIM_LEASE_MS = 15 * 60_000;
+const LIBRARY_NAME = '水戸市立図書館';
+
+/**
+ * SPEC 5.6 pickup notices (08:00 on opening days; staff "run now" any time).
+ * 1. Collect READY holds not yet notified that became ready on an earlier day (GSI2 per branch).
+ * 2. Per patron: EMAIL patrons with an address get one mail listing all their items; PHONE
+ *    and NONE patrons are recorded as not mailed (staff call PHONE patrons from the list).
+ * 3. Each hold is claimed before sending and marked after: two runs at once mail each item
+ *    once; a failed send releases the claims for the next run; a run that died is taken over
+ *    after the lease. (A crash between the send and the mark would mail that item again.)
+ */
+export const pickupNotices: JobBody = async (now, deps, invocation) => {
+  const today = tokyoDate(now);
+  if (invocation.trigger === 'schedule' && !isOpeningDay(await deps.store.calendar.forDate(today))) {
+    return { skipped: 'NOT_AN_OPENING_DAY', mailed: 0 };
+  }
+  const branches = await deps.store.branches.list();
+  const pending: Hold[] = [];
+  for (const branch of branches) {
+    pending.push(...(await deps.store.holds.ready(branch.code)).filter((h) => !h.notifiedAt && (h.readyDate ?? today) < today));
+  }
+  const byPatron = new Map<string, Hold[]>();
+  for (const hold of pending) byPatron.set(hold.cardNumber, [...(byPatron.get(hold.cardNumber) ?? []), hold]);
+
+  const names = new Map(branches.map((b) => [b.code, b.name]));
+  const counts = { mailed: 0, items: 0, notByMail: 0, failed: 0, claimedElsewhere: 0 };
+  for (const [cardNumber, holds] of byPatron) {
+    await notifyPatron(deps, cardNumber, holds, names, invocation.runId, now, counts);
+  }
+  return counts;
+};
+
+const notifyPatron = async (
+  deps: JobDeps,
+  cardNumber: string,
+  holds: readonly Hold[],
+  branchNames: ReadonlyMap<string, string>,
+  runId: string,
+  now: Date,
+  counts: { mailed: number; items: number; notByMail: number; failed: number; claimedElsewhere: number },
+) => {
+  const patron = await deps.store.patrons.get(cardNumber);
+  if (!patron || patron.contactMethod !== 'EMAIL' || !patron.email) {
+    for (const hold of holds) if (await deps.store.holds.markNotified(hold, undefined, now, patron?.contactMethod ?? 'NONE')) counts.notByMail += 1;
+    return;
+  }
+  if (!deps.mailer) throw new Error('pickup notices need a mailer');
+  const leaseCutoff = new Date(now.getTime() - CLAIM_LEASE_MS);
+  const claimed: Hold[] = [];
+  for (const hold of holds) {
+    if (await deps.store.holds.claimNotice(hold, runId, now, leaseCutoff)) claimed.push(hold);
+    else counts.claimedElsewhere += 1;
+  }
+  if (claimed.length === 0) return;
+  const mail = composePickupNotice({
+    patronName: patron.name,
+    cardNumber,
+    libraryName: LIBRARY_NAME,
+    inquiryAddress: deps.config.mailInquiry,
+    items: claimed
+      .slice()
+      .sort((a, b) => (a.pickupDeadline ?? '').localeCompare(b.pickupDeadline ?? '') || a.title.localeCompare(b.title))
+      .map((h) => ({ title: h.title, pickupBranchName: branchNames.get(h.pickupBranch) ?? h.pickupBranch, pickupDeadline: h.pickupDeadline ?? '' })),
+  });
+  try {
+    await deps.mailer.send({ to: patron.email, from: deps.config.mailFrom, replyTo: deps.config.mailInquiry, ...mail });
+  } catch (error) {
+    counts.failed += 1;
+    deps.logger.warn('pickup notice not sent; it will be retried next run', { holds: claimed.length, errorName: (error as Error).name });
+    for (const hold of claimed) await deps.store.holds.releaseNotice(hold, runId);
+    return;
+  }
+  for (const hold of claimed) await deps.store.holds.markNotified(hold, runId, now, 'EMAIL');
+  counts.mailed += 1;
+  counts.items += claimed.length;
+};

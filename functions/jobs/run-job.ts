@@ -3,10 +3,11 @@ import type { Deps } from '../common/deps.js';
 import { events, type JobInvocation, type JobName } from '../wiring.js';
 import { newRunId, scheduledRunId } from './run-id.js';
 
-export type JobDeps = Pick<Deps, 'config' | 'clock' | 'store' | 'events' | 'logger'>;
+/** Jobs get the same dependencies as handlers (tokens unused). */
+export type JobDeps = Deps;
 
 /** A job's work: given its "now" (the scheduled time for scheduled runs), return a summary. */
-export type JobBody = (now: Date, deps: JobDeps, invocation: JobInvocation) => Promise<Record<string, unknown>>;
+export type JobBody = (now: Date, deps: JobDeps, invocation: JobInvocation & { runId: string }) => Promise<Record<string, unknown>>;
 
 export interface JobOutcome {
   readonly runId: string;
@@ -45,7 +46,7 @@ export const runJob = async (job: JobName, event: JobEvent, deps: JobDeps, body:
     return { runId, status: 'DUPLICATE' };
   }
   try {
-    const summary = await body(now, deps, invocation);
+    const summary = await body(now, deps, { ...invocation, runId });
     await deps.store.jobRuns.finish(job, runId, { status: 'SUCCEEDED', finishedAt: deps.clock.now().toISOString(), summary });
     deps.logger.info('job finished', { job, runId, summary });
     return { runId, status: 'SUCCEEDED', summary };

@@ -17,9 +17,17 @@ export interface Hold {
   /** Why a hold was cancelled: a code (e.g. ALREADY_ON_LOAN, PATRON, STAFF) and, from staff, a note. */
   readonly cancelReason?: string;
   readonly cancelNote?: string;
+  /** The copy assigned to the hold (IN_TRANSIT, READY, FULFILLED). */
   readonly itemId?: string;
   readonly readyAt?: string;
+  /** JST date the copy reached the hold shelf. */
+  readonly readyDate?: string;
+  /** SPEC 5.4 期限日 (YYYY-MM-DD): the hold expires once this date has passed. */
   readonly pickupDeadline?: string;
+  /** SPEC 5.6: when the pickup notice went out (or `NOT_EMAIL` for patrons without mail). */
+  readonly notifiedAt?: string;
+  readonly notifyClaim?: string;
+  readonly notifyClaimedAt?: string;
   readonly expiresAt?: number;
 }
 
@@ -35,7 +43,10 @@ export const holdStore = (db: Db) => ({
    * patron's active-hold counter must be below the limit. Concurrent requests cannot both pass.
    */
   async place(hold: Hold, limit: number): Promise<'placed' | 'ALREADY_HELD' | 'HOLD_LIMIT'> {
-    const queued = hold.status === 'PROVISIONAL' ? keys.provisionalHold(hold.requestedAt, hold.holdId) : {};
+    const queued =
+      hold.status === 'PROVISIONAL'
+        ? keys.provisionalHold(hold.requestedAt, hold.holdId)
+        : keys.waitingHold(hold.titleId, hold.requestedAt, hold.holdId);
     try {
       await db.client.send(
         new TransactWriteCommand({
@@ -111,10 +122,16 @@ export const holdStore = (db: Db) => ({
         new UpdateCommand({
           TableName: db.tableName,
           Key: keys.hold(hold.cardNumber, hold.holdId),
-          UpdateExpression: 'SET #status = :waiting, registeredAt = :at REMOVE GSI2PK, GSI2SK',
+          UpdateExpression: 'SET #status = :waiting, registeredAt = :at, GSI2PK = :pk, GSI2SK = :sk',
           ConditionExpression: '#status = :provisional',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':waiting': 'WAITING', ':provisional': 'PROVISIONAL', ':at': at.toISOString() },
+          ExpressionAttributeValues: {
+            ':waiting': 'WAITING',
+            ':provisional': 'PROVISIONAL',
+            ':at': at.toISOString(),
+            ':pk': keys.waitingPartition,
+            ':sk': keys.waitingHold(hold.titleId, hold.requestedAt, hold.holdId).GSI2SK,
+          },
         }),
       );
       return true;
@@ -135,6 +152,7 @@ export const holdStore = (db: Db) => ({
     from: readonly HoldState[],
     at: Date,
     details: { cancelReason?: string; cancelNote?: string } = {},
+    alongside: readonly Record<string, unknown>[] = [],
   ): Promise<boolean> {
     const fromValues = Object.fromEntries(from.map((state, i) => [`:from${i}`, state]));
     const extra = Object.entries(details).filter(([, v]) => v !== undefined);
@@ -176,13 +194,114 @@ export const holdStore = (db: Db) => ({
                 ExpressionAttributeValues: { ':minusOne': -1 },
               },
             },
-          ],
+            ...alongside,
+          ] as never,
         }),
       );
       return true;
     } catch (error) {
       if (isConditionFailure(error)) return false;
       throw error;
+    }
+  },
+
+  /** WAITING holds of every title, grouped by title in queue order (GSI2), for pull lists. */
+  async allWaiting(): Promise<Hold[]> {
+    const holds: Hold[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await db.client.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          IndexName: 'GSI2',
+          KeyConditionExpression: 'GSI2PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.waitingPartition },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      holds.push(...(page.Items ?? []).map((item) => stripKeys(item) as unknown as Hold));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return holds;
+  },
+
+  /** READY holds of a pickup branch, by deadline; `deadlineBefore` keeps those due earlier. */
+  async ready(pickupBranch: string, deadlineBefore?: string): Promise<Hold[]> {
+    const holds: Hold[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await db.client.send(
+        new QueryCommand({
+          TableName: db.tableName,
+          IndexName: 'GSI2',
+          KeyConditionExpression: deadlineBefore ? 'GSI2PK = :pk AND GSI2SK < :before' : 'GSI2PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.readyPartition(pickupBranch), ...(deadlineBefore ? { ':before': deadlineBefore } : {}) },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      holds.push(...(page.Items ?? []).map((item) => stripKeys(item) as unknown as Hold));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return holds;
+  },
+
+  /**
+   * SPEC 5.6: claims a READY hold for one notice run. Fails when the hold was notified, or
+   * another run holds a claim younger than `leaseCutoff` (a run that died releases by age).
+   */
+  async claimNotice(hold: Hold, runId: string, now: Date, leaseCutoff: Date): Promise<boolean> {
+    try {
+      await db.client.send(
+        new UpdateCommand({
+          TableName: db.tableName,
+          Key: keys.hold(hold.cardNumber, hold.holdId),
+          UpdateExpression: 'SET notifyClaim = :run, notifyClaimedAt = :now',
+          ConditionExpression:
+            '#status = :ready AND attribute_not_exists(notifiedAt) AND (attribute_not_exists(notifyClaim) OR notifyClaimedAt < :cutoff)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':run': runId, ':now': now.toISOString(), ':cutoff': leaseCutoff.toISOString(), ':ready': 'READY' },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
+  /** Records the notice (or that the patron gets none by mail); only the claiming run may. */
+  async markNotified(hold: Hold, runId: string | undefined, now: Date, channel: string): Promise<boolean> {
+    try {
+      await db.client.send(
+        new UpdateCommand({
+          TableName: db.tableName,
+          Key: keys.hold(hold.cardNumber, hold.holdId),
+          UpdateExpression: 'SET notifiedAt = :now, noticeChannel = :channel REMOVE notifyClaim, notifyClaimedAt',
+          ConditionExpression: runId ? 'notifyClaim = :run AND attribute_not_exists(notifiedAt)' : 'attribute_not_exists(notifiedAt) AND attribute_not_exists(notifyClaim)',
+          ExpressionAttributeValues: { ':now': now.toISOString(), ':channel': channel, ...(runId ? { ':run': runId } : {}) },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
+  /** Gives a claimed hold back after a failed send, for the next run. */
+  async releaseNotice(hold: Hold, runId: string): Promise<void> {
+    try {
+      await db.client.send(
+        new UpdateCommand({
+          TableName: db.tableName,
+          Key: keys.hold(hold.cardNumber, hold.holdId),
+          UpdateExpression: 'REMOVE notifyClaim, notifyClaimedAt',
+          ConditionExpression: 'notifyClaim = :run',
+          ExpressionAttributeValues: { ':run': runId },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
     }
   },
 

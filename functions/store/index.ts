@@ -2,6 +2,7 @@ import type { Db } from './db.js';
 import { basketStore } from './basket.js';
 import { branchStore } from './branches.js';
 import { calendarStore } from './calendar.js';
+import { circulationStore } from './circulation.js';
 import { catalogStore } from './catalog.js';
 import { catalogImportStore } from './catalog-import.js';
 import { credentialStore } from './credentials.js';
@@ -27,6 +28,7 @@ export const createStore = (db: Db) => ({
   patronRecords: patronRecordsStore(db),
   basket: basketStore(db),
   loans: loanStore(db),
+  circulation: circulationStore(db),
   searchIndex: searchIndexStore(db),
 });
 

@@ -36,6 +36,12 @@ export const keys = {
   /** GSI2: provisional holds by request time, for the registration batch. */
   provisionalHold: (requestedAt: string, holdId: string) => ({ GSI2PK: 'PROVISIONAL', GSI2SK: `${requestedAt}#${holdId}` }),
   provisionalPartition: 'PROVISIONAL',
+  /** GSI2: WAITING holds by title and queue order, for the pull lists. */
+  waitingHold: (titleId: string, requestedAt: string, holdId: string) => ({ GSI2PK: 'WAITING', GSI2SK: `${titleId}#${requestedAt}#${holdId}` }),
+  waitingPartition: 'WAITING',
+  /** GSI2: READY holds of a pickup branch by deadline (expiry, notices, contact lists). */
+  readyHold: (pickupBranch: string, pickupDeadline: string, holdId: string) => ({ GSI2PK: `READY#${pickupBranch}`, GSI2SK: `${pickupDeadline}#${holdId}` }),
+  readyPartition: (pickupBranch: string) => `READY#${pickupBranch}`,
   /** GSI3: a hold by its id alone (staff routes). */
   holdById: (holdId: string) => ({ GSI3PK: `HOLD#${holdId}`, GSI3SK: 'HOLD' }),
   holdByIdPartition: (holdId: string) => `HOLD#${holdId}`,

@@ -15,10 +15,10 @@ export const loanStore = (db: Db) => ({
               Update: {
                 TableName: db.tableName,
                 Key: keys.item(loan.itemId),
-                UpdateExpression: 'SET #status = :onLoan, dueDate = :due, borrower = :card, #location = :branch',
-                ConditionExpression: '#status = :onShelf',
+                UpdateExpression: 'SET #status = :onLoan, dueDate = :due, borrower = :card, #location = :branch ADD version :one',
+                ConditionExpression: '#status = :onShelf AND attribute_not_exists(assignedHoldId)',
                 ExpressionAttributeNames: { '#status': 'status', '#location': 'location' },
-                ExpressionAttributeValues: { ':onLoan': 'ON_LOAN', ':onShelf': 'ON_SHELF', ':due': loan.dueDate, ':card': cardNumber, ':branch': branch },
+                ExpressionAttributeValues: { ':onLoan': 'ON_LOAN', ':onShelf': 'ON_SHELF', ':due': loan.dueDate, ':card': cardNumber, ':branch': branch, ':one': 1 },
               },
             },
             {

@@ -11,6 +11,8 @@ export interface Loan {
   readonly dueDate: string;
   readonly checkedOutAt: string;
   readonly renewed: boolean;
+  /** The hold this loan fulfilled (deleted with the loan on return). */
+  readonly holdId?: string;
 }
 
 export interface BasketEntry {

@@ -2,6 +2,7 @@ import { AppError, notFound } from '../common/errors.js';
 import type { Deps } from '../common/deps.js';
 import { ACTIVE_STATES, PATRON_CANCELLABLE } from '../domain/holds.js';
 import type { Hold } from '../store/holds.js';
+import { endAssignedHold } from './end-assigned-hold.js';
 import { publishHoldChange } from './hold-events.js';
 
 const notCancellable = async (deps: Deps, hold: Hold) => {
@@ -36,7 +37,7 @@ export const DEFAULT_STAFF_NOTE = '資料の状態等により提供できない
 
 /**
  * SPEC 5.4: staff may cancel any active hold, with a note the patron sees.
- * (A copy assigned to an IN_TRANSIT or READY hold is routed on by the fulfilment flow.)
+ * A copy assigned to an IN_TRANSIT or READY hold goes on to the next hold (SPEC 5.7).
  */
 export const cancelByStaff = async (deps: Deps, holdId: string, note: string | undefined): Promise<Hold> => {
   const now = deps.clock.now();
@@ -44,9 +45,12 @@ export const cancelByStaff = async (deps: Deps, holdId: string, note: string | u
   if (!hold) throw notFound();
   if (!ACTIVE_STATES.includes(hold.status)) throw new AppError(409, 'NOT_CANCELLABLE', { params: { branch: hold.pickupBranch }, extra: { status: hold.status } });
   const cancelNote = note?.trim() || DEFAULT_STAFF_NOTE;
-  if (!(await deps.store.holds.finish(hold, 'CANCELLED', [hold.status], now, { cancelReason: 'STAFF', cancelNote }))) {
-    throw new AppError(409, 'CONFLICT');
+  const details = { cancelReason: 'STAFF', cancelNote };
+  if (hold.status === 'IN_TRANSIT' || hold.status === 'READY') {
+    if (!(await endAssignedHold(deps, hold, 'CANCELLED', details)).ended) throw new AppError(409, 'CONFLICT');
+    return (await deps.store.holds.get(hold.cardNumber, holdId, now)) ?? hold;
   }
+  if (!(await deps.store.holds.finish(hold, 'CANCELLED', [hold.status], now, details))) throw new AppError(409, 'CONFLICT');
   await publishHoldChange(deps, hold, hold.status, 'CANCELLED', now, { reason: 'STAFF' });
   return (await deps.store.holds.get(hold.cardNumber, holdId, now)) ?? hold;
 };

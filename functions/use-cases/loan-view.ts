@@ -1,16 +1,26 @@
 import type { Deps } from '../common/deps.js';
+import { tokyoDate } from '../domain/tokyo-time.js';
 import type { Loan } from '../store/patron-records.js';
+import { loanRefusals } from './renew-loans.js';
 
-/** Loans as the patron sees them (SPEC 6); renewal rules arrive with the fulfilment issue. */
-export const loanViews = async (_deps: Deps, loans: readonly Loan[], _now: Date) =>
-  [...loans]
-    .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
-    .map((loan) => ({
-      itemId: loan.itemId,
-      titleId: loan.titleId,
-      title: loan.title,
-      dueDate: loan.dueDate,
-      renewed: loan.renewed,
-      renewable: false,
-      reasons: [] as string[],
-    }));
+/** Loans as the patron sees them (SPEC 6, 7): due date, renewed, renewable and every reason not. */
+export const loanViews = async (deps: Deps, loans: readonly Loan[], now: Date) => {
+  const today = tokyoDate(now);
+  return Promise.all(
+    [...loans]
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
+      .map(async (loan) => {
+        const reasons = await loanRefusals(deps, loan, today);
+        return {
+          itemId: loan.itemId,
+          titleId: loan.titleId,
+          title: loan.title,
+          dueDate: loan.dueDate,
+          overdue: loan.dueDate < today,
+          renewed: loan.renewed,
+          renewable: reasons.length === 0,
+          reasons,
+        };
+      }),
+  );
+};

@@ -4,6 +4,8 @@ import type { Deps } from '../../functions/common/deps.js';
 import { makeApiHandler, type ApiHandler } from '../../functions/common/http/api-handler.js';
 import { createLogger } from '../../functions/common/logger.js';
 import { createTokenService } from '../../functions/common/tokens.js';
+import { SESClient } from '@aws-sdk/client-ses';
+import { createSesMailer } from '../../functions/mail/mailer.js';
 import { publicHandlers } from '../../functions/http/public/routes.js';
 import { patronHandlers } from '../../functions/http/patron/routes.js';
 import { staffHandlers } from '../../functions/http/staff/routes.js';
@@ -87,6 +89,10 @@ export const startLocalServices = async (options: LocalServicesOptions): Promise
     tokens: createTokenService(options.signingKey, clock),
     events: bus,
     logger,
+    mailer: createSesMailer({
+      client: new SESClient({ endpoint: options.sesEndpoint, region: localRegion, credentials: localCredentials }),
+      ratePerSecond: config.mailRatePerSecond,
+    }),
     local: {
       setClock: (now) => scheduler.setClock(now === null ? null : new Date(now)),
       recentEvents: (limit) => bus.recent(limit),

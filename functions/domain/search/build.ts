@@ -1,4 +1,4 @@
-import { buildPostings } from './bigrams.js';
+import { buildPostings } from './ngrams.js';
 import { isbnSearchKey } from './isbn-key.js';
 import { computeFieldStarts, FIELD_SEPARATOR, FIELDS, type IndexData, MATERIAL, type MaterialCode, MAX_FIELD_LENGTH } from './layout.js';
 import { normalizeForSearch } from './normalize.js';

@@ -1,9 +1,9 @@
 /**
- * Query execution: candidates from the bigram postings (intersected across all bigrams of
- * all terms), then each candidate verified term by term on its normalised fields — which
- * also yields its tier — and filtered by material and branch.
+ * Query execution: candidates from the postings (intersected across all grams of all terms),
+ * then each candidate verified term by term on its normalised fields — which also yields its
+ * tier — and filtered by material and branch. Only a query of filters alone scans every title.
  */
-import { decodePostings, findGram, postingsBytes, termBigrams } from './bigrams.js';
+import { decodePostings, findGram, postingsBytes, termGrams } from './ngrams.js';
 import type { IndexData } from './layout.js';
 import { planQuery, type QueryPlan, type TermConstraint } from './plan.js';
 import { NO_MATCH, termTier, TIER_COUNT } from './rank.js';
@@ -17,7 +17,7 @@ const NONE = new Uint32Array(0);
  */
 const DECODE_RATIO = 64;
 
-export class BigramSearchIndex implements SearchIndex {
+export class NgramSearchIndex implements SearchIndex {
   constructor(readonly data: IndexData) {}
 
   get size(): number {
@@ -32,7 +32,9 @@ export class BigramSearchIndex implements SearchIndex {
     if (candidates) for (const doc of candidates) this.visit(plan, doc, buckets);
     else for (let doc = 0; doc < this.size; doc += 1) this.visit(plan, doc, buckets);
     const ids = this.data.titleIds;
-    return buckets.flatMap((docs) => docs.map((doc) => ids[doc] ?? ''));
+    const result: string[] = [];
+    for (const docs of buckets) for (const doc of docs) result.push(ids[doc] ?? '');
+    return result;
   }
 
   private visit(plan: QueryPlan, doc: number, buckets: number[][]): void {
@@ -52,24 +54,22 @@ export class BigramSearchIndex implements SearchIndex {
     buckets[best]?.push(doc);
   }
 
-  /** Sorted candidate documents, or undefined when the postings cannot narrow the search. */
+  /** Sorted candidate documents, or undefined when there is no term to look up (filters only). */
   private candidates(plan: QueryPlan): Uint32Array | undefined {
-    const lists = plan.constraints.map((c) => this.termCandidates(c)).filter((list) => list !== undefined);
-    if (lists.length === 0) return undefined;
+    if (plan.constraints.length === 0) return undefined;
+    const lists = plan.constraints.map((c) => this.termCandidates(c));
     lists.sort((a, b) => a.length - b.length);
     return lists.reduce((acc, list) => (acc.length === 0 ? acc : intersect(acc, list)));
   }
 
-  private termCandidates(c: TermConstraint): Uint32Array | undefined {
-    const text = c.text === '' ? NONE : c.text.length >= 2 ? this.bigramCandidates(c.text) : undefined;
-    if (Number.isNaN(c.isbnKey)) return text;
-    if (text === undefined) return undefined;
-    return union(this.isbnCandidates(c.isbnKey), text);
+  private termCandidates(c: TermConstraint): Uint32Array {
+    const text = c.text === '' ? NONE : this.gramCandidates(c.text);
+    return Number.isNaN(c.isbnKey) ? text : union(this.isbnCandidates(c.isbnKey), text);
   }
 
-  private bigramCandidates(text: string): Uint32Array {
+  private gramCandidates(text: string): Uint32Array {
     const grams: number[] = [];
-    for (const key of termBigrams(text)) {
+    for (const key of termGrams(text)) {
       const gram = findGram(this.data.gramKeys, key);
       if (gram < 0) return NONE;
       grams.push(gram);

@@ -43,7 +43,7 @@ export interface IndexData {
   readonly branchCodes: readonly string[];
   /** ISBN comparison key per document (search/isbn-key.ts); NaN when none. */
   readonly isbnKeys: Float64Array;
-  /** Sorted bigram keys (two UTF-16 code units, high << 16 | low). */
+  /** Sorted gram keys: bigrams `first << 16 | second`, single characters their code unit (ngrams.ts). */
   readonly gramKeys: Uint32Array;
   /** gramKeys.length + 1 byte offsets into postings. */
   readonly gramOffsets: Uint32Array;

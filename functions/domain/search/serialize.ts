@@ -6,7 +6,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { ByteReader, ByteWriter } from './buffers.js';
-import { BigramSearchIndex } from './engine.js';
+import { NgramSearchIndex } from './engine.js';
 import { computeFieldStarts, type IndexData } from './layout.js';
 import type { SearchIndex } from './types.js';
 
@@ -89,8 +89,8 @@ export const decodeIndexData = (bytes: Uint8Array): IndexData => {
  * Default level: level 9 saves under 1% here for three times the time.
  */
 export const serializeSearchIndex = (index: SearchIndex): Uint8Array => {
-  if (!(index instanceof BigramSearchIndex)) throw new TypeError('serializeSearchIndex: not an index from buildSearchIndex');
+  if (!(index instanceof NgramSearchIndex)) throw new TypeError('serializeSearchIndex: not an index from buildSearchIndex');
   return new Uint8Array(gzipSync(encodeIndexData(index.data)));
 };
 
-export const deserializeSearchIndex = (bytes: Uint8Array): SearchIndex => new BigramSearchIndex(decodeIndexData(gunzipSync(bytes)));
+export const deserializeSearchIndex = (bytes: Uint8Array): SearchIndex => new NgramSearchIndex(decodeIndexData(gunzipSync(bytes)));

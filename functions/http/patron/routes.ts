@@ -4,6 +4,7 @@ import { updateContact } from './contact.js';
 import { deleteHold, postHold } from './holds.js';
 import { getMe } from './me.js';
 import { putPassword } from './password.js';
+import { postRenew } from './renew.js';
 import { getStatus } from './status.js';
 
 export const patronHandlers: GroupHandlers<'patron-api'> = {
@@ -17,4 +18,5 @@ export const patronHandlers: GroupHandlers<'patron-api'> = {
   'PUT /api/me/basket/{titleId}': putBasket,
   'DELETE /api/me/basket/{titleId}': deleteBasket,
   'POST /api/me/basket/reserve': reserveBasket,
+  'POST /api/me/loans/renew': postRenew,
 };

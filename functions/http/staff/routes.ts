@@ -3,6 +3,7 @@ import { listLocalEvents, setLocalClock } from '../local/clock.js';
 import { putCalendarDay } from './calendar.js';
 import { postItem, postTitle } from './catalog.js';
 import { postCheckout } from './checkout.js';
+import { getContactList, getPullList, postCheckin } from './circulation.js';
 import { deleteHoldByStaff, getQueue, postCounterHold } from './holds.js';
 import { postImport } from './import.js';
 import { listJobRuns, runJobNow } from './jobs.js';
@@ -19,6 +20,9 @@ export const staffHandlers: GroupHandlers<'staff-api'> = {
   'POST /admin/catalog/import': postImport,
   'GET /admin/titles/{titleId}/queue': getQueue,
   'POST /admin/checkout': postCheckout,
+  'POST /admin/checkin': postCheckin,
+  'GET /admin/pull-list': getPullList,
+  'GET /admin/contact-list': getContactList,
   'POST /admin/holds': postCounterHold,
   'DELETE /admin/holds/{holdId}': deleteHoldByStaff,
   'POST /admin/jobs/{job}/run': runJobNow,

@@ -42,10 +42,10 @@ export class CatalogBuilder {
 
   addTitle(draft: Draft): string {
     const titleId = titleIdFor(this.titles.length + 1);
-    const known = draft.publisher in publishers ? publishers[draft.publisher as PublisherKey] : undefined;
+    const known = Object.hasOwn(publishers, draft.publisher) ? publishers[draft.publisher as PublisherKey] : undefined;
     let isbn = draft.isbn;
     if (!isbn && !draft.noIsbn && known?.registrant) {
-      // A publisher whose numbers run out (a 5-digit registrant has 1,000) lends its range to none: no ISBN.
+      // A publisher whose range is used up (a 5-digit registrant has 1,000 numbers) leaves the title without one.
       const body = this.isbns.allocate(known.registrant);
       if (body) isbn = formatIsbn(body, known.registrant, isbnForm(this.r, draft.year));
     }

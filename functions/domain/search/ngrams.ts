@@ -1,16 +1,22 @@
 /**
- * The bigram inverted index: for every pair of adjacent characters (UTF-16 code units) within
- * a field, the sorted list of documents containing it. A query term of two or more characters
- * can only occur in documents that hold all of its bigrams; the engine then verifies the
- * substring itself (all bigrams present does not mean adjacent, in order).
+ * The n-gram inverted index: for every pair of adjacent characters (UTF-16 code units) within
+ * a field, and for every single character, the sorted list of documents containing it. A
+ * query term of two or more characters can only occur in documents that hold all of its
+ * bigrams; the engine then verifies the substring itself (all bigrams present does not mean
+ * adjacent, in order). Single-character terms use the character's own list.
+ *
+ * Keys: a bigram is `first << 16 | second`; a character is its code unit alone, i.e. a
+ * "bigram" whose first unit is U+0000, which normalisation removes from all text, so the two
+ * kinds share one dictionary without colliding.
  */
 import { ByteWriter, U32Builder } from './buffers.js';
 import { SEPARATOR_CODE } from './layout.js';
 
 export const bigramKey = (text: string, i: number): number => ((text.charCodeAt(i) << 16) | text.charCodeAt(i + 1)) >>> 0;
 
-/** The distinct bigram keys of a normalised term (none for a single character). */
-export const termBigrams = (term: string): number[] => {
+/** The distinct gram keys to look up for a normalised term: its bigrams, or its one character. */
+export const termGrams = (term: string): number[] => {
+  if (term.length === 1) return [term.charCodeAt(0)];
   const keys = new Set<number>();
   for (let i = 0; i + 1 < term.length; i += 1) keys.add(bigramKey(term, i));
   return [...keys];
@@ -31,24 +37,29 @@ export const buildPostings = (texts: readonly string[]): Postings => {
   const docGrams = new U32Builder();
   const docEnds = new Uint32Array(texts.length);
 
+  /** Counts `key` once per document (documents arrive in order). */
+  const add = (key: number, doc: number): void => {
+    let gram = gramOf.get(key);
+    if (gram === undefined) {
+      gram = keys.length;
+      gramOf.set(key, gram);
+      keys.push(key);
+      counts.push(0);
+      lastDoc.push(0);
+    }
+    if (lastDoc[gram] === doc + 1) return;
+    lastDoc[gram] = doc + 1;
+    counts[gram] = (counts[gram] ?? 0) + 1;
+    docGrams.push(gram);
+  };
+
   texts.forEach((text, doc) => {
-    for (let i = 0; i + 1 < text.length; i += 1) {
+    for (let i = 0; i < text.length; i += 1) {
       const a = text.charCodeAt(i);
-      const b = text.charCodeAt(i + 1);
-      if (a === SEPARATOR_CODE || b === SEPARATOR_CODE) continue;
-      const key = ((a << 16) | b) >>> 0;
-      let gram = gramOf.get(key);
-      if (gram === undefined) {
-        gram = keys.length;
-        gramOf.set(key, gram);
-        keys.push(key);
-        counts.push(0);
-        lastDoc.push(0);
-      }
-      if (lastDoc[gram] === doc + 1) continue;
-      lastDoc[gram] = doc + 1;
-      counts[gram] = (counts[gram] ?? 0) + 1;
-      docGrams.push(gram);
+      if (a === SEPARATOR_CODE) continue;
+      add(a, doc);
+      const b = i + 1 < text.length ? text.charCodeAt(i + 1) : SEPARATOR_CODE;
+      if (b !== SEPARATOR_CODE) add(((a << 16) | b) >>> 0, doc);
     }
     docEnds[doc] = docGrams.length;
   });

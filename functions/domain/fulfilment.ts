@@ -1,0 +1,93 @@
+import type { CalendarDay } from './calendar.js';
+import type { ItemCategory, ItemStatus } from './catalog.js';
+import { addDays } from './tokyo-time.js';
+
+/** SPEC 5.4: days a READY copy waits on the hold shelf (configurable). */
+export const DEFAULT_PICKUP_DAYS = 7;
+
+/** The deadline before moving it to an open date: notice (or ready) date + pickupDays. */
+export const deadlineBase = (input: { readyDate: string; getsMail: boolean; noticeDate: string; pickupDays: number }): string =>
+  addDays(input.getsMail ? input.noticeDate : input.readyDate, input.pickupDays);
+
+/**
+ * SPEC 5.4 期限日: the notice date (for patrons who get mail) or the ready date, plus
+ * `pickupDays`, moved forward to the pickup branch's next open date. The notice goes out on
+ * the first opening day after the ready date (SPEC 5.6), so it is known when the copy
+ * arrives and the same date appears in the staff answer, on the status page and in the mail.
+ */
+export const pickupDeadline = (input: {
+  readyDate: string;
+  getsMail: boolean;
+  /** First opening day (any branch) after the ready date. */
+  noticeDate: string;
+  /** The pickup branch's days from (ready date + pickupDays) on, in date order. */
+  pickupBranchDays: readonly CalendarDay[];
+  pickupDays: number;
+}): string => {
+  const base = deadlineBase(input);
+  const open = input.pickupBranchDays.find((day) => day.date >= base && day.open);
+  return open?.date ?? base;
+};
+
+/** A copy that can fill a hold: lendable, and not missing. */
+export const canFillHolds = (copy: { category: ItemCategory; status: ItemStatus }): boolean =>
+  copy.category !== 'REFERENCE_ONLY' && copy.status !== 'MISSING';
+
+export interface PullCandidate {
+  readonly holdId: string;
+  readonly titleId: string;
+  readonly title: string;
+  readonly pickupBranch: string;
+}
+
+export interface ShelfCopy {
+  readonly itemId: string;
+  readonly titleId: string;
+  readonly branch: string;
+}
+
+export type PullEntry = PullCandidate & { readonly itemId: string; readonly branch: string };
+
+/**
+ * SPEC 5.4 pull lists (書架状態の本をお探し) for every branch at once, so one hold appears on
+ * one list: each title's holds in queue order take a copy on a shelf, preferring one at the
+ * hold's pickup branch, else the first branch in the library's order; a copy serves once.
+ */
+export const planPullLists = (
+  holdsInQueueOrder: readonly PullCandidate[],
+  shelfCopies: readonly ShelfCopy[],
+  branchOrder: readonly string[],
+): Map<string, PullEntry[]> => {
+  const rank = (branch: string) => {
+    const index = branchOrder.indexOf(branch);
+    return index < 0 ? branchOrder.length : index;
+  };
+  const free = new Map<string, ShelfCopy[]>();
+  for (const copy of [...shelfCopies].sort((a, b) => rank(a.branch) - rank(b.branch) || a.itemId.localeCompare(b.itemId))) {
+    free.set(copy.titleId, [...(free.get(copy.titleId) ?? []), copy]);
+  }
+  const lists = new Map<string, PullEntry[]>();
+  for (const hold of holdsInQueueOrder) {
+    const copies = free.get(hold.titleId);
+    if (!copies?.length) continue;
+    const index = Math.max(0, copies.findIndex((c) => c.branch === hold.pickupBranch));
+    const [copy] = copies.splice(index, 1) as [ShelfCopy];
+    lists.set(copy.branch, [...(lists.get(copy.branch) ?? []), { ...hold, itemId: copy.itemId, branch: copy.branch }]);
+  }
+  return lists;
+};
+
+/** SPEC 6 renewal refusals, all that apply, in the SPEC's order. */
+export type RenewalRefusal = 'HAS_HOLDS' | 'INTERLIBRARY' | 'ALREADY_RENEWED' | 'OVERDUE';
+
+export const renewalRefusals = (loan: { dueDate: string; renewed: boolean; interlibrary: boolean; titleHasWaitingHolds: boolean }, today: string): RenewalRefusal[] => {
+  const reasons: RenewalRefusal[] = [];
+  if (loan.titleHasWaitingHolds) reasons.push('HAS_HOLDS');
+  if (loan.interlibrary) reasons.push('INTERLIBRARY');
+  if (loan.renewed) reasons.push('ALREADY_RENEWED');
+  if (loan.dueDate < today) reasons.push('OVERDUE');
+  return reasons;
+};
+
+/** SPEC 6: the renewed loan is due on the 15th day counting the renewal day, open or not. */
+export const renewedDueDate = (today: string): string => addDays(today, 14);

@@ -1,0 +1,271 @@
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure, type Db } from './db.js';
+import { keys } from './keys.js';
+import type { StoredItem } from './catalog.js';
+import type { Hold } from './holds.js';
+import type { Loan } from './patron-records.js';
+
+/** A copy as circulation sees it: who it is assigned to, where it travels, its version. */
+export type CirculatingItem = StoredItem & {
+  readonly assignedHoldId?: string;
+  readonly assignedCard?: string;
+  readonly destination?: string;
+  readonly borrower?: string;
+  readonly version?: number;
+};
+
+/** Every copy change is conditional on the version read, so two scans cannot both apply. */
+const sameVersion = (item: CirculatingItem) => ({
+  condition: '(attribute_not_exists(version) OR version = :version)',
+  values: { ':version': item.version ?? 0, ':next': (item.version ?? 0) + 1 },
+});
+
+export interface ReadyFields {
+  readonly readyAt: string;
+  readonly readyDate: string;
+  readonly pickupDeadline: string;
+}
+
+const reasonCodes = (error: unknown): (string | undefined)[] =>
+  ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code);
+
+const readyHoldUpdate = (hold: Hold, ready: ReadyFields) => ({
+  expression: 'SET #status = :ready, readyAt = :readyAt, readyDate = :readyDate, pickupDeadline = :deadline, GSI2PK = :gsi2pk, GSI2SK = :gsi2sk',
+  values: {
+    ':ready': 'READY',
+    ':readyAt': ready.readyAt,
+    ':readyDate': ready.readyDate,
+    ':deadline': ready.pickupDeadline,
+    ':gsi2pk': keys.readyPartition(hold.pickupBranch),
+    ':gsi2sk': keys.readyHold(hold.pickupBranch, ready.pickupDeadline, hold.holdId).GSI2SK,
+  },
+});
+
+export const circulationStore = (db: Db) => ({
+  /**
+   * SPEC 5.4: assigns a free copy to a WAITING hold, READY at the pickup branch or
+   * IN_TRANSIT towards it. `item-changed`: another scan moved the copy first;
+   * `hold-taken`: another copy filled that hold first.
+   */
+  async assign(item: CirculatingItem, hold: Hold, at: string, ready?: ReadyFields): Promise<'assigned' | 'item-changed' | 'hold-taken'> {
+    const version = sameVersion(item);
+    const holdChange = ready
+      ? readyHoldUpdate(hold, ready)
+      : { expression: 'SET #status = :transit REMOVE GSI2PK, GSI2SK', values: { ':transit': 'IN_TRANSIT' } };
+    try {
+      await db.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: db.tableName,
+                Key: keys.item(item.itemId),
+                UpdateExpression:
+                  'SET #status = :itemStatus, #location = :at, destination = :pickup, assignedHoldId = :holdId, assignedCard = :card, version = :next',
+                ConditionExpression: `${version.condition} AND attribute_not_exists(assignedHoldId) AND #status IN (:onShelf, :inTransit, :missing)`,
+                ExpressionAttributeNames: { '#status': 'status', '#location': 'location' },
+                ExpressionAttributeValues: {
+                  ...version.values,
+                  ':itemStatus': ready ? 'ON_HOLD_SHELF' : 'IN_TRANSIT',
+                  ':at': at,
+                  ':pickup': hold.pickupBranch,
+                  ':holdId': hold.holdId,
+                  ':card': hold.cardNumber,
+                  ':onShelf': 'ON_SHELF',
+                  ':inTransit': 'IN_TRANSIT',
+                  ':missing': 'MISSING',
+                },
+              },
+            },
+            {
+              Update: {
+                TableName: db.tableName,
+                Key: keys.hold(hold.cardNumber, hold.holdId),
+                UpdateExpression: `${holdChange.expression.replace('SET ', 'SET itemId = :itemId, ')}`,
+                ConditionExpression: '#status = :waiting',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ...holdChange.values, ':itemId': item.itemId, ':waiting': 'WAITING' },
+              },
+            },
+          ],
+        }),
+      );
+      return 'assigned';
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      return reasonCodes(error)[0] === 'ConditionalCheckFailed' ? 'item-changed' : 'hold-taken';
+    }
+  },
+
+  /** SPEC 5.4: a copy in transit reaches its hold's pickup branch; the hold becomes READY. */
+  async arrive(item: CirculatingItem, hold: Hold, ready: ReadyFields): Promise<boolean> {
+    const version = sameVersion(item);
+    const holdChange = readyHoldUpdate(hold, ready);
+    try {
+      await db.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: db.tableName,
+                Key: keys.item(item.itemId),
+                UpdateExpression: 'SET #status = :onHoldShelf, #location = :pickup, version = :next',
+                ConditionExpression: `${version.condition} AND assignedHoldId = :holdId`,
+                ExpressionAttributeNames: { '#status': 'status', '#location': 'location' },
+                ExpressionAttributeValues: { ...version.values, ':onHoldShelf': 'ON_HOLD_SHELF', ':pickup': hold.pickupBranch, ':holdId': hold.holdId },
+              },
+            },
+            {
+              Update: {
+                TableName: db.tableName,
+                Key: keys.hold(hold.cardNumber, hold.holdId),
+                UpdateExpression: holdChange.expression,
+                ConditionExpression: '#status = :inTransit AND itemId = :itemId',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ...holdChange.values, ':inTransit': 'IN_TRANSIT', ':itemId': item.itemId },
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
+  /** An unassigned copy goes on the shelf at `branch`, or travels home from there. */
+  async place(item: CirculatingItem, branch: string, to: { status: 'ON_SHELF' } | { status: 'IN_TRANSIT'; destination: string }): Promise<boolean> {
+    const version = sameVersion(item);
+    try {
+      await db.client.send(
+        new UpdateCommand({
+          TableName: db.tableName,
+          Key: keys.item(item.itemId),
+          UpdateExpression:
+            to.status === 'ON_SHELF'
+              ? 'SET #status = :status, #location = :branch, version = :next REMOVE destination'
+              : 'SET #status = :status, #location = :branch, destination = :destination, version = :next',
+          ConditionExpression: `${version.condition} AND attribute_not_exists(assignedHoldId) AND #status <> :onLoan`,
+          ExpressionAttributeNames: { '#status': 'status', '#location': 'location' },
+          ExpressionAttributeValues: {
+            ...version.values,
+            ':status': to.status,
+            ':branch': branch,
+            ':onLoan': 'ON_LOAN',
+            ...(to.status === 'IN_TRANSIT' ? { ':destination': to.destination } : {}),
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
+  /**
+   * SPEC 6 privacy: a return deletes the loan record and the copy forgets its borrower; a
+   * hold the loan fulfilled is deleted too, so nothing in the table links patron and title.
+   */
+  async returnLoan(item: CirculatingItem, branch: string, loan: Loan & { holdId?: string }, cardNumber: string): Promise<boolean> {
+    const version = sameVersion(item);
+    try {
+      await db.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: db.tableName,
+                Key: keys.item(item.itemId),
+                UpdateExpression: 'SET #status = :onShelf, #location = :branch, version = :next REMOVE borrower, dueDate',
+                ConditionExpression: `${version.condition} AND #status = :onLoan`,
+                ExpressionAttributeNames: { '#status': 'status', '#location': 'location' },
+                ExpressionAttributeValues: { ...version.values, ':onShelf': 'ON_SHELF', ':onLoan': 'ON_LOAN', ':branch': branch },
+              },
+            },
+            { Delete: { TableName: db.tableName, Key: keys.loan(cardNumber, item.itemId) } },
+            ...(loan.holdId ? [{ Delete: { TableName: db.tableName, Key: keys.hold(cardNumber, loan.holdId) } }] : []),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
+  /** Transaction parts that free a copy from its hold (expiry, staff cancel): back to ON_SHELF where it is. */
+  releaseParts(item: CirculatingItem, holdId: string): Record<string, unknown>[] {
+    const version = sameVersion(item);
+    return [
+      {
+        Update: {
+          TableName: db.tableName,
+          Key: keys.item(item.itemId),
+          UpdateExpression: 'SET #status = :onShelf, version = :next REMOVE assignedHoldId, assignedCard, destination',
+          ConditionExpression: `${version.condition} AND assignedHoldId = :holdId`,
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ...version.values, ':onShelf': 'ON_SHELF', ':holdId': holdId },
+        },
+      },
+    ];
+  },
+
+  /** Transaction parts that lend a copy assigned to the borrower's own hold (checkout fulfils it). */
+  lendAssignedParts(item: CirculatingItem, holdId: string, cardNumber: string, loan: Loan & { holdId: string }, branch: string): Record<string, unknown>[] {
+    const version = sameVersion(item);
+    return [
+      {
+        Update: {
+          TableName: db.tableName,
+          Key: keys.item(item.itemId),
+          UpdateExpression:
+            'SET #status = :onLoan, dueDate = :due, borrower = :card, #location = :branch, version = :next REMOVE assignedHoldId, assignedCard, destination',
+          ConditionExpression: `${version.condition} AND assignedHoldId = :holdId`,
+          ExpressionAttributeNames: { '#status': 'status', '#location': 'location' },
+          ExpressionAttributeValues: { ...version.values, ':onLoan': 'ON_LOAN', ':due': loan.dueDate, ':card': cardNumber, ':branch': branch, ':holdId': holdId },
+        },
+      },
+      { Put: { TableName: db.tableName, Item: { ...keys.loan(cardNumber, item.itemId), type: 'Loan', ...loan }, ConditionExpression: 'attribute_not_exists(PK)' } },
+    ];
+  },
+
+  /** SPEC 6: renews once; false when the loan changed meanwhile (renewed, returned). */
+  async renew(cardNumber: string, loan: Loan, newDueDate: string): Promise<boolean> {
+    try {
+      await db.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: db.tableName,
+                Key: keys.loan(cardNumber, loan.itemId),
+                UpdateExpression: 'SET dueDate = :due, renewed = :true',
+                ConditionExpression: 'renewed = :false AND dueDate = :oldDue',
+                ExpressionAttributeValues: { ':due': newDueDate, ':true': true, ':false': false, ':oldDue': loan.dueDate },
+              },
+            },
+            {
+              Update: {
+                TableName: db.tableName,
+                Key: keys.item(loan.itemId),
+                UpdateExpression: 'SET dueDate = :due',
+                ConditionExpression: 'borrower = :card',
+                ExpressionAttributeValues: { ':due': newDueDate, ':card': cardNumber },
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+});
+
+export type CirculationStore = ReturnType<typeof circulationStore>;

@@ -1,0 +1,51 @@
+import type { Deps } from '../common/deps.js';
+import { mapWithConcurrency } from '../common/concurrency.js';
+import { canFillHolds, planPullLists, type PullEntry, type ShelfCopy } from '../domain/fulfilment.js';
+import { tokyoInstant } from '../domain/tokyo-time.js';
+
+/**
+ * SPEC 5.4 pull list of one branch for one opening day: WAITING holds registered before that
+ * day that a copy on a shelf can fill, planned for all branches at once (prefer a copy at
+ * the pickup branch; one hold on one list) and cut to this branch.
+ */
+export const pullList = async (deps: Deps, branch: string, date: string): Promise<PullEntry[]> => {
+  const dayStarts = tokyoInstant(date).toISOString();
+  const holds = (await deps.store.holds.allWaiting()).filter((h) => (h.registeredAt ?? h.requestedAt) < dayStarts);
+  const titleIds = [...new Set(holds.map((h) => h.titleId))];
+  const copies = (
+    await mapWithConcurrency(titleIds, 8, async (titleId) =>
+      (await deps.store.catalog.copiesOf(titleId)).filter(
+        (c) => c.status === 'ON_SHELF' && canFillHolds(c) && !(c as { assignedHoldId?: string }).assignedHoldId,
+      ),
+    )
+  ).flat();
+  const shelf: ShelfCopy[] = copies.map((c) => ({ itemId: c.itemId, titleId: c.titleId, branch: c.location }));
+  const order = (await deps.store.branches.list()).map((b) => b.code);
+  const ordered = [...holds].sort((a, b) => a.titleId.localeCompare(b.titleId) || a.requestedAt.localeCompare(b.requestedAt));
+  return planPullLists(ordered, shelf, order).get(branch) ?? [];
+};
+
+/** SPEC 5.6 contact list: READY holds at the branch whose patrons asked to be phoned. */
+export const contactList = async (deps: Deps, branch: string) => {
+  const ready = await deps.store.holds.ready(branch);
+  const patrons = new Map(
+    await Promise.all([...new Set(ready.map((h) => h.cardNumber))].map(async (card) => [card, await deps.store.patrons.get(card)] as const)),
+  );
+  return ready
+    .filter((h) => patrons.get(h.cardNumber)?.contactMethod === 'PHONE')
+    .map((h) => {
+      const patron = patrons.get(h.cardNumber);
+      return {
+        holdId: h.holdId,
+        cardNumber: h.cardNumber,
+        name: patron?.name ?? '',
+        phone: patron?.phone ?? null,
+        titleId: h.titleId,
+        title: h.title,
+        itemId: h.itemId ?? null,
+        pickupBranch: h.pickupBranch,
+        readyDate: h.readyDate ?? null,
+        pickupDeadline: h.pickupDeadline ?? null,
+      };
+    });
+};

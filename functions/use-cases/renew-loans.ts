@@ -1,0 +1,58 @@
+import type { Deps } from '../common/deps.js';
+import type { Lang } from '../common/messages.js';
+import { renderAppError } from '../common/http/render-error.js';
+import { AppError } from '../common/errors.js';
+import { renewalRefusals, renewedDueDate, type RenewalRefusal } from '../domain/fulfilment.js';
+import { tokyoDate } from '../domain/tokyo-time.js';
+import type { Loan } from '../store/patron-records.js';
+import { events } from '../wiring.js';
+
+/** SPEC 6: does any hold on the title still wait for a copy (PROVISIONAL or WAITING)? */
+const titleHasWaitingHolds = async (deps: Deps, titleId: string) =>
+  (await deps.store.holds.queue(titleId)).some((h) => h.status === 'PROVISIONAL' || h.status === 'WAITING');
+
+/** Every reason a loan cannot be renewed today (SPEC 6), for the status page and renewal. */
+export const loanRefusals = async (deps: Deps, loan: Loan, today: string): Promise<RenewalRefusal[]> => {
+  const item = await deps.store.catalog.getItem(loan.itemId);
+  return renewalRefusals(
+    { dueDate: loan.dueDate, renewed: loan.renewed, interlibrary: item?.interlibrary ?? false, titleHasWaitingHolds: await titleHasWaitingHolds(deps, loan.titleId) },
+    today,
+  );
+};
+
+/**
+ * SPEC 6 renewal of several loans at once: each gets its own result. Only the borrower's own
+ * loans are found; a renewed loan is due renewal day + 14; LoanRenewed goes to the bus.
+ */
+export const renewLoans = async (deps: Deps, cardNumber: string, itemIds: readonly string[], lang: Lang) => {
+  const now = deps.clock.now();
+  const today = tokyoDate(now);
+  const loans = new Map((await deps.store.patronRecords.all(cardNumber, now)).loans.map((l) => [l.itemId, l]));
+  const results = [];
+  for (const itemId of [...new Set(itemIds)]) {
+    const loan = loans.get(itemId);
+    if (!loan) {
+      const { error } = renderAppError(new AppError(404, 'NOT_FOUND'), lang);
+      results.push({ itemId, ok: false, error: { code: 'NOT_FOUND', message: error.message, reasons: ['NOT_FOUND'] } });
+      continue;
+    }
+    const reasons = await loanRefusals(deps, loan, today);
+    if (reasons.length > 0) {
+      const { error } = renderAppError(new AppError(409, reasons[0] as string), lang);
+      results.push({ itemId, ok: false, error: { code: reasons[0], message: error.message, reasons } });
+      continue;
+    }
+    const dueDate = renewedDueDate(today);
+    if (!(await deps.store.circulation.renew(cardNumber, loan, dueDate))) {
+      results.push({ itemId, ok: false, error: { code: 'ALREADY_RENEWED', message: renderAppError(new AppError(409, 'ALREADY_RENEWED'), lang).error.message, reasons: ['ALREADY_RENEWED'] } });
+      continue;
+    }
+    try {
+      await deps.events.publish(events.detailTypes.loanRenewed, { itemId, titleId: loan.titleId, cardNumber, dueDate, previousDueDate: loan.dueDate, at: now.toISOString() });
+    } catch (error) {
+      deps.logger.error('loan event not published', { itemId, errorMessage: (error as Error).message });
+    }
+    results.push({ itemId, ok: true, dueDate });
+  }
+  return results;
+};
