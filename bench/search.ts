@@ -4,6 +4,7 @@
  * a baseline measured in the same run: a linear scan with String.prototype.includes over the
  * same normalised records, ranked by the same rules (its results are compared, too).
  */
+import { cpus, loadavg } from 'node:os';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { gunzipSync } from 'node:zlib';
@@ -175,6 +176,7 @@ const time = <T>(fn: () => T): [T, number] => {
 /** `titles` only for scaling runs; `npm run bench` uses the default 100,000. */
 export async function benchSearch(options: { titles?: number } = {}): Promise<object> {
   const { gc, how } = findGc();
+  const loadAtStart = loadavg()[0] ?? 0;
   const [catalog, generateMs] = time(() => generateDemoCatalog({ titles: options.titles ?? TITLES }));
   const [searchable, branchesMs] = time(() => toSearchableTitles(catalog.titles, catalog.items));
   const [built, buildMs] = time(() => buildSearchIndex(searchable));
@@ -212,7 +214,9 @@ export async function benchSearch(options: { titles?: number } = {}): Promise<ob
     for (const { kind, query } of queries) {
       const [ids, ms] = time(() => loaded.search(query));
       samples.push(ms);
-      byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
+      const list = byKind.get(kind) ?? [];
+      list.push(ms);
+      byKind.set(kind, list);
       if (round_ === 0) resultCount += ids.length;
     }
   }
@@ -245,7 +249,7 @@ export async function benchSearch(options: { titles?: number } = {}): Promise<ob
       heapUsedDeltaMB: mb(after.heapUsed - before.heapUsed),
       arrayBuffersDeltaMB: mb(after.arrayBuffers - before.arrayBuffers),
       rssDeltaMB: mb(after.rss - before.rss),
-      // What the loaded index holds by construction: two-byte strings and typed arrays.
+      // What the loaded index holds by construction: normalised text (≈2 bytes a character) and typed arrays.
       computed: { textsMB: mb(layout.normalisedChars * 2), typedArraysMB: mb(layout.typedArrayBytes) },
     },
     queries: {
@@ -260,7 +264,8 @@ export async function benchSearch(options: { titles?: number } = {}): Promise<ob
       ...(differing.length > 0 ? { differing: differing.slice(0, 10) } : {}),
       serializedSameAsBuilt: sameAsBuilt,
     },
-    machine: { node: process.version },
+    // Other work on the machine moves latencies; the 1-minute load average says how much.
+    machine: { node: process.version, cpus: cpus().length, loadAverage1m: { start: round(loadAtStart), end: round(loadavg()[0] ?? 0) } },
   };
 }
 
