@@ -5,6 +5,7 @@
 import { benchAccountCalls } from './account-calls.js';
 import { benchBundleSizes } from './bundle-sizes.js';
 import { benchHoldCalls } from './hold-calls.js';
+import { benchNoticeThroughput } from './notice-throughput.js';
 import { benchRegistrationThroughput } from './registration-throughput.js';
 import { benchSearch } from './search.js';
 import { startBenchEnvironment } from './support.js';
@@ -19,6 +20,7 @@ const main = async () => {
     const accountCalls = await benchAccountCalls(env);
     const holdCalls = await benchHoldCalls(env);
     const registration = await benchRegistrationThroughput(env);
+    const notices = await benchNoticeThroughput(env);
     const report = {
       startedAt,
       machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
@@ -26,6 +28,7 @@ const main = async () => {
       accountCalls,
       holdCalls,
       registration,
+      notices,
       search: await benchSearch(),
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

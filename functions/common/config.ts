@@ -8,6 +8,8 @@ export interface AppConfig {
   readonly sesEndpoint?: string;
   readonly eventBusName?: string;
   readonly signingKeySecretArn?: string;
+  /** The library's name as patrons read it in mail (demo 水戸市立図書館). */
+  readonly libraryName: string;
   readonly mailFrom: string;
   readonly mailInquiry: string;
   readonly lockout: LockoutPolicy;
@@ -43,6 +45,7 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => (
   sesEndpoint: env.SES_ENDPOINT || undefined,
   eventBusName: env.EVENT_BUS_NAME || undefined,
   signingKeySecretArn: env.SIGNING_KEY_SECRET_ARN || undefined,
+  libraryName: env.LIBRARY_NAME || '水戸市立図書館',
   mailFrom: env.MAIL_FROM || 'central@library-mito.jp',
   mailInquiry: env.MAIL_INQUIRY || 'chuou@library-mito.jp',
   lockout: {

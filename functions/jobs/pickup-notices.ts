@@ -1,3 +1,4 @@
+import { mapWithConcurrency } from '../common/concurrency.js';
 import { isOpeningDay } from '../domain/calendar.js';
 import { tokyoDate } from '../domain/tokyo-time.js';
 import { composePickupNotice } from '../mail/pickup-notice.js';
@@ -6,7 +7,7 @@ import type { JobBody, JobDeps } from './run-job.js';
 
 /** A run that died keeps its claims this long before another run may take them over. */
 const CLAIM_LEASE_MS = 15 * 60_000;
-const LIBRARY_NAME = '水戸市立図書館';
+const PATRONS_IN_FLIGHT = 8;
 
 /**
  * SPEC 5.6 pickup notices (08:00 on opening days; staff "run now" any time).
@@ -32,9 +33,10 @@ export const pickupNotices: JobBody = async (now, deps, invocation) => {
 
   const names = new Map(branches.map((b) => [b.code, b.name]));
   const counts = { mailed: 0, items: 0, notByMail: 0, failed: 0, claimedElsewhere: 0 };
-  for (const [cardNumber, holds] of byPatron) {
-    await notifyPatron(deps, cardNumber, holds, names, invocation.runId, now, counts);
-  }
+  // Several patrons in flight keep the mailer busy; its limiter holds the send rate.
+  await mapWithConcurrency([...byPatron], PATRONS_IN_FLIGHT, ([cardNumber, holds]) =>
+    notifyPatron(deps, cardNumber, holds, names, invocation.runId, now, counts),
+  );
   return counts;
 };
 
@@ -63,7 +65,7 @@ const notifyPatron = async (
   const mail = composePickupNotice({
     patronName: patron.name,
     cardNumber,
-    libraryName: LIBRARY_NAME,
+    libraryName: deps.config.libraryName,
     inquiryAddress: deps.config.mailInquiry,
     items: claimed
       .slice()
