@@ -38,19 +38,38 @@ const changedSince = async (deps: Deps, sequence: number): Promise<Omit<StoredTi
 };
 
 /**
+ * The stored index's results with the titles changed since its build. Ranking depends only
+ * on each title and the query, so the top of the main results plus the delta's matches are
+ * re-ranked together by an index built over just those titles; the rest follows.
+ */
+const mergeWithDelta = async (
+  deps: Deps,
+  main: SearchIndex | undefined,
+  delta: readonly Omit<StoredTitle, 'sequence'>[],
+  query: SearchQuery,
+  window: number,
+): Promise<string[]> => {
+  const deltaIds = new Set(delta.map((t) => t.titleId));
+  const mainIds = main ? main.search(query).filter((id) => !deltaIds.has(id)) : [];
+  if (delta.length === 0) return mainIds;
+  const deltaMatches = buildSearchIndex(delta).search(query);
+  if (deltaMatches.length === 0) return mainIds;
+  const top = mainIds.slice(0, window);
+  const topTitles = [...(await deps.store.catalog.getTitles(top)).values()].map(({ sequence: _s, ...title }) => title);
+  const matched = new Set(deltaMatches);
+  const reranked = buildSearchIndex([...topTitles, ...delta.filter((t) => matched.has(t.titleId))]).search(query);
+  return [...reranked, ...mainIds.slice(window)];
+};
+
+/**
  * SPEC 4 search: the stored index (loaded once, reloaded when a new build appears) plus the
  * titles changed since that build, indexed on the fly, so a new title is found at once.
- * Changed titles rank first among the delta's own matches; the index's order follows.
  */
 export const searchCatalog = async (deps: Deps, query: SearchQuery, page: number, pageSize: number) => {
   const main = await currentIndex(deps);
   const delta = await changedSince(deps, main?.sequence ?? 0);
   if (delta.length > DELTA_WARNING) deps.logger.warn('search index is behind the catalog', { changedTitles: delta.length });
-  const deltaIds = new Set(delta.map((t) => t.titleId));
-  const ids = [
-    ...(delta.length ? buildSearchIndex(delta).search(query) : []),
-    ...(main ? main.index.search(query).filter((id) => !deltaIds.has(id)) : []),
-  ];
+  const ids = await mergeWithDelta(deps, main?.index, delta, query, page * pageSize);
   const pageIds = ids.slice((page - 1) * pageSize, page * pageSize);
   const titles = await deps.store.catalog.getTitles(pageIds);
   const today = tokyoDate(deps.clock.now());

@@ -87,6 +87,13 @@ describe('SPEC 4 search in Japanese, through the stored index', () => {
     expect(idsOf(await search({ q: 'みとこうもん' }))).toEqual([created.body.titleId]);
     expect(idsOf(await search({ q: '黄門' }))).toEqual([created.body.titleId]);
   });
+
+  it('a new title that matches less well does not jump ahead of an exact title match', async () => {
+    const created = await app.request('POST', '/admin/titles', { token: staff, body: { title: 'こころの旅路', materialType: 'BOOK' } });
+    const ranked = idsOf(await search({ title: 'こころ', pageSize: '10' }));
+    expect(ranked[0]).toBe(ids.kokoro);
+    expect(ranked).toContain(created.body.titleId);
+  });
 });
 
 describe('SPEC 4 bulk import', () => {
