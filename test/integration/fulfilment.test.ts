@@ -96,6 +96,18 @@ describe('SPEC 5.4 / 5.6 a full day: hold → pull list → transit → hold she
     expect(after.holds.find((h: any) => h.holdId === hold.holdId)).toMatchObject({ status: 'FULFILLED', statusLabel: '貸出済' });
     expect(after.loans).toEqual([expect.objectContaining({ itemId, titleId, dueDate: '2026-12-17', renewed: false, renewable: true, reasons: [] })]);
 
+    // SPEC 9: every state change went to the bus, oldest first.
+    const events = ((await app.request('GET', '/admin/local/events?limit=500')).body as any[])
+      .filter((e) => e.detailType === 'HoldStateChanged' && e.detail.holdId === hold.holdId)
+      .reverse();
+    expect(events.map((e) => `${e.detail.from}>${e.detail.to}`)).toEqual([
+      'null>PROVISIONAL',
+      'PROVISIONAL>WAITING',
+      'WAITING>IN_TRANSIT',
+      'IN_TRANSIT>READY',
+      'READY>FULFILLED',
+    ]);
+
     // SPEC 6 privacy: after the return nothing in the table links the patron to the title.
     expect((await scan(itemId, 'central')).body).toEqual({ action: 'TRANSIT', toBranch: 'east' });
     const { db } = app.services;
@@ -240,6 +252,30 @@ describe('SPEC 5.6 pickup notices', () => {
       ['twin-a', 'twin-b'].map((runId) => runJob('pickup-notices', { job: 'pickup-notices', trigger: 'manual', runId }, app.services.deps, pickupNotices)),
     );
     expect(runs.map((r) => (r.summary as any).mailed).sort()).toEqual([0, 1]);
+    expect(await mailsTo(email)).toHaveLength(1);
+  });
+
+  it('a run that died after claiming is taken over once its claim is stale (15 minutes)', async () => {
+    await at('2026-12-12T10:00:00+09:00');
+    const patron = await newPatron(app, staff);
+    const email = unique();
+    await contact(patron.token, { email, contactMethod: 'EMAIL' });
+    const { titleId, itemIds } = await newTitle(app, staff, [{ branch: 'central' }]);
+    const hold = (await placeHold(app, patron.token, titleId, 'central')).body;
+    await registerNow();
+    await scan(itemIds[0] as string, 'central');
+    await at('2026-12-13T08:00:00+09:00');
+    const { store } = app.services.deps;
+    const ready = await store.holds.get(patron.cardNumber, hold.holdId, app.services.clock.now());
+    expect(await store.holds.claimNotice(ready!, 'died', app.services.clock.now(), new Date(0))).toBe(true);
+    const { runJob } = await import('../../functions/jobs/run-job.js');
+    const { pickupNotices } = await import('../../functions/jobs/pickup-notices.js');
+    await at('2026-12-13T08:05:00+09:00');
+    const early = await runJob('pickup-notices', { job: 'pickup-notices', trigger: 'manual', runId: 'early' }, app.services.deps, pickupNotices);
+    expect(early.summary).toMatchObject({ mailed: 0, claimedElsewhere: 1 });
+    await at('2026-12-13T08:20:00+09:00');
+    const late = await runJob('pickup-notices', { job: 'pickup-notices', trigger: 'manual', runId: 'late' }, app.services.deps, pickupNotices);
+    expect(late.summary).toMatchObject({ mailed: 1 });
     expect(await mailsTo(email)).toHaveLength(1);
   });
 });
