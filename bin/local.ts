@@ -57,6 +57,7 @@ const main = async () => {
       staffPassword,
       tick: true,
       demoCatalogTitles,
+      webRoot: 'web/dist',
     });
   } catch (error) {
     console.error(`npm start failed: ${(error as Error).message}`);
@@ -69,6 +70,8 @@ const main = async () => {
     [
       '',
       '図書館インターネット予約サービス — running locally',
+      `  Patron app     ${url}/`,
+      `  Staff console  ${url}/staff/`,
       `  API            ${url}  (try ${url}/api/branches)`,
       `  Mail viewer    ${ses.endpoint}  (sent mail as JSON: ${ses.endpoint}/store)`,
       `  DynamoDB Local ${dynamodb.endpoint}  (${flags.memory ? 'in memory' : `data in ${dataDir}/dynamodb`})`,

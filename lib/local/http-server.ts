@@ -5,6 +5,7 @@ import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type { ApiHandler } from '../../functions/common/http/api-handler.js';
 import { fallbackGroup, routes, type ApiGroupName } from '../../functions/wiring.js';
 import { createRouteMatcher } from './route-matcher.js';
+import { isAppPath, serveStatic } from './static-files.js';
 
 /** API Gateway's own payload limit; the handlers enforce the app's smaller one (413). */
 const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
@@ -86,7 +87,7 @@ export interface LocalHttpApi {
  */
 export const startHttpApi = async (
   handlers: Readonly<Record<ApiGroupName, ApiHandler>>,
-  options: { host: string; port: number },
+  options: { host: string; port: number; webRoot?: string },
 ): Promise<LocalHttpApi> => {
   const match = createRouteMatcher(routes);
   const serve = async (request: IncomingMessage, response: ServerResponse) => {
@@ -97,6 +98,9 @@ export const startHttpApi = async (
     }
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const found = match(request.method ?? 'GET', path);
+    if (!found && options.webRoot && (request.method === 'GET' || request.method === 'HEAD') && isAppPath(path)) {
+      if (serveStatic(options.webRoot, path, response)) return;
+    }
     const group = found?.route.group ?? fallbackGroup;
     const result = await handlers[group](toApiGatewayEvent(request, body, found), lambdaContext(group));
     response.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);

@@ -35,6 +35,8 @@ export interface LocalServicesOptions {
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
   readonly calendarDays?: number;
   readonly env?: NodeJS.ProcessEnv;
+  /** Built browser apps to serve at / and /staff/ (npm start: web/dist). */
+  readonly webRoot?: string;
   /** Size of the demo catalog (default 2,000 titles); 0 loads none (most tests). */
   readonly demoCatalogTitles?: number;
   /** Start the local clock at this instant instead of now (tests). */
@@ -109,7 +111,7 @@ export const startLocalServices = async (options: LocalServicesOptions): Promise
     'patron-api': makeApiHandler('patron-api', patronHandlers, deps),
     'staff-api': makeApiHandler('staff-api', staffHandlers, deps),
   };
-  const api = await startHttpApi(handlers, { host: options.host, port: options.port });
+  const api = await startHttpApi(handlers, { host: options.host, port: options.port, webRoot: options.webRoot });
   if (options.tick) scheduler.start();
 
   return {

@@ -56,7 +56,7 @@ describe('SPEC 7 error contract', () => {
   it.each([
     ['GET', '/api/nothing-here'],
     ['DELETE', '/api/login'],
-    ['GET', '/'],
+    ['GET', '/admin/nothing-here'],
     ['POST', '/admin/jobs/x/y/z'],
   ])('unknown route %s %s is 404 NOT_FOUND', async (method, path) => {
     const answer = await app.request(method, path);

@@ -1,0 +1,48 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+
+/**
+ * Serves the built browser apps (web/dist) on the API's own origin, as CloudFront does in
+ * AWS: `/` the patron app, `/staff/` the staff console, each falling back to its
+ * index.html for client-side routes, with the same security headers.
+ */
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+};
+
+export const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+};
+
+export const isAppPath = (path: string): boolean => !path.startsWith('/api/') && !path.startsWith('/admin/') && path !== '/api' && path !== '/admin';
+
+export const serveStatic = (root: string, path: string, response: ServerResponse): boolean => {
+  const base = resolve(root);
+  if (!existsSync(base)) return false;
+  const safe = normalize(decodeURIComponent(path)).replace(/^(\.\.[/\\])+/, '');
+  let file = join(base, safe);
+  if (!file.startsWith(base)) return false;
+  if (!existsSync(file) || statSync(file).isDirectory()) {
+    file = safe.startsWith('/staff') ? join(base, 'staff', 'index.html') : join(base, 'index.html');
+  }
+  if (!existsSync(file)) return false;
+  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  response.writeHead(200, {
+    'content-type': type,
+    'cache-control': type.startsWith('text/html') ? 'no-cache' : 'public, max-age=300',
+    ...SECURITY_HEADERS,
+  });
+  response.end(readFileSync(file));
+  return true;
+};
