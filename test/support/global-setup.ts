@@ -2,6 +2,7 @@ import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal } from '../../lib/local/dynamodb-local.js';
 import { startSesLocal } from '../../lib/local/ses-local.js';
 import { freePort } from './free-port.js';
+import { buildWeb } from '../../bin/build-web.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,7 +14,8 @@ declare module 'vitest' {
 /** One DynamoDB Local (in memory) and one SES emulator for the whole run; each test file uses its own table. */
 export default async function setup(project: TestProject) {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-  const [dynamodb, ses] = await Promise.all([startDynamoDbLocal({ port: await freePort() }), startSesLocal(0)]);
+  // The browser apps are served from web/dist by the local stack, as `npm start` does.
+  const [dynamodb, ses] = await Promise.all([startDynamoDbLocal({ port: await freePort() }), startSesLocal(0), buildWeb()]);
   project.provide('dynamodbEndpoint', dynamodb.endpoint);
   project.provide('sesEndpoint', ses.endpoint);
   return async () => {

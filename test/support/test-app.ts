@@ -42,6 +42,7 @@ export const startTestApp = async (
     logLevel: options.logLevel ?? 'WARN',
     calendarDays: 40,
     demoCatalogTitles: options.demoCatalogTitles ?? 0,
+    webRoot: 'web/dist',
     env: { ...process.env, ...options.env },
     startAt,
   });

@@ -1,0 +1,45 @@
+/** The patron API calls (SPEC 7), typed, over the shared client (token key 'patron-token'). */
+import { createApiClient, type Lang } from '../shared/api';
+import type {
+  BasketEntry,
+  BasketReserveResult,
+  Branch,
+  ContactMethod,
+  Hold,
+  LoginResult,
+  PatronStatus,
+  Profile,
+  RenewResult,
+  SearchResult,
+  TitleDetail,
+} from './types';
+
+export const TOKEN_KEY = 'patron-token';
+
+export const createPatronApi = (lang: () => Lang, onUnauthorized: () => void) => {
+  const client = createApiClient(TOKEN_KEY, lang, onUnauthorized);
+  const call = <T>(method: string, path: string, body?: unknown) => client.request<T>(method, path, body);
+  const id = encodeURIComponent;
+  return {
+    client,
+    login: (cardNumber: string, password: string) => call<LoginResult>('POST', '/api/login', { cardNumber, password }),
+    branches: () => call<Branch[]>('GET', '/api/branches'),
+    search: (query: URLSearchParams) => call<SearchResult>('GET', `/api/catalog/search?${query.toString()}`),
+    title: (titleId: string) => call<TitleDetail>('GET', `/api/catalog/titles/${id(titleId)}`),
+    me: () => call<Profile>('GET', '/api/me'),
+    updateContact: (email: string, contactMethod: ContactMethod) => call<Profile>('PUT', '/api/me/contact', { email, contactMethod }),
+    changePassword: (currentPassword: string, newPassword: string) =>
+      call<void>('PUT', '/api/me/password', { currentPassword, newPassword }),
+    status: () => call<PatronStatus>('GET', '/api/me/status'),
+    placeHold: (titleId: string, pickupBranch: string) => call<Hold>('POST', '/api/me/holds', { titleId, pickupBranch }),
+    cancelHold: (holdId: string) => call<Hold>('DELETE', `/api/me/holds/${id(holdId)}`),
+    basket: () => call<BasketEntry[]>('GET', '/api/me/basket'),
+    addToBasket: (titleId: string) => call<void>('PUT', `/api/me/basket/${id(titleId)}`),
+    removeFromBasket: (titleId: string) => call<void>('DELETE', `/api/me/basket/${id(titleId)}`),
+    reserveBasket: (titleIds: readonly string[], pickupBranch: string) =>
+      call<{ results: BasketReserveResult[] }>('POST', '/api/me/basket/reserve', { titleIds, pickupBranch }),
+    renew: (itemIds: readonly string[]) => call<{ results: RenewResult[] }>('POST', '/api/me/loans/renew', { itemIds }),
+  };
+};
+
+export type PatronApi = ReturnType<typeof createPatronApi>;

@@ -1,0 +1,158 @@
+/** Shapes of the patron API's answers (SPEC 7), as far as this app reads them. */
+
+export interface Branch {
+  readonly code: string;
+  readonly name: string;
+  readonly nameEn?: string;
+  readonly phone?: string;
+}
+
+export interface LoginResult {
+  readonly token: string;
+  readonly expiresAt: string;
+  readonly passwordIsInitial: boolean;
+}
+
+export type MaterialType = 'BOOK' | 'MAGAZINE' | 'AV';
+export type HoldRefusalReason = 'NOT_HOLDABLE' | 'COUNTER_ONLY' | 'LONG_OVERDUE';
+
+export interface BranchAvailability {
+  readonly branch: string;
+  readonly copies: number;
+  readonly available: number;
+}
+
+export interface SearchItem {
+  readonly titleId: string;
+  readonly title: string;
+  readonly author: string | null;
+  readonly publisher: string | null;
+  readonly year: number | null;
+  readonly isbn: string | null;
+  readonly materialType: MaterialType;
+  readonly subtype: string | null;
+  readonly series: string | null;
+  readonly volume: string | null;
+  readonly holdable: boolean;
+  readonly reason: HoldRefusalReason | null;
+  readonly copies: number;
+  readonly available: number;
+  readonly availability: readonly BranchAvailability[];
+}
+
+export interface SearchResult {
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+  readonly items: readonly SearchItem[];
+}
+
+export type ItemStatus = 'ON_SHELF' | 'ON_LOAN' | 'IN_TRANSIT' | 'ON_HOLD_SHELF' | 'MISSING';
+export type ItemCategory = 'NORMAL' | 'REFERENCE_ONLY' | 'CONTEST' | 'LATEST_ISSUE';
+
+export interface Copy {
+  readonly itemId: string;
+  readonly branch: string;
+  readonly location?: string;
+  readonly category: ItemCategory;
+  readonly status: ItemStatus;
+  readonly interlibrary?: boolean;
+}
+
+export interface TitleDetail {
+  readonly titleId: string;
+  readonly title: string;
+  readonly titleReading?: string;
+  readonly author?: string;
+  readonly authorReading?: string;
+  readonly publisher?: string;
+  readonly year?: number;
+  readonly isbn?: string;
+  readonly materialType: MaterialType;
+  readonly subtype?: string;
+  readonly series?: string;
+  readonly volume?: string;
+  readonly copies: readonly Copy[];
+  readonly availability: { readonly copies: number; readonly available: number; readonly branches: readonly BranchAvailability[] };
+  readonly holdable: boolean;
+  readonly reason: HoldRefusalReason | null;
+  readonly waiting: number;
+}
+
+export type ContactMethod = 'EMAIL' | 'PHONE' | 'NONE';
+
+export interface Profile {
+  readonly cardNumber: string;
+  readonly name: string;
+  readonly email: string | null;
+  readonly contactMethod: ContactMethod;
+  readonly contactConfigured?: boolean;
+  readonly emailWarning: string | null;
+  readonly passwordIsInitial?: boolean;
+}
+
+export type HoldStatus = 'PROVISIONAL' | 'WAITING' | 'IN_TRANSIT' | 'READY' | 'FULFILLED' | 'CANCELLED' | 'EXPIRED';
+
+export interface Hold {
+  readonly holdId: string;
+  readonly titleId: string;
+  readonly title: string;
+  readonly status: HoldStatus;
+  readonly statusLabel: string;
+  readonly pickupBranch: string;
+  readonly requestedAt: string;
+  readonly position?: number;
+  readonly registersAt?: string;
+  readonly pickupDeadline?: string;
+  readonly cancellable: boolean;
+  readonly cancelReason?: string;
+  readonly cancelNote?: string;
+  readonly finishedAt?: string;
+}
+
+export type RenewRefusal = 'HAS_HOLDS' | 'INTERLIBRARY' | 'ALREADY_RENEWED' | 'OVERDUE';
+
+export interface Loan {
+  readonly itemId: string;
+  readonly titleId: string;
+  readonly title: string;
+  readonly dueDate: string;
+  readonly overdue?: boolean;
+  readonly renewed: boolean;
+  readonly renewable: boolean;
+  readonly reasons: readonly string[];
+}
+
+export interface BasketEntry {
+  readonly titleId: string;
+  readonly title: string;
+  readonly addedAt: string;
+}
+
+export interface PatronStatus {
+  readonly loans: readonly Loan[];
+  readonly holds: readonly Hold[];
+  readonly basket: readonly BasketEntry[];
+  readonly holdLimit: number;
+  readonly activeHolds?: number;
+}
+
+export interface ResultError {
+  readonly code: string;
+  readonly message: string;
+  readonly reasons?: readonly string[];
+}
+
+export interface BasketReserveResult {
+  readonly titleId: string;
+  readonly ok: boolean;
+  readonly holdId?: string;
+  readonly error?: ResultError;
+}
+
+export interface RenewResult {
+  readonly itemId: string;
+  readonly ok: boolean;
+  readonly dueDate?: string;
+  readonly error?: ResultError;
+}

@@ -1,0 +1,63 @@
+/**
+ * The staff API as this console calls it: one client (token in sessionStorage under
+ * 'staff-token'), one typed function per route.
+ */
+import { createApiClient, type ApiClient } from '../shared/api';
+import type {
+  Branch,
+  CalendarDayInput,
+  CheckinResult,
+  ContactEntry,
+  JobName,
+  JobRun,
+  Loan,
+  PatronRecord,
+  PullEntry,
+  SearchResult,
+  StaffHold,
+  TitleDetail,
+} from './types';
+
+export const TOKEN_KEY = 'staff-token';
+
+let unauthorized: () => void = () => undefined;
+/** The app registers what to do when the token is refused (back to login). */
+export const onUnauthorized = (handler: () => void): void => {
+  unauthorized = handler;
+};
+
+export const client: ApiClient = createApiClient(TOKEN_KEY, () => 'ja', () => unauthorized());
+
+const seg = encodeURIComponent;
+const query = (params: Record<string, string | undefined>): string => {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  const text = search.toString();
+  return text ? `?${text}` : '';
+};
+
+export const api = {
+  login: (staffId: string, password: string) =>
+    client.request<{ token: string; expiresAt?: string }>('POST', '/admin/login', { staffId, password }),
+  branches: () => client.request<Branch[]>('GET', '/api/branches'),
+  checkin: (itemId: string, branch: string) => client.request<CheckinResult>('POST', '/admin/checkin', { itemId, branch }),
+  checkout: (cardNumber: string, itemId: string, branch?: string) =>
+    client.request<Loan>('POST', '/admin/checkout', { cardNumber, itemId, ...(branch ? { branch } : {}) }),
+  pullList: (branch: string, date?: string) => client.request<PullEntry[]>('GET', `/admin/pull-list${query({ branch, date })}`),
+  contactList: (branch: string) => client.request<ContactEntry[]>('GET', `/admin/contact-list${query({ branch })}`),
+  registerPatron: (body: { cardNumber: string; name: string; birthDate: string; phone?: string }) =>
+    client.request<PatronRecord>('POST', '/admin/patrons', body),
+  issuePassword: (cardNumber: string) =>
+    client.request<{ initialPassword: string }>('POST', `/admin/patrons/${seg(cardNumber)}/internet-password`),
+  counterHold: (cardNumber: string, titleId: string, pickupBranch: string) =>
+    client.request<StaffHold>('POST', '/admin/holds', { cardNumber, titleId, pickupBranch }),
+  cancelHold: (holdId: string, reason: string) => client.request<StaffHold>('DELETE', `/admin/holds/${seg(holdId)}`, { reason }),
+  queue: (titleId: string) => client.request<StaffHold[]>('GET', `/admin/titles/${seg(titleId)}/queue`),
+  title: (titleId: string) => client.request<TitleDetail>('GET', `/api/catalog/titles/${seg(titleId)}`),
+  search: (q: string, page = 1) =>
+    client.request<SearchResult>('GET', `/api/catalog/search${query({ q, page: String(page), pageSize: '20' })}`),
+  putCalendarDay: (branch: string, date: string, day: CalendarDayInput) =>
+    client.request<void>('PUT', `/admin/calendar/${seg(branch)}/${seg(date)}`, day),
+  runJob: (job: JobName) => client.request<{ runId: string }>('POST', `/admin/jobs/${seg(job)}/run`),
+  jobRuns: (job: JobName) => client.request<JobRun[]>('GET', `/admin/jobs/${seg(job)}/runs`),
+};

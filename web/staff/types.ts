@@ -1,0 +1,131 @@
+/** Shapes of the staff API answers (SPEC 7; functions/http/staff/*.ts). */
+export interface Branch {
+  code: string;
+  name: string;
+  phone?: string;
+}
+
+export type CheckinResult =
+  | { action: 'SHELVE'; branch?: string }
+  | { action: 'HOLD_SHELF'; holdId: string; pickupDeadline?: string }
+  | { action: 'TRANSIT'; toBranch: string; holdId?: string };
+
+export interface Loan {
+  itemId: string;
+  titleId: string;
+  title: string;
+  dueDate: string;
+  holdId?: string;
+}
+
+export interface PullEntry {
+  holdId: string;
+  titleId: string;
+  itemId: string;
+  title: string;
+  pickupBranch: string;
+}
+
+export interface ContactEntry {
+  holdId: string;
+  cardNumber: string;
+  name: string;
+  phone: string | null;
+  titleId: string;
+  title: string;
+  itemId: string | null;
+  pickupBranch: string;
+  readyDate: string | null;
+  pickupDeadline: string | null;
+}
+
+export type HoldStatus = 'PROVISIONAL' | 'WAITING' | 'IN_TRANSIT' | 'READY' | 'FULFILLED' | 'CANCELLED' | 'EXPIRED';
+
+export interface StaffHold {
+  holdId: string;
+  cardNumber: string;
+  titleId: string;
+  title: string;
+  status: HoldStatus;
+  statusLabel: string;
+  channel: 'ONLINE' | 'COUNTER';
+  pickupBranch: string;
+  requestedAt: string;
+  position?: number;
+  itemId?: string;
+  pickupDeadline?: string;
+  cancelReason?: string;
+  cancelNote?: string;
+}
+
+export interface SearchItem {
+  titleId: string;
+  title: string;
+  author?: string | null;
+  publisher?: string | null;
+  year?: number | null;
+  materialType: string;
+  holdable: boolean;
+  reason: string | null;
+  copies: number;
+  available: number;
+}
+
+export interface SearchResult {
+  total: number;
+  page: number;
+  pageSize: number;
+  items: SearchItem[];
+}
+
+export interface Copy {
+  itemId: string;
+  branch: string;
+  location: string;
+  category: 'NORMAL' | 'REFERENCE_ONLY' | 'CONTEST' | 'LATEST_ISSUE';
+  status: 'ON_SHELF' | 'ON_LOAN' | 'IN_TRANSIT' | 'ON_HOLD_SHELF' | 'MISSING';
+  interlibrary: boolean;
+}
+
+export interface TitleDetail {
+  titleId: string;
+  title: string;
+  author?: string;
+  publisher?: string;
+  year?: number;
+  isbn?: string;
+  materialType: string;
+  series?: string;
+  volume?: string | number;
+  copies: Copy[];
+  holdable: boolean;
+  reason: string | null;
+  waiting: number;
+}
+
+export interface PatronRecord {
+  cardNumber: string;
+  name: string;
+  birthDate: string;
+  internetService: boolean;
+}
+
+export type JobName = 'hold-registration' | 'pickup-notices' | 'hold-expiry' | 'search-index';
+
+export interface JobRun {
+  runId: string;
+  trigger: 'schedule' | 'manual';
+  schedule: string | null;
+  scheduledTime: string | null;
+  requestedAt: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  status: 'REQUESTED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+  summary: Record<string, unknown> | null;
+}
+
+export interface CalendarDayInput {
+  open: boolean;
+  opensAt?: string;
+  closesAt?: string;
+}
