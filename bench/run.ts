@@ -8,6 +8,7 @@ import { benchHoldCalls } from './hold-calls.js';
 import { benchNoticeThroughput } from './notice-throughput.js';
 import { benchRegistrationThroughput } from './registration-throughput.js';
 import { benchSearch } from './search.js';
+import { benchWebLoad } from './web-load.js';
 import { startBenchEnvironment } from './support.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -17,6 +18,7 @@ const main = async () => {
   const bundles = await benchBundleSizes();
   const env = await startBenchEnvironment();
   try {
+    const web = await benchWebLoad(env);
     const accountCalls = await benchAccountCalls(env);
     const holdCalls = await benchHoldCalls(env);
     const registration = await benchRegistrationThroughput(env);
@@ -25,6 +27,7 @@ const main = async () => {
       startedAt,
       machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
       bundles,
+      web,
       accountCalls,
       holdCalls,
       registration,

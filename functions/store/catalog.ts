@@ -1,6 +1,7 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure, type Db } from './db.js';
 import { keys, stripKeys } from './keys.js';
+import { queryAll } from './query-all.js';
 import type { Item, Title } from '../domain/catalog.js';
 
 /** A copy as stored: the item plus what a loan adds to it. */
@@ -125,21 +126,11 @@ export const catalogStore = (db: Db) => {
 
     /** The copies of a title (GSI1; a title has a handful). */
     async copiesOf(titleId: string): Promise<StoredItem[]> {
-      const copies: StoredItem[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.client.send(
-          new QueryCommand({
-            TableName: db.tableName,
-            IndexName: 'GSI1',
-            KeyConditionExpression: 'GSI1PK = :pk',
-            ExpressionAttributeValues: { ':pk': keys.titleItemsPartition(titleId) },
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        copies.push(...(page.Items ?? []).map((item) => stripKeys(item) as unknown as StoredItem));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      const copies = await queryAll<StoredItem>(db, {
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.titleItemsPartition(titleId) },
+      });
       return copies.sort((a, b) => a.itemId.localeCompare(b.itemId));
     },
 

@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { isConditionFailure, isExpired, ttlSeconds, type Db } from './db.js';
 import { keys, stripKeys } from './keys.js';
+import { queryAll } from './query-all.js';
 import type { HoldState } from '../domain/holds.js';
 
 export interface Hold {
@@ -207,42 +208,20 @@ export const holdStore = (db: Db) => ({
 
   /** WAITING holds of every title, grouped by title in queue order (GSI2), for pull lists. */
   async allWaiting(): Promise<Hold[]> {
-    const holds: Hold[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.client.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          IndexName: 'GSI2',
-          KeyConditionExpression: 'GSI2PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.waitingPartition },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      holds.push(...(page.Items ?? []).map((item) => stripKeys(item) as unknown as Hold));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return holds;
+    return queryAll<Hold>(db, {
+      IndexName: 'GSI2',
+      KeyConditionExpression: 'GSI2PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.waitingPartition },
+    });
   },
 
   /** READY holds of a pickup branch, by deadline; `deadlineBefore` keeps those due earlier. */
   async ready(pickupBranch: string, deadlineBefore?: string): Promise<Hold[]> {
-    const holds: Hold[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.client.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          IndexName: 'GSI2',
-          KeyConditionExpression: deadlineBefore ? 'GSI2PK = :pk AND GSI2SK < :before' : 'GSI2PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.readyPartition(pickupBranch), ...(deadlineBefore ? { ':before': deadlineBefore } : {}) },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      holds.push(...(page.Items ?? []).map((item) => stripKeys(item) as unknown as Hold));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return holds;
+    return queryAll<Hold>(db, {
+      IndexName: 'GSI2',
+      KeyConditionExpression: deadlineBefore ? 'GSI2PK = :pk AND GSI2SK < :before' : 'GSI2PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.readyPartition(pickupBranch), ...(deadlineBefore ? { ':before': deadlineBefore } : {}) },
+    });
   },
 
   /**
@@ -307,22 +286,11 @@ export const holdStore = (db: Db) => ({
 
   /** A title's active holds in queue order (request time). */
   async queue(titleId: string): Promise<Hold[]> {
-    const holds: Hold[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.client.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.queuePartition(titleId) },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      holds.push(...(page.Items ?? []).map((item) => stripKeys(item) as unknown as Hold));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return holds;
+    return queryAll<Hold>(db, {
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.queuePartition(titleId) },
+    });
   },
 
   /** 1-based place among the title's WAITING holds (counted on the index, not loaded). */

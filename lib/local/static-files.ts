@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { SECURITY_HEADERS } from '../security-headers.js';
 
 /**
  * Serves the built browser apps (web/dist) on the API's own origin, as CloudFront does in
  * AWS: `/` the patron app, `/staff/` the staff console, each falling back to its
- * index.html for client-side routes, with the same security headers.
+ * index.html for client-side routes, with the same security headers (lib/security-headers.ts).
  */
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,14 +16,6 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
   '.json': 'application/json',
-};
-
-export const SECURITY_HEADERS: Record<string, string> = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
-  'x-frame-options': 'DENY',
 };
 
 export const isAppPath = (path: string): boolean => !path.startsWith('/api/') && !path.startsWith('/admin/') && path !== '/api' && path !== '/admin';

@@ -221,6 +221,7 @@ const ja = {
   'notFound.back': '資料検索へ',
 
   'common.close': '閉じる',
+  'common.sep': '：',
   'common.error': 'エラー',
 } as const;
 
@@ -443,6 +444,7 @@ const en: Dict = {
   'notFound.back': 'Go to search',
 
   'common.close': 'Close',
+  'common.sep': ': ',
   'common.error': 'Error',
 };
 

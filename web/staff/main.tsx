@@ -1,5 +1,4 @@
 import { render } from 'preact';
-
-const App = () => <main><h1>職員画面</h1></main>;
+import { App } from './app';
 
 render(<App />, document.getElementById('app') as HTMLElement);

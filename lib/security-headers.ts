@@ -1,0 +1,15 @@
+/**
+ * Security headers of the browser apps, in one place: the local stack sends them with every
+ * file of web/dist (lib/local/static-files.ts) and CloudFront adds them in AWS
+ * (lib/cloud/web.ts), so a page cannot pass locally under a policy the cloud does not enforce.
+ * HSTS is cloud-only: the local stack is plain HTTP, where browsers ignore it.
+ */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+};

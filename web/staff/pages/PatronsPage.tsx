@@ -1,0 +1,20 @@
+import { useState } from 'preact/hooks';
+import { PageHeading } from '../components/PageHeading';
+import { PasswordIssueForm } from '../components/PasswordIssueForm';
+import { RegisterPatronForm } from '../components/RegisterPatronForm';
+
+let seq = 0;
+
+/** 利用者: registration and the internet password. */
+export const PatronsPage = () => {
+  const [preset, setPreset] = useState<{ cardNumber: string; seq: number } | undefined>();
+  return (
+    <>
+      <PageHeading>利用者</PageHeading>
+      <div class="two-col">
+        <RegisterPatronForm onRegistered={(cardNumber) => setPreset({ cardNumber, seq: (seq += 1) })} />
+        <PasswordIssueForm preset={preset} />
+      </div>
+    </>
+  );
+};
