@@ -20,7 +20,7 @@ export const buildWeb = async (): Promise<void> => {
       bundle: true,
       minify: true,
       format: 'esm',
-      target: ['es2020', 'safari14'],
+      target: ['es2020'],
       jsx: 'automatic',
       jsxImportSource: 'preact',
       outfile: `${app.out}/app.js`,
