@@ -1,4 +1,4 @@
-import { Validations } from 'aws-cdk-lib';
+import { Fn, Validations } from 'aws-cdk-lib';
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, type HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -30,6 +30,8 @@ export class LibraryApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
   readonly url: string;
+  /** `{apiId}.execute-api.{region}.amazonaws.com`: CloudFront's origin for /api/* and /admin/*. */
+  readonly domainName: string;
 
   constructor(scope: Construct, id: string, props: LibraryApiProps) {
     super(scope, id);
@@ -58,6 +60,8 @@ export class LibraryApi extends Construct {
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs) },
     });
     this.url = this.stage.url;
+    // apiEndpoint is `https://{domain}`: element 2 of its split on '/'.
+    this.domainName = Fn.select(2, Fn.split('/', this.api.apiEndpoint));
 
     for (const route of deployedRoutes) {
       const [created] = this.api.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration: integration(route.group) });

@@ -1,14 +1,16 @@
 import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import path from 'node:path';
 import { jobs, type ApiGroupName, type JobName } from '../../functions/wiring.js';
 import { LibraryApi } from './api.js';
 import { JobDeadLetterQueue } from './dead-letter-queue.js';
 import { JobRunRules, LibraryEventBus } from './events.js';
-import { LibraryFunctions } from './functions.js';
+import { LibraryFunctions, projectRoot } from './functions.js';
 import { MailIdentity } from './mail.js';
 import { SigningKeySecret } from './secrets.js';
 import { JobSchedules } from './schedules.js';
 import { LibraryTable } from './table.js';
+import { WebApps } from './web.js';
 
 export interface MailSettings {
   /** From address of pickup notices. */
@@ -60,6 +62,10 @@ export class LibraryStack extends Stack {
     new JobSchedules(stateless, 'Schedules', { jobFunctions, deadLetterQueue });
     new JobRunRules(stateless, 'RunNow', { bus, jobFunctions, deadLetterQueue });
 
+    // The apps and the API on one origin: the apps call /api and /admin without CORS.
+    const web = new WebApps(stateless, 'Web', { webDist: path.join(projectRoot, 'web', 'dist'), apiDomainName: api.domainName });
+
+    new CfnOutput(this, 'WebUrl', { value: web.url, description: 'The patron app (/) and the staff console (/staff/), with the API on the same origin' });
     new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'EventBusName', { value: bus.eventBusName });

@@ -1,12 +1,15 @@
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import type { App } from 'aws-cdk-lib';
+import { App, Stack } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildWeb } from '../../bin/build-web.js';
 import { buildApp, cdkJsonContext } from '../../lib/cloud/app.js';
 import { toEventBridgeCron } from '../../lib/cloud/cron.js';
 import type { LibraryStack } from '../../lib/cloud/stack.js';
+import { apiPathPatterns, staffIndexFunctionCode, WebApps } from '../../lib/cloud/web.js';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../lib/security-headers.js';
 import {
   deployedRoutes,
   events,
@@ -37,8 +40,9 @@ let stack: LibraryStack;
 let template: Template;
 let resources: Record<string, Resource>;
 
-// One synthesis (with bundling and cdk-nag) for the whole file.
-beforeAll(() => {
+// One synthesis (with bundling and cdk-nag) for the whole file; the stack uploads web/dist.
+beforeAll(async () => {
+  await buildWeb();
   ({ app, stack } = buildApp({ context: cdkJsonContext() }));
   template = Template.fromStack(stack);
   resources = template.toJSON().Resources as Record<string, Resource>;
@@ -75,7 +79,7 @@ const statementsOfRole = (roleId: string): Statement[] =>
 const tableId = () => single('AWS::DynamoDB::Table')[0];
 const busId = () => single('AWS::Events::EventBus')[0];
 const functionIdOf = (group: FunctionGroupName): string => {
-  const found = ofType('AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME === group);
+  const found = ofType('AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === group);
   expect(found, group).toHaveLength(1);
   return found[0]![0];
 };
@@ -116,7 +120,8 @@ describe('table (built from functions/store/table-definition.ts)', () => {
 
 describe('functions: one per function group', () => {
   it('Node.js 22 on arm64, one per group, each logging to its own log group with retention', () => {
-    expect(ofType('AWS::Lambda::Function')).toHaveLength(groupEntries.length);
+    // Besides ours, only the two handlers aws-cdk-lib adds for the web bucket (upload, auto-delete).
+    expect(ofType('AWS::Lambda::Function')).toHaveLength(groupEntries.length + 2);
     for (const [group] of groupEntries) {
       const fn = resources[functionIdOf(group)]!;
       expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
@@ -329,11 +334,147 @@ describe('secrets, mail and outputs', () => {
     template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'library-mito.jp' });
   });
 
-  it('outputs the API URL, table name and bus name', () => {
+  it('outputs the web and API URLs, table name and bus name', () => {
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
-    expect(Object.keys(outputs).sort()).toEqual(['ApiUrl', 'EventBusName', 'TableName']);
+    expect(Object.keys(outputs).sort()).toEqual(['ApiUrl', 'EventBusName', 'TableName', 'WebUrl']);
     expect(outputs.TableName!.Value).toEqual({ Ref: tableId() });
     expect(outputs.EventBusName!.Value).toEqual({ Ref: busId() });
+  });
+});
+
+describe('browser apps: S3 behind CloudFront, API on the same origin', () => {
+  const distribution = () => single('AWS::CloudFront::Distribution')[1].Properties.DistributionConfig;
+  const behaviorOf = (pattern: string) => {
+    const found = (distribution().CacheBehaviors as any[]).filter((b) => b.PathPattern === pattern);
+    expect(found, pattern).toHaveLength(1);
+    return found[0];
+  };
+  const originOf = (behavior: any) => {
+    const found = (distribution().Origins as any[]).filter((o) => o.Id === behavior.TargetOriginId);
+    expect(found).toHaveLength(1);
+    return found[0];
+  };
+  const managed = { cachingDisabled: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', allViewerExceptHostHeader: 'b689b0a8-53d0-40ab-baf2-68738e2966ac' };
+
+  it('the bucket is private, encrypted and refuses non-TLS access', () => {
+    const [bucketId, bucket] = single('AWS::S3::Bucket');
+    expect(bucket.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+    });
+    expect(bucket.Properties.WebsiteConfiguration).toBeUndefined();
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: bucketId },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('only CloudFront (Origin Access Control, this distribution) may read the bucket', () => {
+    const [bucketId] = single('AWS::S3::Bucket');
+    const [distributionId] = single('AWS::CloudFront::Distribution');
+    const [oacId, oac] = single('AWS::CloudFront::OriginAccessControl');
+    expect(oac.Properties.OriginAccessControlConfig).toMatchObject({ OriginAccessControlOriginType: 's3', SigningBehavior: 'always' });
+    const s3Origin = originOf(distribution().DefaultCacheBehavior);
+    expect(mentionedIds(s3Origin.DomainName)).toEqual([bucketId]);
+    expect(refId(s3Origin.OriginAccessControlId)).toBe(oacId);
+    expect(s3Origin.S3OriginConfig.OriginAccessIdentity).toBe('');
+
+    const [, policy] = single('AWS::S3::BucketPolicy');
+    const allows = (policy.Properties.PolicyDocument.Statement as any[]).filter((s) => s.Effect === 'Allow' && s.Principal.Service);
+    expect(allows).toEqual([
+      expect.objectContaining({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' }),
+    ]);
+    expect(mentionedIds(allows[0].Condition)).toEqual([distributionId]);
+  });
+
+  it('serves the apps over HTTPS only: http redirects, the API refuses http', () => {
+    expect(distribution().DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    for (const pattern of apiPathPatterns) expect(behaviorOf(pattern).ViewerProtocolPolicy, pattern).toBe('https-only');
+  });
+
+  it('/api/* and /admin/* go to the HTTP API: uncached, all methods, all viewer headers but Host', () => {
+    const [httpApiId] = single('AWS::ApiGatewayV2::Api');
+    expect(apiPathPatterns).toEqual(['/api/*', '/admin/*']);
+    for (const pattern of apiPathPatterns) {
+      const behavior = behaviorOf(pattern);
+      expect(behavior, pattern).toMatchObject({
+        CachePolicyId: managed.cachingDisabled,
+        OriginRequestPolicyId: managed.allViewerExceptHostHeader,
+        AllowedMethods: expect.arrayContaining(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']),
+      });
+      const origin = originOf(behavior);
+      // The execute-api host name taken from the API's endpoint (https://{host}).
+      expect(origin.DomainName['Fn::Select'][0]).toBe(2);
+      expect(mentionedIds(origin.DomainName)).toEqual([httpApiId]);
+      expect(origin.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+    }
+    // Local-only routes are not deployed (see 'HTTP API'); every deployed path is under a behavior.
+    for (const route of deployedRoutes) expect(route.path, routeKey(route)).toMatch(/^\/(api|admin)\//);
+  });
+
+  it('every behavior sends the local CSP (frame-ancestors none), HSTS for two years, DENY, nosniff, same-origin referrer', () => {
+    const [policyId, policy] = single('AWS::CloudFront::ResponseHeadersPolicy');
+    const headers = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    expect(headers).toEqual({
+      ContentSecurityPolicy: { ContentSecurityPolicy: SECURITY_HEADERS['content-security-policy'], Override: true },
+      StrictTransportSecurity: { AccessControlMaxAgeSec: 2 * 365 * 24 * 3600, IncludeSubdomains: true, Override: true },
+      FrameOptions: { FrameOption: SECURITY_HEADERS['x-frame-options'], Override: true },
+      ContentTypeOptions: { Override: true },
+      ReferrerPolicy: { ReferrerPolicy: SECURITY_HEADERS['referrer-policy'], Override: true },
+    });
+    const behaviors = [distribution().DefaultCacheBehavior, ...distribution().CacheBehaviors];
+    for (const behavior of behaviors) expect(refId(behavior.ResponseHeadersPolicyId)).toBe(policyId);
+  });
+
+  it('/ and /staff/ serve their index.html; no error page masks API errors', () => {
+    expect(distribution().DefaultRootObject).toBe('index.html');
+    expect(distribution().CustomErrorResponses).toBeUndefined();
+    const [functionId, fn] = single('AWS::CloudFront::Function');
+    expect(fn.Properties.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
+    expect(distribution().DefaultCacheBehavior.FunctionAssociations).toEqual([
+      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [functionId, 'FunctionARN'] } },
+    ]);
+    // Run the deployed code on the paths it must (and must not) rewrite.
+    const handler = new Function(`${fn.Properties.FunctionCode as string}; return handler;`)() as (e: unknown) => { uri: string };
+    expect(fn.Properties.FunctionCode).toBe(staffIndexFunctionCode);
+    const rewrite = (uri: string) => handler({ request: { uri } }).uri;
+    expect(rewrite('/staff')).toBe('/staff/index.html');
+    expect(rewrite('/staff/')).toBe('/staff/index.html');
+    for (const uri of ['/', '/index.html', '/app.js', '/staff/app.js', '/staffing', '/api/me']) expect(rewrite(uri), uri).toBe(uri);
+  });
+
+  it('uploads web/dist and invalidates the distribution after each deployment', () => {
+    const [, deployment] = single('Custom::CDKBucketDeployment');
+    expect(deployment.Properties).toMatchObject({
+      DestinationBucketName: { Ref: single('AWS::S3::Bucket')[0] },
+      DistributionId: { Ref: single('AWS::CloudFront::Distribution')[0] },
+      DistributionPaths: ['/*'],
+      Prune: true,
+    });
+    // The staged asset is the freshly built web/dist, both apps included.
+    const [s3Key] = deployment.Properties.SourceObjectKeys as string[];
+    const staged = path.join(app.outdir, `asset.${s3Key!.replace(/\.zip$/, '')}`);
+    for (const file of ['index.html', 'app.js', 'staff/index.html', 'staff/app.js']) expect(existsSync(path.join(staged, file)), file).toBe(true);
+  });
+
+  it('a missing web/dist stops synthesis with what to run; with bundling skipped a placeholder stands in', () => {
+    const webApps = (context: Record<string, unknown>) => () =>
+      new WebApps(new Stack(new App({ context }), 'Probe'), 'Web', { webDist: path.join(app.outdir, 'no-such-dist'), apiDomainName: 'api.example.com' });
+    expect(webApps({})).toThrow(/browser apps are not built.*no-such-dist\/index\.html.*npm run build:web/);
+    expect(webApps({ 'aws:cdk:bundling-stacks': [] })).not.toThrow();
+  });
+
+  it('WebUrl is the https:// address of the distribution', () => {
+    const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(outputs.WebUrl!.Value).toEqual({
+      'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [single('AWS::CloudFront::Distribution')[0], 'DomainName'] }]],
+    });
   });
 });
 

@@ -4,7 +4,7 @@ import { useContext } from 'preact/hooks';
 import type { Lang } from '../shared/api';
 import type { MessageKey, Translate } from './i18n';
 import type { PatronApi } from './patron-api';
-import type { Branch, LoginResult } from './types';
+import type { BasketEntry, Branch, LoginResult } from './types';
 
 export interface SessionInfo {
   readonly cardNumber: string;
@@ -32,6 +32,7 @@ export interface AppContextValue {
   startSession(login: LoginResult, cardNumber: string): Promise<void>;
   endSession(): void;
   updateSession(patch: Partial<SessionInfo>): void;
+  readonly basket: readonly BasketEntry[];
   readonly basketIds: ReadonlySet<string>;
   refreshBasket(): Promise<void>;
   addToBasket(titleId: string): Promise<void>;

@@ -28,9 +28,9 @@ const ja = {
 
   'session.expired': 'ログインの有効期限（30分）が切れました。もう一度ログインしてください。',
   'session.loggedOut': 'ログアウトしました。',
-  'session.initialPassword': 'パスワードが初期値（誕生月日）のままです。「連絡先変更」からパスワードを変更してください。',
-  'session.contactMissing': '予約連絡のメールアドレスと連絡方法が未設定です。「連絡先変更」から設定してください。',
-  'session.goContact': '連絡先変更へ',
+  'session.initialPassword': 'パスワードが初期値（誕生月日）のままです。変更をお願いします。',
+  'session.contactMissing': '予約連絡のメールアドレスと連絡方法を設定してください（必須）。',
+  'session.goContact': '「連絡先変更」で設定する',
 
   'search.title': '資料検索',
   'search.lead': '書名・著者名・出版者などのことばを入れて検索してください。ひらがな・カタカナ・ヨミでも探せます。',
@@ -61,7 +61,7 @@ const ja = {
   'type.AV': '視聴覚',
 
   'avail.label': '所蔵館ごとの在架状況',
-  'avail.summary': '所蔵 {copies}冊 ／ 在架 {available}冊',
+  'avail.summary': '在架 {available}冊 ／ 所蔵 {copies}冊',
   'avail.branch': '{available}/{copies}',
   'avail.branchLong': '{branch}：{copies}冊中 {available}冊在架',
   'avail.noCopies': '所蔵がありません',
@@ -144,6 +144,7 @@ const ja = {
   'basketPage.resultOk': '仮予約しました',
   'basketPage.resultNg': '予約できませんでした',
   'basketPage.summary': '{ok}点を仮予約しました。{ng}点は予約できず、予約かごに残っています。',
+  'basketPage.summaryNone': '予約できませんでした。資料は予約かごに残っています。',
 
   'status.title': '利用状況',
   'status.holdCount': '予約 {active}点 ／ 上限 {limit}点',
@@ -251,8 +252,8 @@ const en: Dict = {
 
   'session.expired': 'Your session has expired (30 minutes). Please log in again.',
   'session.loggedOut': 'You have logged out.',
-  'session.initialPassword': 'You are still using the initial password (your birth month and day). Please change it under Contact settings.',
-  'session.contactMissing': 'You have not set an email address and contact method yet. Please set them under Contact settings.',
+  'session.initialPassword': 'You are still using the initial password (your birth month and day). Please change it.',
+  'session.contactMissing': 'Please set your email address and contact method (required).',
   'session.goContact': 'Go to Contact settings',
 
   'search.title': 'Search the catalog',
@@ -284,7 +285,7 @@ const en: Dict = {
   'type.AV': 'Audio-visual',
 
   'avail.label': 'Copies on the shelf by library',
-  'avail.summary': '{copies} copies, {available} on the shelf',
+  'avail.summary': '{available} of {copies} copies on the shelf',
   'avail.branch': '{available}/{copies}',
   'avail.branchLong': '{branch}: {available} of {copies} on the shelf',
   'avail.noCopies': 'No copies',
@@ -367,6 +368,7 @@ const en: Dict = {
   'basketPage.resultOk': 'Reserved (provisional)',
   'basketPage.resultNg': 'Not reserved',
   'basketPage.summary': '{ok} reserved. {ng} could not be reserved and stay in the basket.',
+  'basketPage.summaryNone': 'Nothing could be reserved. The titles stay in your basket.',
 
   'status.title': 'My account',
   'status.holdCount': 'Reservations: {active} of {limit}',

@@ -1,5 +1,4 @@
 import { render } from 'preact';
-
-const App = () => <main><h1>資料検索・予約</h1></main>;
+import { App } from './app';
 
 render(<App />, document.getElementById('app') as HTMLElement);

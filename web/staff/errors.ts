@@ -37,5 +37,8 @@ export const describeError = (error: unknown): ShownError => {
 /** One line: '利用者番号: 見つかりません。' (the field is named unless the message already does). */
 export const errorText = (error: ShownError): string => {
   const label = error.field ? fieldLabels[error.field] : undefined;
-  return label && !error.message.includes(label) ? `${label}: ${error.message}` : error.message;
+  if (!label || !error.field) return error.message;
+  // The server names fields it has no Japanese word for by their API name ('birthDate の値が…').
+  const message = error.message.split(error.field).join(label);
+  return message.includes(label) ? message : `${label}: ${message}`;
 };

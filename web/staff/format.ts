@@ -69,7 +69,7 @@ export const materialTypeLabels: Record<string, string> = {
   AV: '視聴覚',
 };
 
-export const channelLabels: Record<string, string> = { ONLINE: 'インターネット', COUNTER: 'カウンター' };
+export const channelLabels: Record<string, string> = { ONLINE: 'ネット', COUNTER: '窓口' };
 
 /** Why a title cannot be reserved online (the `reason` of a title). */
 export const holdReasonLabels: Record<string, string> = {

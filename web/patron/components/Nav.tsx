@@ -4,6 +4,7 @@ import type { Route } from '../router';
 interface NavItem {
   readonly href: string;
   readonly label: string;
+  readonly count?: number;
   readonly active: boolean;
   readonly testId: string;
 }
@@ -15,7 +16,8 @@ export const Nav = ({ route }: { readonly route: Route }) => {
     { href: '#/', label: t('nav.search'), active: route.name === 'search' || route.name === 'title', testId: 'nav-search' },
     {
       href: '#/basket',
-      label: t('nav.basket') + (session && basketIds.size > 0 ? t('nav.basketCount', { n: basketIds.size }) : ''),
+      label: t('nav.basket'),
+      count: session && basketIds.size > 0 ? basketIds.size : undefined,
       active: route.name === 'basket',
       testId: 'nav-basket',
     },
@@ -28,8 +30,14 @@ export const Nav = ({ route }: { readonly route: Route }) => {
       <ul>
         {items.map((item) => (
           <li key={item.testId}>
-            <a href={item.href} aria-current={item.active ? 'page' : undefined} data-testid={item.testId}>
+            <a href={item.href} aria-current={item.active ? 'page' : undefined} data-testid={item.testId} class={item.count ? 'has-count' : undefined}>
               {item.label}
+              {item.count ? (
+                <span class="nav-count" data-testid="nav-basket-count">
+                  <span aria-hidden="true">{item.count}</span>
+                  <span class="visually-hidden">{t('nav.basketCount', { n: item.count })}</span>
+                </span>
+              ) : null}
             </a>
           </li>
         ))}

@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp } from '../context';
 import { errorText, isSessionEnd } from '../errors';
 import { formatDateTime } from '../format';
@@ -30,6 +30,12 @@ export const ReservePanel = ({ titleId, title, mode, loginHref }: ReservePanelPr
   const [placed, setPlaced] = useState<Hold>();
   const [error, setError] = useState<string>();
   const selectId = `pickup-${titleId}`;
+  const opened = useRef(false);
+  // 予約依頼 opens the form: focus goes to its first control, the pickup library.
+  useEffect(() => {
+    if (open && mode === 'inline' && !opened.current) document.getElementById(selectId)?.focus();
+    opened.current = open;
+  }, [open]);
 
   const submit = async (event: JSX.TargetedEvent<HTMLFormElement, Event>) => {
     event.preventDefault();

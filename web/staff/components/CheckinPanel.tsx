@@ -56,7 +56,6 @@ export const CheckinPanel = ({ log, autoFocus }: { log: ScanLog; autoFocus: bool
             value={value}
             onInput={(e) => setValue(e.currentTarget.value)}
             autoComplete="off"
-            inputMode="numeric"
             aria-describedby="checkin-help"
             data-testid="checkin-scan"
           />

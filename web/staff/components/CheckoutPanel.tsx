@@ -138,7 +138,6 @@ export const CheckoutPanel = ({ log }: { log: ScanLog }) => {
             value={item}
             onInput={(e) => setItem(e.currentTarget.value)}
             autoComplete="off"
-            inputMode="numeric"
             data-testid="checkout-item"
           />
           <button type="submit" data-testid="checkout-submit">

@@ -29,8 +29,8 @@ export const ScanLogTable = ({ log }: { log: ScanLog }) => (
         <tbody>
           {log.entries.map((entry) => (
             <tr key={entry.id} data-testid="scan-log-row" data-kind={entry.kind} data-status={entry.status} class={`log-${entry.status}`}>
-              <td>{clockTime(entry.at)}</td>
-              <td>{kindLabels[entry.kind]}</td>
+              <td class="nowrap">{clockTime(entry.at)}</td>
+              <td class="nowrap">{kindLabels[entry.kind]}</td>
               <td class="mono">{entry.itemId}</td>
               <td class="mono">{entry.cardNumber ?? ''}</td>
               <td>

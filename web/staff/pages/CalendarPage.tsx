@@ -17,7 +17,7 @@ export const CalendarPage = () => {
   const [date, setDate] = useState(tokyoToday());
   const [hours, setHours] = useState(() => defaultHours(tokyoToday()));
   const [saved, setSaved] = useState('');
-  const { busy, error, run } = useAction();
+  const { busy, error, setError, run } = useAction();
 
   const changeDate = (value: string) => {
     setDate(value);
@@ -28,6 +28,10 @@ export const CalendarPage = () => {
   const submit = async (event: Event) => {
     event.preventDefault();
     setSaved('');
+    if (hours.open && hours.opensAt && hours.closesAt && hours.closesAt <= hours.opensAt) {
+      setError({ code: 'VALIDATION', field: 'closesAt', message: '閉館時刻は開館時刻より後にしてください。' });
+      return;
+    }
     const targets = allBranches ? branches.map((b) => b.code) : [branch];
     const day = hours.open ? { open: true, opensAt: hours.opensAt, closesAt: hours.closesAt } : { open: false };
     const ok = await run(async () => {

@@ -1,0 +1,164 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Lang } from '../shared/api';
+import { Banners } from './components/Banners';
+import { Header } from './components/Header';
+import { Nav } from './components/Nav';
+import { AppContext, type AppContextValue, type Flash } from './context';
+import { initialLang, saveLang, translator } from './i18n';
+import { createPatronApi } from './patron-api';
+import { BasketPage } from './pages/BasketPage';
+import { ContactPage } from './pages/ContactPage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { SearchPage } from './pages/SearchPage';
+import { StatusPage } from './pages/StatusPage';
+import { TitlePage } from './pages/TitlePage';
+import { currentLocation, href, matchRoute, navigate, useLocation, type Route } from './router';
+import { useSession } from './session';
+import type { BasketEntry, Branch } from './types';
+
+const PROTECTED: ReadonlySet<Route['name']> = new Set(['basket', 'status', 'contact']);
+
+const loginHrefFor = (full: string) => href('/login', { next: full.startsWith('/login') ? undefined : full });
+
+export const App = () => {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const langRef = useRef(lang);
+  langRef.current = lang;
+  const t = useMemo(() => translator(lang), [lang]);
+  const location = useLocation();
+  const route = matchRoute(location.path);
+  const [flash, setFlash] = useState<Flash | null>(null);
+  const [branches, setBranches] = useState<readonly Branch[]>([]);
+  const [basket, setBasket] = useState<readonly BasketEntry[]>([]);
+
+  // The session ends on a 401 (token expired or revoked) or when its 30 minutes are up.
+  const expire = useRef<(toLogin: boolean) => void>(() => undefined);
+  const api = useMemo(() => createPatronApi(() => langRef.current, () => expire.current(true)), []);
+  const { session, start, end, update } = useSession(api);
+
+  expire.current = (toLogin: boolean) => {
+    end();
+    const here = currentLocation();
+    if (toLogin || PROTECTED.has(matchRoute(here.path).name)) {
+      setFlash({ kind: 'warn', key: 'session.expired', path: '/login' });
+      navigate(loginHrefFor(here.full));
+    } else {
+      setFlash({ kind: 'warn', key: 'session.expired', path: here.path });
+    }
+  };
+
+  useEffect(() => {
+    if (!session) return;
+    const timer = window.setTimeout(() => expire.current(false), Math.max(0, Date.parse(session.expiresAt) - Date.now()));
+    return () => window.clearTimeout(timer);
+  }, [session?.expiresAt]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  useEffect(() => {
+    api.branches().then(setBranches, () => setBranches([]));
+  }, []);
+
+  const refreshBasket = useCallback(async () => setBasket(await api.basket()), [api]);
+  useEffect(() => {
+    if (session) refreshBasket().catch(() => undefined);
+    else setBasket([]);
+  }, [session?.cardNumber]);
+
+  // Protected pages send a logged-out visitor to log in, and back afterwards.
+  const needsLogin = PROTECTED.has(route.name) && !session;
+  useEffect(() => {
+    if (needsLogin) navigate(loginHrefFor(location.full), { replace: true });
+  }, [needsLogin, location.full]);
+
+  // A flash belongs to one page; moving on clears it. Focus goes to the new page's heading.
+  const firstPath = useRef(true);
+  useEffect(() => {
+    setFlash((current) => (current && current.path !== location.path ? null : current));
+    if (firstPath.current) {
+      firstPath.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    document.querySelector<HTMLElement>('main h1')?.focus();
+  }, [location.path]);
+
+  const basketIds = useMemo(() => new Set(basket.map((e) => e.titleId)), [basket]);
+
+  const value: AppContextValue = {
+    lang,
+    t,
+    setLang: (next) => {
+      saveLang(next);
+      setLangState(next);
+    },
+    api,
+    branches,
+    branchName: (code) => {
+      const branch = branches.find((b) => b.code === code);
+      return branch ? (lang === 'en' && branch.nameEn ? branch.nameEn : branch.name) : code;
+    },
+    session,
+    startSession: start,
+    endSession: end,
+    updateSession: update,
+    basketIds,
+    basket,
+    refreshBasket,
+    addToBasket: async (titleId) => {
+      await api.addToBasket(titleId);
+      await refreshBasket();
+    },
+    removeFromBasket: async (titleId) => {
+      await api.removeFromBasket(titleId);
+      await refreshBasket();
+    },
+    setFlash,
+    loginHref: () => loginHrefFor(currentLocation().full),
+  };
+
+  const page = (() => {
+    if (needsLogin) return null;
+    switch (route.name) {
+      case 'search':
+        return <SearchPage location={location} />;
+      case 'title':
+        return <TitlePage titleId={route.titleId} />;
+      case 'login':
+        return <LoginPage location={location} />;
+      case 'basket':
+        return <BasketPage />;
+      case 'status':
+        return <StatusPage />;
+      case 'contact':
+        return <ContactPage />;
+      default:
+        return <NotFoundPage />;
+    }
+  })();
+
+  const skip = (event: Event) => {
+    event.preventDefault();
+    document.getElementById('main')?.focus();
+  };
+
+  return (
+    <AppContext.Provider value={value}>
+      <a class="skip-link" href="#/" onClick={skip}>
+        {t('app.skip')}
+      </a>
+      <Header />
+      <Nav route={route} />
+      <main id="main" tabIndex={-1} class="main">
+        <Banners flash={flash && flash.path === location.path ? flash : null} route={route} />
+        {page}
+      </main>
+      <footer class="site-footer">
+        <p>{t('app.footer')}</p>
+      </footer>
+    </AppContext.Provider>
+  );
+};

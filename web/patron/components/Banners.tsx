@@ -1,0 +1,42 @@
+import { useApp } from '../context';
+import type { Flash } from '../context';
+import type { Route } from '../router';
+import { Notice } from './Notice';
+
+/**
+ * What the patron should know on arrival: a one-off flash (logged in / out, session
+ * expired), and the nudges to change the initial password and set the contact details.
+ */
+export const Banners = ({ flash, route }: { readonly flash: Flash | null; readonly route: Route }) => {
+  const { t, session } = useApp();
+  const nudges = [];
+  if (session && route.name === 'status') {
+    if (session.passwordIsInitial) nudges.push({ key: 'session.initialPassword' as const, testId: 'nudge-initial-password' });
+    if (!session.contactConfigured) nudges.push({ key: 'session.contactMissing' as const, testId: 'nudge-contact' });
+  }
+  return (
+    <div class="banners" aria-live="polite">
+      {flash ? (
+        <Notice kind={flash.kind} testId="flash">
+          {t(flash.key)}
+        </Notice>
+      ) : null}
+      {nudges.length > 0 ? (
+        <Notice kind="warn" testId="nudges">
+          <ul class="nudges">
+            {nudges.map((nudge) => (
+              <li key={nudge.key} data-testid={nudge.testId}>
+                {t(nudge.key)}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <a href="#/contact" data-testid="nudge-link">
+              {t('session.goContact')}
+            </a>
+          </p>
+        </Notice>
+      ) : null}
+    </div>
+  );
+};

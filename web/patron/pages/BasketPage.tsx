@@ -1,0 +1,147 @@
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { BranchSelect } from '../components/BranchSelect';
+import { LiveRegion, Notice } from '../components/Notice';
+import { PageTitle } from '../components/PageTitle';
+import { lastPickup, rememberPickup } from '../components/pickup';
+import { useApp } from '../context';
+import { errorText, isSessionEnd } from '../errors';
+import { formatDate } from '../format';
+import type { BasketReserveResult } from '../types';
+import { BasketResults } from './BasketResults';
+
+/**
+ * 予約かご: the saved titles; tick some, choose one pickup library, 予約申込. Each title gets
+ * its own result; reserved ones leave the basket, refused ones stay (SPEC 5.8).
+ */
+export const BasketPage = () => {
+  const { t, lang, api, basket, refreshBasket, removeFromBasket } = useApp();
+  const [loaded, setLoaded] = useState(false);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [branch, setBranch] = useState(lastPickup);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'warn'; text: string }>();
+  const [results, setResults] = useState<{ list: BasketReserveResult[]; titles: Record<string, string> }>();
+
+  useEffect(() => {
+    refreshBasket()
+      .catch((e: unknown) => !isSessionEnd(e) && setMessage({ kind: 'error', text: errorText(e, t) }))
+      .finally(() => setLoaded(true));
+  }, []);
+
+  const toggle = (titleId: string) => (event: JSX.TargetedEvent<HTMLInputElement, Event>) => {
+    const next = new Set(selected);
+    if (event.currentTarget.checked) next.add(titleId);
+    else next.delete(titleId);
+    setSelected(next);
+  };
+  const allSelected = basket.length > 0 && basket.every((e) => selected.has(e.titleId));
+  const toggleAll = (event: JSX.TargetedEvent<HTMLInputElement, Event>) =>
+    setSelected(event.currentTarget.checked ? new Set(basket.map((e) => e.titleId)) : new Set());
+
+  const remove = async (titleId: string, title: string) => {
+    setMessage(undefined);
+    try {
+      await removeFromBasket(titleId);
+      const next = new Set(selected);
+      next.delete(titleId);
+      setSelected(next);
+      setMessage({ kind: 'ok', text: t('basketPage.removed', { title }) });
+    } catch (e) {
+      if (!isSessionEnd(e)) setMessage({ kind: 'error', text: errorText(e, t) });
+    }
+  };
+
+  const reserve = async (event: JSX.TargetedEvent<HTMLFormElement, Event>) => {
+    event.preventDefault();
+    setMessage(undefined);
+    const ids = basket.filter((e) => selected.has(e.titleId)).map((e) => e.titleId);
+    if (ids.length === 0) {
+      setMessage({ kind: 'warn', text: t('basketPage.noneSelected') });
+      return;
+    }
+    if (!branch) {
+      setMessage({ kind: 'warn', text: t('hold.pickBranch') });
+      document.getElementById('basket-pickup')?.focus();
+      return;
+    }
+    setBusy(true);
+    const titles = Object.fromEntries(basket.map((e) => [e.titleId, e.title]));
+    try {
+      const answer = await api.reserveBasket(ids, branch);
+      rememberPickup(branch);
+      setResults({ list: answer.results, titles });
+      setSelected(new Set(answer.results.filter((r) => !r.ok).map((r) => r.titleId)));
+      await refreshBasket();
+    } catch (e) {
+      if (!isSessionEnd(e)) setMessage({ kind: 'error', text: errorText(e, t) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <PageTitle>{t('basketPage.title')}</PageTitle>
+      <p class="lead">{t('basketPage.lead')}</p>
+      <LiveRegion>
+        {message ? (
+          <Notice kind={message.kind} testId="basket-message">
+            {message.text}
+          </Notice>
+        ) : null}
+        {results ? <BasketResults results={results.list} titles={results.titles} /> : null}
+      </LiveRegion>
+      {!loaded && basket.length === 0 ? <p class="muted">{t('app.loading')}</p> : null}
+      {loaded && basket.length === 0 ? (
+        <p class="empty" data-testid="basket-empty">
+          {t('basketPage.empty')} <a href="#/">{t('nav.search')}</a>
+        </p>
+      ) : null}
+      {basket.length > 0 ? (
+        <form onSubmit={reserve} noValidate data-testid="basket-form">
+          <div class="select-all">
+            <input type="checkbox" id="basket-select-all" checked={allSelected} onChange={toggleAll} data-testid="basket-select-all" />
+            <label for="basket-select-all">{t('basketPage.selectAll')}</label>
+          </div>
+          <ul class="list" data-testid="basket-list">
+            {basket.map((entry) => {
+              const id = `basket-select-${entry.titleId}`;
+              return (
+                <li key={entry.titleId} class="list-item basket-item" data-testid="basket-item" data-title-id={entry.titleId}>
+                  <input type="checkbox" id={id} checked={selected.has(entry.titleId)} onChange={toggle(entry.titleId)} data-testid="basket-select" />
+                  <div class="list-body">
+                    <label for={id} class="item-title">
+                      {entry.title}
+                    </label>
+                    <p class="small muted">
+                      {t('basketPage.added', { date: formatDate(entry.addedAt, lang) })}
+                      {' ・ '}
+                      <a href={`#/titles/${encodeURIComponent(entry.titleId)}`}>{t('title.details')}</a>
+                    </p>
+                  </div>
+                  <button
+                    type="button"
+                    class="button button-small button-quiet"
+                    onClick={() => remove(entry.titleId, entry.title)}
+                    aria-label={t('basketPage.removeLabel', { title: entry.title })}
+                    data-testid="basket-remove"
+                  >
+                    {t('basketPage.remove')}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+          <div class="card reserve-form">
+            <BranchSelect id="basket-pickup" label={t('hold.pickup')} value={branch} onValue={setBranch} emptyLabel={t('hold.choose')} testId="basket-pickup" />
+            <p class="small muted">{t('hold.note')}</p>
+            <button type="submit" class="button button-primary" disabled={busy} data-testid="basket-reserve">
+              {t('basketPage.reserve')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </>
+  );
+};
