@@ -3,7 +3,7 @@
  * one minified ES module each plus its HTML and CSS, into web/dist/. `npm start` runs it
  * first; the CDK stack uploads web/dist to S3 (`npm run synth` builds it first).
  */
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -40,6 +40,7 @@ export const buildWeb = async (): Promise<void> => {
       });
       cpSync(`web/${app.name}/index.html`, `${out}/index.html`);
       cpSync('web/shared/base.css', `${out}/base.css`);
+      if (existsSync(`web/${app.name}/app.css`)) cpSync(`web/${app.name}/app.css`, `${out}/app.css`);
     }
     swapIn(staging, dist);
   } finally {
