@@ -9,6 +9,7 @@ import type { BasketEntry, Branch, LoginResult } from './types';
 export interface SessionInfo {
   readonly cardNumber: string;
   readonly name: string;
+  /** ISO time on this device's clock (see session.ts). */
   readonly expiresAt: string;
   readonly passwordIsInitial: boolean;
   readonly contactConfigured: boolean;
