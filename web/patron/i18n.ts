@@ -55,6 +55,14 @@ const ja = {
   'search.page': '{page} / {pages} ページ',
   'search.pager': '検索結果のページ',
 
+  'guide.title': 'インターネット予約の手順',
+  'guide.step1': '資料を検索します（ひらがなやヨミでも探せます）。',
+  'guide.step2': '利用者番号とパスワードでログインします。',
+  'guide.step3': '「予約依頼」を押し、受け取る図書館を選んで「予約申込」を押します。',
+  'guide.step4': '用意ができたらお知らせします。「利用状況」でも確認できます。',
+  'guide.limit': '予約できるのは図書（紙芝居）・雑誌・視聴覚を合わせて15点までです。',
+  'guide.provisional': '申込み直後は「仮予約」です。7時から閉館まで10分ごとの予約登録処理で予約が確定します（閉館中の申込みは翌朝7時に登録）。',
+
   'type.BOOK': '図書',
   'type.KAMISHIBAI': '紙芝居',
   'type.MAGAZINE': '雑誌',
@@ -129,6 +137,7 @@ const ja = {
   'login.forgot': 'パスワードを忘れた場合は、図書館の開館時間中にご連絡ください。初期値のパスワードに戻します。',
   'login.noPassword': 'インターネット予約のパスワードは、各図書館の受付カウンターで利用カードを提示して発行を受けてください。',
   'login.welcome': 'ログインしました。',
+  'login.welcomeInitial': 'ログインしました。パスワードが初期値のままです。メニューの「連絡先変更」で変更してください。',
 
   'basketPage.title': '予約かご',
   'basketPage.lead': '予約かごに入れただけでは予約されたことになりません。予約する資料を選び、受取館を指定して「予約申込」を押してください。',
@@ -279,6 +288,14 @@ const en: Dict = {
   'search.page': 'Page {page} of {pages}',
   'search.pager': 'Result pages',
 
+  'guide.title': 'How to reserve online',
+  'guide.step1': 'Search the catalog (hiragana and readings work too).',
+  'guide.step2': 'Log in with your card number and password.',
+  'guide.step3': 'Press “Reserve”, choose the library to pick up from, and press “Place reservation”.',
+  'guide.step4': 'We tell you when it is ready. You can also check My account.',
+  'guide.limit': 'You can reserve up to 15 items in all (books, kamishibai, magazines and audio-visual).',
+  'guide.provisional': 'A new reservation is provisional until the registration run, every 10 minutes from 7:00 until closing (requests made while closed are registered at 7:00 the next morning).',
+
   'type.BOOK': 'Book',
   'type.KAMISHIBAI': 'Kamishibai',
   'type.MAGAZINE': 'Magazine',
@@ -353,6 +370,7 @@ const en: Dict = {
   'login.forgot': 'Forgot your password? Call the library during opening hours and we will reset it to the initial value.',
   'login.noPassword': 'To use online reservations, show your library card at any library counter to get a password.',
   'login.welcome': 'You are logged in.',
+  'login.welcomeInitial': 'You are logged in. You are still using the initial password: please change it under “Contact settings” in the menu.',
 
   'basketPage.title': 'Reservation basket',
   'basketPage.lead': 'Titles in the basket are not reserved yet. Select titles, choose a pickup library and press “Place reservation”.',

@@ -49,7 +49,10 @@ export const LoginPage = ({ location }: { readonly location: Location }) => {
     try {
       const result = await api.login(cardNumber, pin);
       await startSession(result, cardNumber);
-      setFlash({ kind: 'ok', key: 'login.welcome', path: next.split('?')[0] ?? next });
+      const path = next.split('?')[0] ?? next;
+      // The status page carries its own reminder; elsewhere the welcome says it once.
+      const remind = result.passwordIsInitial && path !== '/status';
+      setFlash({ kind: remind ? 'warn' : 'ok', key: remind ? 'login.welcomeInitial' : 'login.welcome', path });
       navigate(next, { replace: true });
     } catch (e) {
       const unlocksAt = e instanceof ApiError && typeof e.details.unlocksAt === 'string' ? e.details.unlocksAt : undefined;

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { HowTo } from '../components/HowTo';
 import { LiveRegion, Notice } from '../components/Notice';
 import { PageTitle } from '../components/PageTitle';
 import { Pager } from '../components/Pager';
@@ -81,6 +82,7 @@ export const SearchPage = ({ location }: { readonly location: Location }) => {
           </>
         ) : null}
       </section>
+      {state.kind === 'idle' ? <HowTo /> : null}
     </>
   );
 };
