@@ -99,7 +99,7 @@ export const startHttpApi = async (
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const found = match(request.method ?? 'GET', path);
     if (!found && options.webRoot && (request.method === 'GET' || request.method === 'HEAD') && isAppPath(path)) {
-      if (serveStatic(options.webRoot, path, response)) return;
+      if (serveStatic(options.webRoot, path, response, String(request.headers['accept-encoding'] ?? ''))) return;
     }
     const group = found?.route.group ?? fallbackGroup;
     const result = await handlers[group](toApiGatewayEvent(request, body, found), lambdaContext(group));

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { SECURITY_HEADERS } from '../security-headers.js';
 
 /**
@@ -20,7 +21,10 @@ const TYPES: Record<string, string> = {
 
 export const isAppPath = (path: string): boolean => !path.startsWith('/api/') && !path.startsWith('/admin/') && path !== '/api' && path !== '/admin';
 
-export const serveStatic = (root: string, path: string, response: ServerResponse): boolean => {
+const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
+
+/** Gzips text assets when the browser accepts it, as CloudFront does in AWS. */
+export const serveStatic = (root: string, path: string, response: ServerResponse, acceptEncoding = ''): boolean => {
   const base = resolve(root);
   if (!existsSync(base)) return false;
   const safe = normalize(decodeURIComponent(path)).replace(/^(\.\.[/\\])+/, '');
@@ -31,11 +35,15 @@ export const serveStatic = (root: string, path: string, response: ServerResponse
   }
   if (!existsSync(file)) return false;
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  const body = readFileSync(file);
+  const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(acceptEncoding);
   response.writeHead(200, {
     'content-type': type,
     'cache-control': type.startsWith('text/html') ? 'no-cache' : 'public, max-age=300',
+    vary: 'accept-encoding',
+    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     ...SECURITY_HEADERS,
   });
-  response.end(readFileSync(file));
+  response.end(gzip ? gzipSync(body) : body);
   return true;
 };

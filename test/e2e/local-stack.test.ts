@@ -62,7 +62,7 @@ let api: string;
 
 beforeAll(async () => {
   ports = { PORT: String(await freePort()), DYNAMODB_PORT: String(await freePort()), SES_PORT: String(await freePort()) };
-  service = start({ ...ports, LOCAL_STAFF_PASSWORD: 'counter-pass' });
+  service = start({ ...ports, LOCAL_STAFF_PASSWORD: 'counter-pass', DEMO_CATALOG_TITLES: '30' });
   await waitFor(service, 'Ctrl-C stops everything');
   api = `http://127.0.0.1:${ports.PORT}`;
 }, 90_000);
@@ -139,7 +139,7 @@ describe('npm start keeps data under its data folder across restarts', () => {
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const dataDir = mkdtempSync(join(tmpdir(), 'library-local-'));
-    const env = { PORT: String(await freePort()), DYNAMODB_PORT: String(await freePort()), SES_PORT: String(await freePort()), LOCAL_DATA_DIR: dataDir, DEMO_CATALOG_TITLES: '100' };
+    const env = { PORT: String(await freePort()), DYNAMODB_PORT: String(await freePort()), SES_PORT: String(await freePort()), LOCAL_DATA_DIR: dataDir, DEMO_CATALOG_TITLES: '30' };
     const base = `http://127.0.0.1:${env.PORT}`;
     const call = async (path: string, body: unknown, token?: string) => {
       const response = await fetch(base + path, {
