@@ -41,6 +41,32 @@ const readyHoldUpdate = (hold: Hold, ready: ReadyFields) => ({
   },
 });
 
+/** A copy goes ON_LOAN to the borrower and their loan record is written, in one transaction. */
+const lendParts = (
+  db: Db,
+  item: CirculatingItem,
+  cardNumber: string,
+  loan: Loan,
+  branch: string,
+  guard: { condition: string; values: Record<string, unknown> },
+): Record<string, unknown>[] => {
+  const version = sameVersion(item);
+  return [
+    {
+      Update: {
+        TableName: db.tableName,
+        Key: keys.item(item.itemId),
+        UpdateExpression:
+          'SET #status = :onLoan, dueDate = :due, borrower = :card, #location = :branch, version = :next REMOVE assignedHoldId, assignedCard, destination',
+        ConditionExpression: `${version.condition} AND ${guard.condition}`,
+        ExpressionAttributeNames: { '#status': 'status', '#location': 'location' },
+        ExpressionAttributeValues: { ...version.values, ...guard.values, ':onLoan': 'ON_LOAN', ':due': loan.dueDate, ':card': cardNumber, ':branch': branch },
+      },
+    },
+    { Put: { TableName: db.tableName, Item: { ...keys.loan(cardNumber, item.itemId), type: 'Loan', ...loan }, ConditionExpression: 'attribute_not_exists(PK)' } },
+  ];
+};
+
 export const circulationStore = (db: Db) => ({
   /**
    * SPEC 5.4: assigns a free copy to a WAITING hold, READY at the pickup branch or
@@ -216,21 +242,22 @@ export const circulationStore = (db: Db) => ({
 
   /** Transaction parts that lend a copy assigned to the borrower's own hold (checkout fulfils it). */
   lendAssignedParts(item: CirculatingItem, holdId: string, cardNumber: string, loan: Loan & { holdId: string }, branch: string): Record<string, unknown>[] {
-    const version = sameVersion(item);
-    return [
-      {
-        Update: {
-          TableName: db.tableName,
-          Key: keys.item(item.itemId),
-          UpdateExpression:
-            'SET #status = :onLoan, dueDate = :due, borrower = :card, #location = :branch, version = :next REMOVE assignedHoldId, assignedCard, destination',
-          ConditionExpression: `${version.condition} AND assignedHoldId = :holdId`,
-          ExpressionAttributeNames: { '#status': 'status', '#location': 'location' },
-          ExpressionAttributeValues: { ...version.values, ':onLoan': 'ON_LOAN', ':due': loan.dueDate, ':card': cardNumber, ':branch': branch, ':holdId': holdId },
-        },
-      },
-      { Put: { TableName: db.tableName, Item: { ...keys.loan(cardNumber, item.itemId), type: 'Loan', ...loan }, ConditionExpression: 'attribute_not_exists(PK)' } },
-    ];
+    return lendParts(db, item, cardNumber, loan, branch, { condition: 'assignedHoldId = :holdId', values: { ':holdId': holdId } });
+  },
+
+  /** SPEC 6: lends a copy from the shelf; false when it was taken or assigned meanwhile. */
+  async lendFromShelf(item: CirculatingItem, cardNumber: string, loan: Loan, branch: string): Promise<boolean> {
+    const parts = lendParts(db, item, cardNumber, loan, branch, {
+      condition: '#status = :onShelf AND attribute_not_exists(assignedHoldId)',
+      values: { ':onShelf': 'ON_SHELF' },
+    });
+    try {
+      await db.client.send(new TransactWriteCommand({ TransactItems: parts as never }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
   },
 
   /** SPEC 6: renews once; false when the loan changed meanwhile (renewed, returned). */

@@ -8,7 +8,6 @@ import { catalogImportStore } from './catalog-import.js';
 import { credentialStore } from './credentials.js';
 import { holdStore } from './holds.js';
 import { jobRunStore } from './job-runs.js';
-import { loanStore } from './loans.js';
 import { patronRecordsStore } from './patron-records.js';
 import { patronStore } from './patrons.js';
 import { searchIndexStore } from './search-index.js';
@@ -27,7 +26,6 @@ export const createStore = (db: Db) => ({
   holds: holdStore(db),
   patronRecords: patronRecordsStore(db),
   basket: basketStore(db),
-  loans: loanStore(db),
   circulation: circulationStore(db),
   searchIndex: searchIndexStore(db),
 });

@@ -40,7 +40,7 @@ export const checkout = async (deps: Deps, cardNumber: string, itemId: string, b
     return withHold;
   }
 
-  if (item.status !== 'ON_SHELF' || !(await deps.store.loans.checkout(cardNumber, loan, at))) {
+  if (item.status !== 'ON_SHELF' || !(await deps.store.circulation.lendFromShelf(item, cardNumber, loan, at))) {
     throw new AppError(409, 'NOT_ON_SHELF', { field: 'itemId', extra: { status: item.status } });
   }
   return loan;
