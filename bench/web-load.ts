@@ -10,10 +10,10 @@ const CPU_SLOWDOWN = 4;
 const RUNS = 5;
 
 /**
- * The apps' JavaScript size (gzip) against the 100 KB budget, and the time from navigation
- * start to the app's first frame (a User Timing mark set by main.tsx; its form controls are
- * in that frame) on a throttled phone profile in Chromium, with an unthrottled load of the
- * same page measured in the same run as baseline.
+ * The apps' JavaScript size (gzip) against the 100 KB budget; on a throttled phone profile
+ * in Chromium, the time until the first page is usable (first contentful paint: the patron
+ * app's static first frame is a working search form) and until each app's own first frame,
+ * with an unthrottled load of the same page measured in the same run as baseline.
  */
 export const benchWebLoad = async (env: BenchEnvironment) => {
   await buildWeb();
@@ -21,7 +21,7 @@ export const benchWebLoad = async (env: BenchEnvironment) => {
     ['web/dist/app.js', 'web/dist/staff/app.js'].map((file) => [file, { bytes: readFileSync(file).length, gzipBytes: gzipSync(readFileSync(file)).length }]),
   );
   const browser = await launchBrowser();
-  const measure = async (path: string, throttled: boolean) => {
+  const measure = async (path: string, throttled: boolean, metric: 'usable' | 'app') => {
     const times: number[] = [];
     for (let i = 0; i < RUNS; i += 1) {
       const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
@@ -34,9 +34,15 @@ export const benchWebLoad = async (env: BenchEnvironment) => {
       }
       await page.goto(env.services.api.url + path);
       await page.waitForSelector('input:visible, button:visible');
-      // The page's own clock: from navigation start to the app's first frame (main.tsx marks it).
-      const mark = (await page.evaluate("performance.getEntriesByName('first-render')[0]?.startTime ?? -1")) as number;
-      times.push(mark);
+      await page.waitForFunction("performance.getEntriesByName('first-render').length > 0");
+      // The page's own clock from navigation start: `usable` = first contentful paint, which
+      // already holds a working search form (the patron app's static first frame) or the
+      // login form; `app` = the app's own first frame (main.tsx marks it).
+      const script =
+        metric === 'usable'
+          ? "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1"
+          : "performance.getEntriesByName('first-render')[0]?.startTime ?? -1";
+      times.push((await page.evaluate(script)) as number);
       await context.close();
     }
     times.sort((a, b) => a - b);
@@ -47,9 +53,12 @@ export const benchWebLoad = async (env: BenchEnvironment) => {
       budgetGzipBytes: 100 * 1024,
       sizes,
       firstUsableMs: {
-        patronThrottledPhone: await measure('/', true),
-        patronUnthrottledBaseline: await measure('/', false),
-        staffThrottledPhone: await measure('/staff/', true),
+        patronThrottledPhone: await measure('/', true, 'usable'),
+        patronUnthrottledBaseline: await measure('/', false, 'usable'),
+      },
+      appFirstFrameMs: {
+        patronThrottledPhone: await measure('/', true, 'app'),
+        staffThrottledPhone: await measure('/staff/', true, 'app'),
       },
       profile: 'Fast 3G (150 ms RTT, 1.6 Mbps down) + 4x CPU slowdown, 375x740, median of 5 cold loads',
     };

@@ -37,6 +37,23 @@ describe('the browser apps are served on the API origin with security headers', 
     await page.close();
   });
 
+  it('the patron app\'s first frame is a working search form, before (or without) its script', async () => {
+    const noScript = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
+    const page = await noScript.newPage();
+    await page.goto(`${app.url}/`);
+    await page.locator('#shell-q').fill('ねこ');
+    await page.locator('#shell-q').press('Enter');
+    await page.waitForURL(/\/\?q=/);
+    await noScript.close();
+    // The same URL with the app running lands on the results of that search.
+    const live = await browser.newPage({ viewport: PHONE });
+    await live.goto(`${app.url}/?q=${encodeURIComponent('ねこ')}`);
+    await live.getByTestId('result-count').waitFor();
+    expect(new URL(live.url()).hash).toContain('q=');
+    expect(await live.getByTestId('search-input').inputValue()).toBe('ねこ');
+    await live.close();
+  });
+
   it('API paths still answer JSON, never the app', async () => {
     const answer = await app.request('GET', '/api/no-such-route');
     expect(answer.status).toBe(404);
