@@ -5,10 +5,11 @@ export interface Branch {
   phone?: string;
 }
 
-export type CheckinResult =
+export type CheckinResult = { titleId?: string; title?: string } & (
   | { action: 'SHELVE'; branch?: string }
   | { action: 'HOLD_SHELF'; holdId: string; pickupDeadline?: string }
-  | { action: 'TRANSIT'; toBranch: string; holdId?: string };
+  | { action: 'TRANSIT'; toBranch: string; holdId?: string }
+);
 
 export interface Loan {
   itemId: string;

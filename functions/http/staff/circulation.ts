@@ -12,7 +12,11 @@ const CheckinBody = z.object({ itemId: trimmed(1, 40), branch: trimmed(1, 40) })
 /** POST /admin/checkin (SPEC 5.4): where the copy goes — SHELVE, HOLD_SHELF or TRANSIT. */
 export const postCheckin: RouteHandler = async (request, deps) => {
   const body = parseInput(CheckinBody, request.body);
-  return ok(await checkin(deps, body.itemId, body.branch));
+  const destination = await checkin(deps, body.itemId, body.branch);
+  // The title helps staff put the right copy on the right shelf (an extra field of SPEC 7).
+  const item = await deps.store.catalog.getItem(body.itemId);
+  const title = item ? await deps.store.catalog.getTitle(item.titleId) : undefined;
+  return ok({ ...destination, ...(title ? { titleId: title.titleId, title: title.title } : {}) });
 };
 
 const BranchQuery = z.object({ branch: trimmed(1, 40), date: z.optional(calendarDate) });

@@ -60,6 +60,11 @@ export const DestinationBanner = ({ outcome }: { outcome: CheckinOutcome | undef
         <p class="banner-sub">{result.holdId ? '予約資料です。回送先の予約に引き当てました。' : '所蔵館へ戻す資料です。'}</p>
       ) : null}
       {result.action === 'SHELVE' ? <p class="banner-sub">この館の書架に戻してください。</p> : null}
+      {result.title ? (
+        <p class="banner-sub" data-testid="checkin-title">
+          {result.title}
+        </p>
+      ) : null}
       <p class="banner-item">
         資料番号 {outcome.itemId}
         {'holdId' in result && result.holdId ? ` / 予約番号 ${result.holdId}` : ''}
