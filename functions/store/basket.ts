@@ -1,10 +1,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure, type Db } from './db.js';
+import { cancellationCodes, isConditionFailure, type Db } from './db.js';
 import { keys } from './keys.js';
 import type { BasketEntry } from './patron-records.js';
-
-const cancellationCodes = (error: unknown): (string | undefined)[] =>
-  ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code);
 
 /** SPEC 5.8 予約かご: entries in the patron's partition, counted on the profile to cap its size. */
 export const basketStore = (db: Db) => ({

@@ -1,5 +1,5 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure, type Db } from './db.js';
+import { cancellationCodes, isConditionFailure, whenConditionsHold, type Db } from './db.js';
 import { keys, stripKeys } from './keys.js';
 import { queryAll } from './query-all.js';
 import type { Item, Title } from '../domain/catalog.js';
@@ -42,19 +42,15 @@ export const catalogStore = (db: Db) => {
     /** False when the title id is taken. */
     async createTitle(title: Title): Promise<boolean> {
       const sequence = await nextSequence();
-      try {
-        await db.client.send(
+      return whenConditionsHold(
+        db.client.send(
           new PutCommand({
             TableName: db.tableName,
             Item: { ...keys.title(title.titleId), ...keys.titleBySequence(sequence), type: 'Title', ...title, sequence },
             ConditionExpression: 'attribute_not_exists(PK)',
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
 
     async getTitle(titleId: string): Promise<StoredTitle | undefined> {
@@ -114,8 +110,7 @@ export const catalogStore = (db: Db) => {
         return 'created';
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
-        const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-        return reasons[0]?.Code === 'ConditionalCheckFailed' ? 'exists' : 'no-title';
+        return cancellationCodes(error)[0] === 'ConditionalCheckFailed' ? 'exists' : 'no-title';
       }
     },
 

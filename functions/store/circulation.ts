@@ -1,5 +1,5 @@
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure, type Db } from './db.js';
+import { cancellationCodes, isConditionFailure, whenConditionsHold, type Db } from './db.js';
 import { keys } from './keys.js';
 import type { StoredItem } from './catalog.js';
 import type { Hold } from './holds.js';
@@ -25,9 +25,6 @@ export interface ReadyFields {
   readonly readyDate: string;
   readonly pickupDeadline: string;
 }
-
-const reasonCodes = (error: unknown): (string | undefined)[] =>
-  ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code);
 
 const readyHoldUpdate = (hold: Hold, ready: ReadyFields) => ({
   expression: 'SET #status = :ready, readyAt = :readyAt, readyDate = :readyDate, pickupDeadline = :deadline, GSI2PK = :gsi2pk, GSI2SK = :gsi2sk',
@@ -119,7 +116,7 @@ export const circulationStore = (db: Db) => ({
       return 'assigned';
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
-      return reasonCodes(error)[0] === 'ConditionalCheckFailed' ? 'item-changed' : 'hold-taken';
+      return cancellationCodes(error)[0] === 'ConditionalCheckFailed' ? 'item-changed' : 'hold-taken';
     }
   },
 
@@ -127,8 +124,8 @@ export const circulationStore = (db: Db) => ({
   async arrive(item: CirculatingItem, hold: Hold, ready: ReadyFields): Promise<boolean> {
     const version = sameVersion(item);
     const holdChange = readyHoldUpdate(hold, ready);
-    try {
-      await db.client.send(
+    return whenConditionsHold(
+      db.client.send(
         new TransactWriteCommand({
           TransactItems: [
             {
@@ -153,19 +150,15 @@ export const circulationStore = (db: Db) => ({
             },
           ],
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   },
 
   /** An unassigned copy goes on the shelf at `branch`, or travels home from there. */
   async place(item: CirculatingItem, branch: string, to: { status: 'ON_SHELF' } | { status: 'IN_TRANSIT'; destination: string }): Promise<boolean> {
     const version = sameVersion(item);
-    try {
-      await db.client.send(
+    return whenConditionsHold(
+      db.client.send(
         new UpdateCommand({
           TableName: db.tableName,
           Key: keys.item(item.itemId),
@@ -183,12 +176,8 @@ export const circulationStore = (db: Db) => ({
             ...(to.status === 'IN_TRANSIT' ? { ':destination': to.destination } : {}),
           },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   },
 
   /**
@@ -197,8 +186,8 @@ export const circulationStore = (db: Db) => ({
    */
   async returnLoan(item: CirculatingItem, branch: string, loan: Loan & { holdId?: string }, cardNumber: string): Promise<boolean> {
     const version = sameVersion(item);
-    try {
-      await db.client.send(
+    return whenConditionsHold(
+      db.client.send(
         new TransactWriteCommand({
           TransactItems: [
             {
@@ -215,12 +204,8 @@ export const circulationStore = (db: Db) => ({
             ...(loan.holdId ? [{ Delete: { TableName: db.tableName, Key: keys.hold(cardNumber, loan.holdId) } }] : []),
           ],
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   },
 
   /** Transaction parts that free a copy from its hold (expiry, staff cancel): back to ON_SHELF where it is. */
@@ -251,19 +236,13 @@ export const circulationStore = (db: Db) => ({
       condition: '#status = :onShelf AND attribute_not_exists(assignedHoldId)',
       values: { ':onShelf': 'ON_SHELF' },
     });
-    try {
-      await db.client.send(new TransactWriteCommand({ TransactItems: parts as never }));
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return whenConditionsHold(db.client.send(new TransactWriteCommand({ TransactItems: parts as never })));
   },
 
   /** SPEC 6: renews once; false when the loan changed meanwhile (renewed, returned). */
   async renew(cardNumber: string, loan: Loan, newDueDate: string): Promise<boolean> {
-    try {
-      await db.client.send(
+    return whenConditionsHold(
+      db.client.send(
         new TransactWriteCommand({
           TransactItems: [
             {
@@ -286,12 +265,8 @@ export const circulationStore = (db: Db) => ({
             },
           ],
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   },
 });
 

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure, type Db } from './db.js';
+import { isConditionFailure, whenConditionsHold, type Db } from './db.js';
 import { keys } from './keys.js';
 import type { AttemptWindow } from '../domain/lockout.js';
 
@@ -32,8 +32,8 @@ export const credentialStore = (db: Db) => ({
 
   /** Changes the password only if the stored hash is still the one the caller verified. */
   async replacePassword(account: Account, expectedHash: string, passwordHash: string, now: Date): Promise<boolean> {
-    try {
-      await db.client.send(
+    return whenConditionsHold(
+      db.client.send(
         new UpdateCommand({
           TableName: db.tableName,
           Key: keyOf(account),
@@ -41,12 +41,8 @@ export const credentialStore = (db: Db) => ({
           ConditionExpression: 'passwordHash = :expected',
           ExpressionAttributeValues: { ':hash': passwordHash, ':false': false, ':now': now.toISOString(), ':expected': expectedHash },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   },
 
   /**

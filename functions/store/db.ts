@@ -19,6 +19,21 @@ export const isConditionFailure = (error: unknown): boolean =>
   (error.name === 'ConditionalCheckFailedException' ||
     (error.name === 'TransactionCanceledException' && /ConditionalCheckFailed/.test(error.message)));
 
+/** Sends a conditional write: true when it applied, false when a condition did not hold. */
+export const whenConditionsHold = async (write: Promise<unknown>): Promise<boolean> => {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+};
+
+/** Which parts of a cancelled transaction failed, in order (`ConditionalCheckFailed`, `None`, …). */
+export const cancellationCodes = (error: unknown): (string | undefined)[] =>
+  ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code);
+
 /** Epoch seconds for the TTL attribute. */
 export const ttlSeconds = (at: Date): number => Math.floor(at.getTime() / 1000);
 

@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure, isExpired, ttlSeconds, type Db } from './db.js';
+import { cancellationCodes, isConditionFailure, isExpired, ttlSeconds, whenConditionsHold, type Db } from './db.js';
 import { keys, stripKeys } from './keys.js';
 import { queryAll } from './query-all.js';
 import type { HoldState } from '../domain/holds.js';
@@ -34,9 +34,6 @@ export interface Hold {
 
 /** Finished holds leave the patron's view after 30 days (SPEC 6). */
 const FINISHED_RETENTION_DAYS = 30;
-
-const cancellationCodes = (error: unknown): (string | undefined)[] =>
-  ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code);
 
 export const holdStore = (db: Db) => ({
   /**
@@ -118,8 +115,8 @@ export const holdStore = (db: Db) => ({
 
   /** SPEC 5.3: PROVISIONAL → WAITING, once; false when another run got there first. */
   async register(hold: Hold, at: Date): Promise<boolean> {
-    try {
-      await db.client.send(
+    return whenConditionsHold(
+      db.client.send(
         new UpdateCommand({
           TableName: db.tableName,
           Key: keys.hold(hold.cardNumber, hold.holdId),
@@ -134,12 +131,8 @@ export const holdStore = (db: Db) => ({
             ':sk': keys.waitingHold(hold.titleId, hold.requestedAt, hold.holdId).GSI2SK,
           },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   },
 
   /**
@@ -157,8 +150,8 @@ export const holdStore = (db: Db) => ({
   ): Promise<boolean> {
     const fromValues = Object.fromEntries(from.map((state, i) => [`:from${i}`, state]));
     const extra = Object.entries(details).filter(([, v]) => v !== undefined);
-    try {
-      await db.client.send(
+    return whenConditionsHold(
+      db.client.send(
         new TransactWriteCommand({
           TransactItems: [
             {
@@ -198,12 +191,8 @@ export const holdStore = (db: Db) => ({
             ...alongside,
           ] as never,
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   },
 
   /** WAITING holds of every title, grouped by title in queue order (GSI2), for pull lists. */
@@ -229,8 +218,8 @@ export const holdStore = (db: Db) => ({
    * another run holds a claim younger than `leaseCutoff` (a run that died releases by age).
    */
   async claimNotice(hold: Hold, runId: string, now: Date, leaseCutoff: Date): Promise<boolean> {
-    try {
-      await db.client.send(
+    return whenConditionsHold(
+      db.client.send(
         new UpdateCommand({
           TableName: db.tableName,
           Key: keys.hold(hold.cardNumber, hold.holdId),
@@ -240,18 +229,14 @@ export const holdStore = (db: Db) => ({
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':run': runId, ':now': now.toISOString(), ':cutoff': leaseCutoff.toISOString(), ':ready': 'READY' },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   },
 
   /** Records the notice (or that the patron gets none by mail); only the claiming run may. */
   async markNotified(hold: Hold, runId: string | undefined, now: Date, channel: string): Promise<boolean> {
-    try {
-      await db.client.send(
+    return whenConditionsHold(
+      db.client.send(
         new UpdateCommand({
           TableName: db.tableName,
           Key: keys.hold(hold.cardNumber, hold.holdId),
@@ -259,12 +244,8 @@ export const holdStore = (db: Db) => ({
           ConditionExpression: runId ? 'notifyClaim = :run AND attribute_not_exists(notifiedAt)' : 'attribute_not_exists(notifiedAt) AND attribute_not_exists(notifyClaim)',
           ExpressionAttributeValues: { ':now': now.toISOString(), ':channel': channel, ...(runId ? { ':run': runId } : {}) },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   },
 
   /** Gives a claimed hold back after a failed send, for the next run. */

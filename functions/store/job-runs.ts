@@ -1,5 +1,5 @@
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure, ttlSeconds, type Db } from './db.js';
+import { ttlSeconds, whenConditionsHold, type Db } from './db.js';
 import { keys } from './keys.js';
 
 export interface JobRun {
@@ -31,8 +31,8 @@ export const jobRunStore = (db: Db) => ({
 
   /** Marks a run as started; false when that run id already started (a duplicate delivery). */
   async start(run: JobRun, now: Date): Promise<boolean> {
-    try {
-      await db.client.send(
+    return whenConditionsHold(
+      db.client.send(
         new UpdateCommand({
           TableName: db.tableName,
           Key: keys.jobRun(run.job, run.runId),
@@ -59,12 +59,8 @@ export const jobRunStore = (db: Db) => ({
             ...(run.scheduledTime ? { ':scheduledTime': run.scheduledTime } : {}),
           },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   },
 
   async finish(job: string, runId: string, outcome: { status: 'SUCCEEDED' | 'FAILED'; finishedAt: string; summary: Record<string, unknown> }) {

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure, type Db } from './db.js';
+import { whenConditionsHold, type Db } from './db.js';
 import { keys, stripKeys } from './keys.js';
 import type { ContactMethod } from '../domain/contact.js';
 
@@ -24,19 +24,15 @@ export const patronStore = (db: Db) => ({
 
   /** False when the card number is taken. */
   async create(patron: Patron): Promise<boolean> {
-    try {
-      await db.client.send(
+    return whenConditionsHold(
+      db.client.send(
         new PutCommand({
           TableName: db.tableName,
           Item: { ...keys.patron(patron.cardNumber), type: 'Patron', ...patron, activeHolds: 0 },
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+      ),
+    );
   },
 
   async enableInternetService(cardNumber: string): Promise<void> {
