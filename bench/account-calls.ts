@@ -1,4 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { apiCaller } from './api-caller.js';
 import { percentile, round, type BenchEnvironment } from './support.js';
 
 const CALLS = 30;
@@ -8,16 +9,7 @@ const CALLS = 30;
  * measured in this run as the baseline (the floor any call pays).
  */
 export const benchAccountCalls = async (env: BenchEnvironment) => {
-  const api = env.services.api.url;
-  const call = async (method: string, path: string, body?: unknown, token?: string) => {
-    const response = await fetch(api + path, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}`);
-    return response.status === 204 ? undefined : ((await response.json()) as any);
-  };
+  const call = apiCaller(env.services.api.url);
   const measure = async (name: string, once: () => Promise<unknown>) => {
     env.counter.reset();
     await once();

@@ -1,17 +1,9 @@
+import { apiCaller } from './api-caller.js';
 import type { BenchEnvironment } from './support.js';
 
 /** DynamoDB requests per hold call (place, status, cancel), counted by SDK middleware. */
 export const benchHoldCalls = async (env: BenchEnvironment) => {
-  const api = env.services.api.url;
-  const call = async (method: string, path: string, body?: unknown, token?: string) => {
-    const response = await fetch(api + path, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}`);
-    return response.status === 204 ? undefined : ((await response.json()) as any);
-  };
+  const call = apiCaller(env.services.api.url);
   const staff = (await call('POST', '/admin/login', { staffId: 'admin', password: 'bench' })).token;
   const patron = (await call('POST', '/api/login', { cardNumber: '10000001', password: '0401' })).token;
   const titleIds: string[] = [];
