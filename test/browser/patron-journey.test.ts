@@ -106,7 +106,7 @@ describe('issue 5: the whole patron journey in a phone-sized Chromium', () => {
     expect(lent.status).toBe('ok');
     await snap(counter, 'journey-06-checkout');
 
-    await visit(page, app.url, '#/status', demo);
+    await visit(page, app.url, '#/status', demo, 'loan-count');
     const loan = page.locator(`[data-testid="loan-row"][data-item-id="${centralCopy}"]`);
     await loan.waitFor({ timeout: 8000 }).catch(async (error) => {
       await snap(page, 'journey-failed-no-loan');
@@ -134,7 +134,7 @@ describe('issue 5: basket, lockout and the smallest phone', () => {
   it('予約かご: add two titles, reserve a selection, see per-title results', async () => {
     await app.setClock('2026-12-02T11:00:00+09:00');
     const page = await browser.newPage({ viewport: PHONE });
-    await visit(page, app.url, '#/login', demo);
+    await visit(page, app.url, '#/login', demo, 'user-name');
     for (const titleId of [classics.kokoro, classics.sanshiro]) {
       await page.goto(`${app.url}/#/titles/${titleId}`);
       await page.getByTestId('basket-add').click();

@@ -15,16 +15,26 @@ export const logIn = async (page: Page, cardNumber: string, password: string): P
   await page.getByTestId('login-submit').click();
 };
 
-/** Opens a page of the app, logging in again first if the session ran out (the clock moved). */
-export const visit = async (page: Page, baseUrl: string, hash: string, login: { card: string; password: string }): Promise<void> => {
+/**
+ * Opens a page of the app and waits until it shows `readyTestId`, logging in again on the
+ * way if the session ran out (the clock moved): the app may show the page first and switch
+ * to the login form when its first API call answers 401, so both are awaited.
+ */
+export const visit = async (
+  page: Page,
+  baseUrl: string,
+  hash: string,
+  login: { card: string; password: string },
+  readyTestId: string,
+): Promise<void> => {
   await page.goto(`${baseUrl}/${hash}`);
   await page.reload(); // a hash-only navigation would keep the page's old data
   const form = page.getByTestId('login-form');
-  const target = page.locator('main h1, main h2').first();
-  await target.waitFor();
+  const ready = page.getByTestId(readyTestId);
+  await form.or(ready).first().waitFor();
   if (await form.isVisible()) {
     await logIn(page, login.card, login.password);
-    await form.waitFor({ state: 'detached' }).catch(() => undefined);
+    await ready.waitFor();
   }
 };
 
