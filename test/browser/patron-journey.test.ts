@@ -1,17 +1,20 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { demoClassicTitleIds as classics } from '../../lib/local/demo-catalog/index.js';
-import { launchBrowser, PHONE, snap } from '../support/browser.js';
+import { launchBrowser, onServerClock, PHONE, snap, type ServerClockBrowser } from '../support/browser.js';
 import { holdRow, logIn, until, visit } from '../support/patron-app.js';
 import { checkOut, openStaffConsole, scanIn } from '../support/staff-console.js';
 import { STAFF_PASSWORD, startTestApp, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
 let browser: Browser;
+/** Pages whose browser clock is the server's (the server's is pinned and moved below). */
+let clocked: ServerClockBrowser;
 
 // 2026-12-01 is a Tuesday: every branch open 09:30–19:00.
 beforeAll(async () => {
   [app, browser] = await Promise.all([startTestApp({ startAt: '2026-12-01T10:01:00+09:00', demoCatalogTitles: 60 }), launchBrowser()]);
+  clocked = onServerClock(browser, { now: () => app.services.clock.now(), setClock: (iso) => app.setClock(iso) });
 });
 afterAll(async () => {
   await browser?.close();
@@ -26,7 +29,7 @@ const mailsTo = async (address: string) => {
 
 describe('issue 5: the whole patron journey in a phone-sized Chromium', () => {
   it('search in Japanese → login → reserve → 仮予約 → 予約中 with position → staff scan → 取置中 → mail → checkout → renew → cancel another', async () => {
-    const page: Page = await browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
+    const page: Page = await clocked.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
     await page.goto(`${app.url}/`);
     await page.getByTestId('search-input').fill('わがはい');
     await page.getByTestId('search-submit').click();
@@ -70,17 +73,17 @@ describe('issue 5: the whole patron journey in a phone-sized Chromium', () => {
     expect(await provisional.textContent()).toContain('10:10');
 
     // The 10:10 registration run.
-    await app.setClock('2026-12-01T10:10:30+09:00');
+    await clocked.setClock('2026-12-01T10:10:30+09:00');
     await page.getByTestId('status-refresh').click();
     const waiting = await holdRow(page, wagahai.holdId, 'WAITING');
     expect(await waiting.getByTestId('hold-status').textContent()).toContain('予約中');
-    expect(await waiting.getByTestId('hold-detail').textContent()).toMatch(/1/);
+    expect(await waiting.getByTestId('hold-detail').textContent()).toContain('順位 1番目');
     await snap(page, 'journey-03-waiting');
 
     // Staff scan a central copy at central: it goes to the hold shelf.
     const copies = (await app.request('GET', `/api/catalog/titles/${classics.wagahai}`)).body.copies as any[];
     const centralCopy = copies.find((c) => c.branch === 'central').itemId as string;
-    const staff = await openStaffConsole(browser, app.url, STAFF_PASSWORD, 'central');
+    const staff = await openStaffConsole(clocked, app.url, STAFF_PASSWORD, 'central');
     const scanned = await scanIn(staff, centralCopy);
     expect(scanned.action).toBe('HOLD_SHELF');
     expect(scanned.text).toContain('予約棚');
@@ -93,15 +96,15 @@ describe('issue 5: the whole patron journey in a phone-sized Chromium', () => {
     await snap(page, 'journey-05-ready');
 
     // Next morning's 08:00 run mails the notice.
-    await app.setClock('2026-12-02T08:00:30+09:00');
+    await clocked.setClock('2026-12-02T08:00:30+09:00');
     await until(async () => (await mailsTo('hanako.journey@example.jp')).length === 1, 'the pickup mail');
     const [mail] = await mailsTo('hanako.journey@example.jp');
     expect(mail.body.text).toContain('吾輩は猫である');
     expect(mail.body.text).toContain('2026年12月9日(水)');
 
     // Staff checkout (a new shift: log in again), then the patron renews and cancels the other hold.
-    await app.setClock('2026-12-02T10:00:00+09:00');
-    const counter = await openStaffConsole(browser, app.url, STAFF_PASSWORD, 'central');
+    await clocked.setClock('2026-12-02T10:00:00+09:00');
+    const counter = await openStaffConsole(clocked, app.url, STAFF_PASSWORD, 'central');
     const lent = await checkOut(counter, demo.card, centralCopy);
     expect(lent.status).toBe('ok');
     await snap(counter, 'journey-06-checkout');
@@ -132,8 +135,8 @@ describe('issue 5: the whole patron journey in a phone-sized Chromium', () => {
 
 describe('issue 5: basket, lockout and the smallest phone', () => {
   it('予約かご: add two titles, reserve a selection, see per-title results', async () => {
-    await app.setClock('2026-12-02T11:00:00+09:00');
-    const page = await browser.newPage({ viewport: PHONE });
+    await clocked.setClock('2026-12-02T11:00:00+09:00');
+    const page = await clocked.newPage({ viewport: PHONE });
     await visit(page, app.url, '#/login', demo, 'user-name');
     for (const titleId of [classics.kokoro, classics.sanshiro]) {
       await page.goto(`${app.url}/#/titles/${titleId}`);
@@ -157,7 +160,7 @@ describe('issue 5: basket, lockout and the smallest phone', () => {
   it('five wrong passwords lock the account: the login page says until when', async () => {
     await app.request('POST', '/admin/patrons', { token: await app.staffToken(), body: { cardNumber: '10000077', name: '鍵 太郎', birthDate: '1980-07-07' } });
     await app.request('POST', '/admin/patrons/10000077/internet-password', { token: await app.staffToken() });
-    const page = await browser.newPage({ viewport: PHONE });
+    const page = await clocked.newPage({ viewport: PHONE });
     await page.goto(`${app.url}/#/login`);
     for (let i = 0; i < 6; i += 1) {
       await logIn(page, '10000077', '999999');
@@ -170,7 +173,7 @@ describe('issue 5: basket, lockout and the smallest phone', () => {
   });
 
   it('works at 320 px wide without sideways scrolling', async () => {
-    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    const page = await clocked.newPage({ viewport: { width: 320, height: 640 } });
     for (const hash of ['#/', `#/titles/${classics.wagahai}`, '#/login']) {
       await page.goto(`${app.url}/${hash}`);
       await page.locator('main h1, main h2').first().waitFor();
@@ -179,5 +182,30 @@ describe('issue 5: basket, lockout and the smallest phone', () => {
     }
     await snap(page, 'phone-320');
     await page.close();
+  });
+});
+
+describe('issue 14: the apps time a session from the login, not from the PC calendar', () => {
+  it("a PC whose clock is three days ahead of the server's stays signed in, in the staff console and the patron app", async () => {
+    const skewed = {
+      async newPage(options?: Parameters<Browser['newPage']>[0]) {
+        const page = await browser.newPage(options);
+        await page.clock.install({ time: new Date(app.services.clock.now().getTime() + 3 * 86_400_000) });
+        return page;
+      },
+    };
+    const staff = await openStaffConsole(skewed, app.url, STAFF_PASSWORD, 'central');
+    await staff.waitForTimeout(300); // a console that judged the token by the PC's calendar logs out at once
+    expect(await staff.getByTestId('login-form').count()).toBe(0);
+    expect(await staff.getByTestId('checkin-scan').isVisible()).toBe(true);
+    expect(await staff.getByTestId('staff-info').textContent()).toContain('職員 admin');
+
+    const patron = await skewed.newPage({ viewport: PHONE });
+    await visit(patron, app.url, '#/status', demo, 'loan-count');
+    await patron.reload();
+    await patron.getByTestId('loan-count').waitFor();
+    expect(await patron.getByTestId('login-form').count()).toBe(0);
+    await staff.close();
+    await patron.close();
   });
 });

@@ -1,7 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+
+/** Anything that opens pages: a Browser, or pages kept on the server's clock (browser.ts). */
+interface PageOpener {
+  newPage(options?: { viewport?: { width: number; height: number } }): Promise<Page>;
+}
 
 /** Drives the staff console as a librarian would (web/staff; test ids listed there). */
-export const openStaffConsole = async (browser: Browser, baseUrl: string, password: string, branch: string): Promise<Page> => {
+export const openStaffConsole = async (browser: PageOpener, baseUrl: string, password: string, branch: string): Promise<Page> => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(`${baseUrl}/staff/`);
   await page.getByTestId('login-staff-id').fill('admin');

@@ -6,31 +6,13 @@ import { useCallback, useState } from 'preact/hooks';
 import type { SessionInfo } from './context';
 import type { PatronApi } from './patron-api';
 import type { LoginResult } from './types';
+import { sessionEndsAt } from '../shared/session-end';
 
 const SESSION_KEY = 'patron-session';
 
 const save = (info: SessionInfo | null) => {
   if (info) sessionStorage.setItem(SESSION_KEY, JSON.stringify(info));
   else sessionStorage.removeItem(SESSION_KEY);
-};
-
-/**
- * When the session ends, on this device's clock. The token's own lifetime (exp − iat) is
- * counted from now, so a server clock that differs from the device's (a demo clock moved
- * for testing, a phone set wrong) neither ends the session early nor keeps it too long;
- * the answer's `expiresAt` is the fallback.
- */
-const localExpiry = (login: LoginResult): string => {
-  try {
-    const payload = login.token.split('.')[1] ?? '';
-    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { iat?: unknown; exp?: unknown };
-    if (typeof claims.iat === 'number' && typeof claims.exp === 'number' && claims.exp > claims.iat) {
-      return new Date(Date.now() + (claims.exp - claims.iat) * 1000).toISOString();
-    }
-  } catch {
-    /* not a JWT we can read: use the server's time */
-  }
-  return login.expiresAt;
 };
 
 export const isExpired = (info: SessionInfo, now = Date.now()): boolean => Date.parse(info.expiresAt) <= now;
@@ -64,7 +46,7 @@ export const useSession = (api: PatronApi) => {
       const info: SessionInfo = {
         cardNumber: me.cardNumber || cardNumber,
         name: me.name,
-        expiresAt: localExpiry(login),
+        expiresAt: sessionEndsAt(login.token, login.expiresAt) ?? login.expiresAt,
         passwordIsInitial: me.passwordIsInitial ?? login.passwordIsInitial,
         contactConfigured: me.contactConfigured ?? true,
       };

@@ -15,7 +15,7 @@ import { PatronsPage } from './pages/PatronsPage';
 import { PullListPage } from './pages/PullListPage';
 import { useRoute, type Route } from './router';
 import { useScanLogState, type ScanLog } from './scan-log';
-import { loadBranch, saveBranch, tokenFacts } from './session';
+import { endSession, loadBranch, saveBranch, sessionHasEnded, sessionOf, startSession } from './session';
 import type { Branch } from './types';
 import { ErrorMessage } from './components/ErrorMessage';
 
@@ -42,9 +42,9 @@ const Page = ({ route, log }: { route: Route; log: ScanLog }) => {
 
 const liveToken = (): string | undefined => {
   const token = client.token();
-  const { expiresAt } = tokenFacts(token);
-  if (token && expiresAt && expiresAt.getTime() <= Date.now()) {
+  if (token && sessionHasEnded()) {
     client.setToken(undefined);
+    endSession();
     return undefined;
   }
   return token;
@@ -62,6 +62,7 @@ export const App = () => {
   const logout = useCallback(
     (message: string) => {
       client.setToken(undefined);
+      endSession();
       setToken(undefined);
       setNotice(message);
       log.clear();
@@ -72,12 +73,12 @@ export const App = () => {
   useEffect(() => onUnauthorized(() => logout(EXPIRED)), [logout]);
 
   // Back to login when the shift's token runs out, even without a request.
-  const { staffId, expiresAt } = tokenFacts(token);
+  const { staffId, endsAt } = sessionOf(token);
   useEffect(() => {
-    if (!expiresAt) return undefined;
-    const timer = setTimeout(() => logout(EXPIRED), Math.max(0, Math.min(expiresAt.getTime() - Date.now(), 2 ** 31 - 1)));
+    if (!endsAt) return undefined;
+    const timer = setTimeout(() => logout(EXPIRED), Math.max(0, Math.min(endsAt.getTime() - Date.now(), 2 ** 31 - 1)));
     return () => clearTimeout(timer);
-  }, [expiresAt?.getTime(), logout]);
+  }, [endsAt?.getTime(), logout]);
 
   useEffect(() => {
     api.branches().then(setBranches, (caught: unknown) => setBranchError(describeError(caught)));
@@ -99,8 +100,9 @@ export const App = () => {
     body = (
       <LoginPage
         notice={notice}
-        onLoggedIn={(next) => {
+        onLoggedIn={(next, serverExpiresAt) => {
           client.setToken(next);
+          startSession(next, serverExpiresAt);
           setNotice('');
           setToken(next);
         }}
@@ -111,7 +113,7 @@ export const App = () => {
   } else {
     body = (
       <>
-        <AppHeader page={route.page} staffId={staffId} expiresAt={expiresAt} onLogout={() => logout('ログアウトしました。')} />
+        <AppHeader page={route.page} staffId={staffId} expiresAt={endsAt} onLogout={() => logout('ログアウトしました。')} />
         <main id="main" tabIndex={-1} class="content" key={`${route.page}|${state.counterBranch}`}>
           <Page route={route} log={log} />
         </main>

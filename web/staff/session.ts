@@ -1,3 +1,5 @@
+import { hasEnded, readClaims, sessionEndsAt } from '../shared/session-end';
+
 /** What this PC remembers: the counter's branch (localStorage) and facts about the staff token. */
 export const BRANCH_KEY = 'staff-branch';
 
@@ -18,15 +20,50 @@ export const saveBranch = (code: string): void => {
   }
 };
 
-/** The staff id and expiry carried in the token (display only; the server decides). */
-export const tokenFacts = (token: string | undefined): { staffId?: string; expiresAt?: Date } => {
-  const part = token?.split('.')[1];
-  if (!part) return {};
+const ENDS_AT_KEY = 'staff-session-ends-at';
+
+/**
+ * The shift's session: who is signed in and when the session ends on this PC's clock,
+ * counted from the login (web/shared/session-end.ts), never from the token's absolute
+ * expiry against the PC's calendar: the server's clock may differ (a demo clock, a PC set
+ * wrong), and the server judges the token anyway.
+ */
+export interface StaffSession {
+  readonly staffId?: string;
+  readonly endsAt?: Date;
+}
+
+export const startSession = (token: string, serverExpiresAt: string | undefined): void => {
+  const endsAt = sessionEndsAt(token, serverExpiresAt);
   try {
-    const json = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
-    const payload = JSON.parse(json) as { sub?: string; exp?: number };
-    return { staffId: payload.sub, expiresAt: payload.exp ? new Date(payload.exp * 1000) : undefined };
+    if (endsAt) sessionStorage.setItem(ENDS_AT_KEY, endsAt);
+    else sessionStorage.removeItem(ENDS_AT_KEY);
   } catch {
-    return {};
+    // Storage refused: the server's 401 still ends the session.
   }
 };
+
+export const endSession = (): void => {
+  try {
+    sessionStorage.removeItem(ENDS_AT_KEY);
+  } catch {
+    // nothing stored
+  }
+};
+
+const storedEnd = (): string | undefined => {
+  try {
+    return sessionStorage.getItem(ENDS_AT_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+export const sessionOf = (token: string | undefined): StaffSession => {
+  if (!token) return {};
+  const endsAt = storedEnd();
+  return { staffId: readClaims(token).sub, ...(endsAt ? { endsAt: new Date(endsAt) } : {}) };
+};
+
+/** Has this PC's session run out? A session without a recorded end is left to the server. */
+export const sessionHasEnded = (now = Date.now()): boolean => hasEnded(storedEnd(), now);

@@ -5,7 +5,8 @@ import { TextField } from '../components/TextField';
 import { useAction } from '../hooks';
 
 interface Props {
-  onLoggedIn: (token: string) => void;
+  /** The token and the server's `expiresAt` (only a fallback: the session is timed from now). */
+  onLoggedIn: (token: string, serverExpiresAt?: string) => void;
   /** Why the staff member is here again (the session ended). */
   notice?: string;
 }
@@ -19,7 +20,7 @@ export const LoginPage = ({ onLoggedIn, notice }: Props) => {
   const submit = async (event: Event) => {
     event.preventDefault();
     const answer = await run(() => api.login(staffId.trim(), password));
-    if (answer) onLoggedIn(answer.token);
+    if (answer) onLoggedIn(answer.token, answer.expiresAt);
   };
 
   return (
