@@ -1,6 +1,7 @@
 import type { CalendarDay } from './calendar.js';
 import type { ItemCategory, ItemStatus } from './catalog.js';
-import { addDays } from './tokyo-time.js';
+import type { HoldState } from './holds.js';
+import { addDays, tokyoInstant } from './tokyo-time.js';
 
 /** SPEC 5.4: days a READY copy waits on the hold shelf (configurable). */
 export const DEFAULT_PICKUP_DAYS = 7;
@@ -38,7 +39,25 @@ export interface PullCandidate {
   readonly titleId: string;
   readonly title: string;
   readonly pickupBranch: string;
+  /** ISO instant of the request (SPEC 5.2), which also orders the title's queue. */
+  readonly requestedAt: string;
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A title's queue order (SPEC 5.3): request time, then hold id, as the queue index sorts. */
+export const byQueueOrder = (a: Pick<PullCandidate, 'requestedAt' | 'holdId'>, b: Pick<PullCandidate, 'requestedAt' | 'holdId'>): number =>
+  compare(a.requestedAt, b.requestedAt) || compare(a.holdId, b.holdId);
+
+/**
+ * SPEC 5.4 (as corrected to follow the guide): on-shelf copies are searched for a hold from
+ * the opening day after its request, so `date`'s lists hold the WAITING holds requested
+ * before that day began, including those the 07:00 run registered that morning.
+ */
+export const requestedBeforeDay = <H extends Pick<PullCandidate, 'requestedAt'>>(holds: readonly H[], date: string): H[] => {
+  const dayStarts = tokyoInstant(date).getTime();
+  return holds.filter((hold) => Date.parse(hold.requestedAt) < dayStarts);
+};
 
 export interface ShelfCopy {
   readonly itemId: string;
@@ -50,11 +69,12 @@ export type PullEntry = PullCandidate & { readonly itemId: string; readonly bran
 
 /**
  * SPEC 5.4 pull lists (書架状態の本をお探し) for every branch at once, so one hold appears on
- * one list: each title's holds in queue order take a copy on a shelf, preferring one at the
- * hold's pickup branch, else the first branch in the library's order; a copy serves once.
+ * one list: each title's holds in queue order (request time) take a copy on a shelf,
+ * preferring one at the hold's pickup branch, else the first branch in the library's order;
+ * a copy serves once.
  */
 export const planPullLists = (
-  holdsInQueueOrder: readonly PullCandidate[],
+  holds: readonly PullCandidate[],
   shelfCopies: readonly ShelfCopy[],
   branchOrder: readonly string[],
 ): Map<string, PullEntry[]> => {
@@ -67,7 +87,8 @@ export const planPullLists = (
     free.set(copy.titleId, [...(free.get(copy.titleId) ?? []), copy]);
   }
   const lists = new Map<string, PullEntry[]>();
-  for (const hold of holdsInQueueOrder) {
+  const inQueueOrder = [...holds].sort(byQueueOrder);
+  for (const hold of inQueueOrder) {
     const copies = free.get(hold.titleId);
     if (!copies?.length) continue;
     const index = Math.max(0, copies.findIndex((c) => c.branch === hold.pickupBranch));
@@ -76,6 +97,12 @@ export const planPullLists = (
   }
   return lists;
 };
+
+/** SPEC 6: holds that still wait for a copy block renewal of every loan of their title. */
+const RENEWAL_BLOCKING: readonly HoldState[] = ['PROVISIONAL', 'WAITING'];
+
+export const holdsBlockRenewal = (titleHolds: readonly { status: HoldState }[]): boolean =>
+  titleHolds.some((hold) => RENEWAL_BLOCKING.includes(hold.status));
 
 /** SPEC 6 renewal refusals, all that apply, in the SPEC's order. */
 export type RenewalRefusal = 'HAS_HOLDS' | 'INTERLIBRARY' | 'ALREADY_RENEWED' | 'OVERDUE';

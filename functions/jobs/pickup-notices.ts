@@ -1,5 +1,5 @@
 import { mapWithConcurrency } from '../common/concurrency.js';
-import { isOpeningDay } from '../domain/calendar.js';
+import { isDueForNotice, noticeRunGate } from '../domain/notices.js';
 import { tokyoDate } from '../domain/tokyo-time.js';
 import { composePickupNotice } from '../mail/pickup-notice.js';
 import type { Hold } from '../store/holds.js';
@@ -20,13 +20,12 @@ const PATRONS_IN_FLIGHT = 8;
  */
 export const pickupNotices: JobBody = async (now, deps, invocation) => {
   const today = tokyoDate(now);
-  if (invocation.trigger === 'schedule' && !isOpeningDay(await deps.store.calendar.forDate(today))) {
-    return { skipped: 'NOT_AN_OPENING_DAY', mailed: 0 };
-  }
+  const gate = noticeRunGate(invocation.trigger, await deps.store.calendar.forDate(today));
+  if (!gate.send) return { skipped: gate.reason, mailed: 0 };
   const branches = await deps.store.branches.list();
   const pending: Hold[] = [];
   for (const branch of branches) {
-    pending.push(...(await deps.store.holds.ready(branch.code)).filter((h) => !h.notifiedAt && (h.readyDate ?? today) < today));
+    pending.push(...(await deps.store.holds.ready(branch.code)).filter((h) => isDueForNotice(h, today)));
   }
   const byPatron = new Map<string, Hold[]>();
   for (const hold of pending) byPatron.set(hold.cardNumber, [...(byPatron.get(hold.cardNumber) ?? []), hold]);

@@ -1,16 +1,15 @@
 import type { Deps } from '../common/deps.js';
 import { mapWithConcurrency } from '../common/concurrency.js';
-import { canFillHolds, planPullLists, type PullEntry, type ShelfCopy } from '../domain/fulfilment.js';
-import { tokyoInstant } from '../domain/tokyo-time.js';
+import { canFillHolds, planPullLists, requestedBeforeDay, type PullEntry, type ShelfCopy } from '../domain/fulfilment.js';
 
 /**
- * SPEC 5.4 pull list of one branch for one opening day: WAITING holds registered before that
- * day that a copy on a shelf can fill, planned for all branches at once (prefer a copy at
- * the pickup branch; one hold on one list) and cut to this branch.
+ * SPEC 5.4 pull list of one branch for one opening day: WAITING holds requested before that
+ * day (so an evening request registered by the 07:00 run is on the next morning's list) that
+ * a copy on a shelf can fill, planned for all branches at once (prefer a copy at the pickup
+ * branch; one hold on one list) and cut to this branch.
  */
 export const pullList = async (deps: Deps, branch: string, date: string): Promise<PullEntry[]> => {
-  const dayStarts = tokyoInstant(date).toISOString();
-  const holds = (await deps.store.holds.allWaiting()).filter((h) => (h.registeredAt ?? h.requestedAt) < dayStarts);
+  const holds = requestedBeforeDay(await deps.store.holds.allWaiting(), date);
   const titleIds = [...new Set(holds.map((h) => h.titleId))];
   const copies = (
     await mapWithConcurrency(titleIds, 8, async (titleId) =>
@@ -21,8 +20,7 @@ export const pullList = async (deps: Deps, branch: string, date: string): Promis
   ).flat();
   const shelf: ShelfCopy[] = copies.map((c) => ({ itemId: c.itemId, titleId: c.titleId, branch: c.location }));
   const order = (await deps.store.branches.list()).map((b) => b.code);
-  const ordered = [...holds].sort((a, b) => a.titleId.localeCompare(b.titleId) || a.requestedAt.localeCompare(b.requestedAt));
-  return planPullLists(ordered, shelf, order).get(branch) ?? [];
+  return planPullLists(holds, shelf, order).get(branch) ?? [];
 };
 
 /** SPEC 5.6 contact list: READY holds at the branch whose patrons asked to be phoned. */

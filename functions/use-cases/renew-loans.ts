@@ -2,14 +2,13 @@ import type { Deps } from '../common/deps.js';
 import type { Lang } from '../common/messages.js';
 import { renderAppError } from '../common/http/render-error.js';
 import { AppError } from '../common/errors.js';
-import { renewalRefusals, renewedDueDate, type RenewalRefusal } from '../domain/fulfilment.js';
+import { holdsBlockRenewal, renewalRefusals, renewedDueDate, type RenewalRefusal } from '../domain/fulfilment.js';
 import { tokyoDate } from '../domain/tokyo-time.js';
 import type { Loan } from '../store/patron-records.js';
 import { events } from '../wiring.js';
 
-/** SPEC 6: does any hold on the title still wait for a copy (PROVISIONAL or WAITING)? */
-const titleHasWaitingHolds = async (deps: Deps, titleId: string) =>
-  (await deps.store.holds.queue(titleId)).some((h) => h.status === 'PROVISIONAL' || h.status === 'WAITING');
+/** SPEC 6: does any hold on the title still wait for a copy? */
+const titleHasWaitingHolds = async (deps: Deps, titleId: string) => holdsBlockRenewal(await deps.store.holds.queue(titleId));
 
 /** Every reason a loan cannot be renewed today (SPEC 6), for the status page and renewal. */
 export const loanRefusals = async (deps: Deps, loan: Loan, today: string): Promise<RenewalRefusal[]> => {
