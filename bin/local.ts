@@ -2,6 +2,8 @@
  * `npm start`: the whole service on this machine, no AWS account needed.
  * DynamoDB Local (data kept in .local/ unless --memory), the SES emulator with its mail
  * viewer, the HTTP API, the local event bus and the scheduler on the local clock.
+ * PORT, DYNAMODB_PORT and SES_PORT (default 3000, 8000, 8005) may be 0 for any free port;
+ * the printed URLs then show the ports bound.
  */
 import { parseArgs } from 'node:util';
 // This machine runs Node 20 (Lambda runs 22); the SDK's reminder about that is noise here.
@@ -25,9 +27,11 @@ const demoCatalogTitles = Number(process.env.DEMO_CATALOG_TITLES ?? 2000);
 const main = async () => {
   const java = javaProblem();
   if (java) throw new Error(java);
-  await assertPortFree(port, host, 'HTTP API');
-  await assertPortFree(dynamodbPort, '127.0.0.1', 'DynamoDB Local');
-  await assertPortFree(sesPort, '127.0.0.1', 'SES emulator');
+  // A fixed port that is taken is named before anything starts; 0 means any free port, and
+  // the URLs printed below carry the ports actually bound (tests read them from there).
+  if (port !== 0) await assertPortFree(port, host, 'HTTP API');
+  if (dynamodbPort !== 0) await assertPortFree(dynamodbPort, '127.0.0.1', 'DynamoDB Local');
+  if (sesPort !== 0) await assertPortFree(sesPort, '127.0.0.1', 'SES emulator');
 
   let dynamodb: DynamoDbLocal | undefined;
   let ses: SesLocal | undefined;
