@@ -1,20 +1,25 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../support/free-port.js';
 
 /**
- * Starts the service the way the README says (`npm start`, here with --memory and free
- * ports) and uses it as a new user would.
+ * Starts the service the way the README says (`npm start`, here with its data in a fresh
+ * folder and every port 0, so nothing races for a port) and uses it as a new user would.
+ * The stack is started once for the file; the restart test swaps it for the restarted one,
+ * so every test finds a running stack whatever ran before it.
  */
+
 interface Started {
   readonly child: ChildProcess;
   readonly output: () => string;
   readonly exited: Promise<number | null>;
 }
 
-const start = (env: Record<string, string>): Started => {
+const start = (env: Record<string, string>, args: readonly string[] = []): Started => {
   let output = '';
-  const child = spawn('npm', ['start', '--', '--memory'], {
+  const child = spawn('npm', ['start', '--', ...args], {
     env: { ...process.env, ...env },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -32,6 +37,16 @@ const waitFor = async (started: Started, text: string, timeoutMs = 60_000) => {
     if (started.child.exitCode !== null) throw new Error(`exited early:\n${started.output()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+};
+
+/** The URLs `npm start` printed: with port 0 they carry the ports it really bound. */
+const printedUrls = (output: string) => {
+  const url = (label: string) => {
+    const found = new RegExp(`^ {2}${label} +(http://127\\.0\\.0\\.1:(\\d+))\\b`, 'm').exec(output);
+    if (!found) throw new Error(`no ${label} URL in:\n${output}`);
+    return { url: found[1] as string, port: Number(found[2]) };
+  };
+  return { api: url('API'), mail: url('Mail viewer'), dynamodb: url('DynamoDB Local') };
 };
 
 const portAnswers = async (port: number) => {
@@ -52,130 +67,141 @@ const portClosesWithin = async (port: number, ms: number) => {
   return false;
 };
 
+/** A terminal's Ctrl-C signals the whole process group: npm, tsx and the service. */
+const ctrlC = async (started: Started) => {
+  process.kill(-(started.child.pid as number), 'SIGINT');
+  await started.exited;
+};
+
+const killGroup = (started: Started | undefined) => {
+  try {
+    if (started) process.kill(-(started.child.pid as number), 'SIGKILL');
+  } catch {
+    // already gone
+  }
+};
+
 /** Tomorrow (JST) of the real date, so the clock move fires one morning's runs only. */
 const tomorrowJst = () => new Date(Date.now() + 9 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
 const utcOf = (iso: string) => new Date(iso).toISOString();
 
-let ports: { PORT: string; DYNAMODB_PORT: string; SES_PORT: string };
+const STAFF_PASSWORD = 'counter-pass';
+let dataDir: string;
+let env: Record<string, string>;
+/** The first start's output (demo data loaded now). */
+let firstOutput: string;
+/** The running stack and its URLs (the restart test replaces both). */
 let service: Started;
-let api: string;
+let urls: ReturnType<typeof printedUrls>;
+const retired: Started[] = [];
 
 beforeAll(async () => {
-  ports = { PORT: String(await freePort()), DYNAMODB_PORT: String(await freePort()), SES_PORT: String(await freePort()) };
-  service = start({ ...ports, LOCAL_STAFF_PASSWORD: 'counter-pass', DEMO_CATALOG_TITLES: '30' });
+  dataDir = mkdtempSync(join(tmpdir(), 'library-local-'));
+  env = { PORT: '0', DYNAMODB_PORT: '0', SES_PORT: '0', LOCAL_DATA_DIR: dataDir, LOCAL_STAFF_PASSWORD: STAFF_PASSWORD, DEMO_CATALOG_TITLES: '30' };
+  service = start(env);
   await waitFor(service, 'Ctrl-C stops everything');
-  api = `http://127.0.0.1:${ports.PORT}`;
+  firstOutput = service.output();
+  urls = printedUrls(firstOutput);
 }, 90_000);
 
-afterAll(() => {
-  try {
-    process.kill(-(service.child.pid as number), 'SIGKILL');
-  } catch {
-    // already gone
+afterAll(async () => {
+  if (service?.child.exitCode === null) {
+    process.kill(-(service.child.pid as number), 'SIGINT');
+    await Promise.race([service.exited, new Promise((r) => setTimeout(r, 10_000))]);
   }
+  for (const started of [...retired, service]) killGroup(started);
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-const post = async (path: string, body: unknown, token?: string, method = 'POST') => {
-  const response = await fetch(api + path, {
+const call = async (path: string, body?: unknown, token?: string, method = 'POST') => {
+  const response = await fetch(urls.api.url + path, {
     method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as any };
 };
 
 describe('npm start, as a new user', () => {
-  it('prints the URLs and demo logins', () => {
-    expect(service.output()).toContain(`${api}`);
-    expect(service.output()).toContain(`http://127.0.0.1:${ports.SES_PORT}`);
-    expect(service.output()).toContain('10000001');
-    expect(service.output()).toContain('/admin/local/clock');
+  it('with ports 0 it binds three ports of its own and prints their URLs, the data folder and the demo logins', async () => {
+    const { api, mail, dynamodb } = urls;
+    for (const { port } of [api, mail, dynamodb]) expect(port).toBeGreaterThan(0);
+    expect(new Set([api.port, mail.port, dynamodb.port]).size).toBe(3);
+    expect(firstOutput).toContain(`  Patron app     ${api.url}/\n`);
+    expect(firstOutput).toContain(`  Staff console  ${api.url}/staff/\n`);
+    expect(firstOutput).toContain(`  Mail viewer    ${mail.url}  (sent mail as JSON: ${mail.url}/store)\n`);
+    expect(firstOutput).toContain(`  DynamoDB Local ${dynamodb.url}  (data in ${dataDir}/dynamodb)\n`);
+    expect(firstOutput).toContain('  Demo data      loaded now\n');
+    expect(firstOutput).toContain('{"cardNumber":"10000001","password":"0401"}');
+    expect(firstOutput).toContain(`PUT  ${api.url}/admin/local/clock`);
+    // The printed ports are the ones that answer.
+    expect((await fetch(`${api.url}/api/branches`)).status).toBe(200);
+    expect(await portAnswers(dynamodb.port)).toBe(true);
   });
 
   it('the demo patron logs in with 0401 and sees their profile', async () => {
-    const login = await post('/api/login', { cardNumber: '10000001', password: '0401' });
+    const login = await call('/api/login', { cardNumber: '10000001', password: '0401' });
     expect(login.status).toBe(200);
     expect(login.body.passwordIsInitial).toBe(true);
-    const me = await fetch(`${api}/api/me`, { headers: { authorization: `Bearer ${login.body.token}` } });
+    const me = await fetch(`${urls.api.url}/api/me`, { headers: { authorization: `Bearer ${login.body.token}` } });
+    expect(me.status).toBe(200);
     expect(((await me.json()) as any).cardNumber).toBe('10000001');
   });
 
   it('staff log in with LOCAL_STAFF_PASSWORD and move the clock across 07:00: the 07:00 and 10-minute runs fire once each', async () => {
-    const staff = await post('/admin/login', { staffId: 'admin', password: 'counter-pass' });
+    const staff = await call('/admin/login', { staffId: 'admin', password: STAFF_PASSWORD });
     expect(staff.status).toBe(200);
     const day = tomorrowJst();
-    await post('/admin/local/clock', { now: `${day}T06:58:00+09:00` }, undefined, 'PUT');
-    const moved = await post('/admin/local/clock', { now: `${day}T07:03:00+09:00` }, undefined, 'PUT');
-    expect(moved.body.fired.map((f: any) => f.schedule)).toEqual(['daily-0700', 'every-10-minutes']);
-    const token = (await post('/admin/login', { staffId: 'admin', password: 'counter-pass' })).body.token;
-    const runs = (await (await fetch(`${api}/admin/jobs/hold-registration/runs`, { headers: { authorization: `Bearer ${token}` } })).json()) as any[];
-    expect(runs.filter((r) => r.scheduledTime === utcOf(`${day}T07:00:00+09:00`))).toHaveLength(2);
+    try {
+      expect((await call('/admin/local/clock', { now: `${day}T06:58:00+09:00` }, undefined, 'PUT')).status).toBe(200);
+      const moved = await call('/admin/local/clock', { now: `${day}T07:03:00+09:00` }, undefined, 'PUT');
+      expect(moved.body.fired).toEqual([
+        { job: 'hold-registration', schedule: 'daily-0700', scheduledTime: utcOf(`${day}T07:00:00+09:00`) },
+        { job: 'hold-registration', schedule: 'every-10-minutes', scheduledTime: utcOf(`${day}T07:00:00+09:00`) },
+      ]);
+      const token = (await call('/admin/login', { staffId: 'admin', password: STAFF_PASSWORD })).body.token;
+      const runs = (await (await fetch(`${urls.api.url}/admin/jobs/hold-registration/runs`, { headers: { authorization: `Bearer ${token}` } })).json()) as any[];
+      const at0700 = runs.filter((r) => r.scheduledTime === utcOf(`${day}T07:00:00+09:00`));
+      expect(at0700.map((r) => r.schedule).sort()).toEqual(['daily-0700', 'every-10-minutes']);
+    } finally {
+      await call('/admin/local/clock', { now: null }, undefined, 'PUT');
+    }
   });
 
-  it('the mail viewer answers', async () => {
-    const viewer = await fetch(`http://127.0.0.1:${ports.SES_PORT}/`);
+  it('the mail viewer answers on the printed port', async () => {
+    const viewer = await fetch(`${urls.mail.url}/`);
     expect(viewer.status).toBe(200);
-    const store = await fetch(`http://127.0.0.1:${ports.SES_PORT}/store`);
+    const store = await fetch(`${urls.mail.url}/store`);
     expect(((await store.json()) as any).emails).toEqual([]);
   });
 
-  it('a second npm start on the same ports says the port is taken', async () => {
-    const second = start(ports);
-    expect(await second.exited).not.toBe(0);
-    expect(second.output()).toMatch(/Port \d+ \(HTTP API\) is already taken/);
-  });
-
-  it('Ctrl-C stops every child process', async () => {
-    // A terminal's Ctrl-C signals the whole process group: npm, tsx and the service.
-    process.kill(-(service.child.pid as number), 'SIGINT');
-    await service.exited;
-    for (const port of [ports.DYNAMODB_PORT, ports.SES_PORT, ports.PORT]) expect(await portClosesWithin(Number(port), 10_000)).toBe(true);
+  it('a second npm start on the same ports says the port is taken, and the first keeps running', async () => {
+    // Fails before it starts anything, so it is short-lived; --memory keeps it off the data folder.
+    const second = start({ PORT: String(urls.api.port), DYNAMODB_PORT: String(urls.dynamodb.port), SES_PORT: String(urls.mail.port) }, ['--memory']);
+    retired.push(second);
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain(`Port ${urls.api.port} (HTTP API) is already taken. Is another \`npm start\` running?`);
+    expect((await fetch(`${urls.api.url}/api/branches`)).status).toBe(200);
   });
 });
 
-describe('npm start keeps data under its data folder across restarts', () => {
-  it('a patron registered before a restart can still log in after it', async () => {
-    const { mkdtempSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const dataDir = mkdtempSync(join(tmpdir(), 'library-local-'));
-    const env = { PORT: String(await freePort()), DYNAMODB_PORT: String(await freePort()), SES_PORT: String(await freePort()), LOCAL_DATA_DIR: dataDir, DEMO_CATALOG_TITLES: '30' };
-    const base = `http://127.0.0.1:${env.PORT}`;
-    const call = async (path: string, body: unknown, token?: string) => {
-      const response = await fetch(base + path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body),
-      });
-      return { status: response.status, body: (await response.json()) as any };
-    };
-    const run = (): Started => {
-      let output = '';
-      const child = spawn('npm', ['start'], { env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-      child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
-      child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
-      return { child, output: () => output, exited: new Promise((resolve) => child.once('exit', resolve)) };
-    };
-    try {
-      const first = run();
-      await waitFor(first, 'Ctrl-C stops everything');
-      expect(first.output()).toContain('loaded now');
-      const staff = (await call('/admin/login', { staffId: 'admin', password: 'admin' })).body.token;
-      expect((await call('/admin/patrons', { cardNumber: '55555555', name: '再起動 確認', birthDate: '1991-03-03' }, staff)).status).toBe(201);
-      await call('/admin/patrons/55555555/internet-password', {}, staff);
-      process.kill(-(first.child.pid as number), 'SIGINT');
-      await first.exited;
-      expect(await portClosesWithin(Number(env.DYNAMODB_PORT), 10_000)).toBe(true);
+describe('Ctrl-C and restart', () => {
+  it('Ctrl-C stops every child process; npm start again on the same data folder keeps a patron registered before', async () => {
+    const staff = (await call('/admin/login', { staffId: 'admin', password: STAFF_PASSWORD })).body.token;
+    const card = String(55000000 + Math.floor(Math.random() * 1_000_000));
+    expect((await call('/admin/patrons', { cardNumber: card, name: '再起動 確認', birthDate: '1991-03-03' }, staff)).status).toBe(201);
+    expect((await call(`/admin/patrons/${card}/internet-password`, {}, staff)).status).toBe(200);
 
-      const second = run();
-      await waitFor(second, 'Ctrl-C stops everything');
-      expect(second.output()).toContain('already loaded');
-      expect((await call('/api/login', { cardNumber: '55555555', password: '0303' })).status).toBe(200);
-      process.kill(-(second.child.pid as number), 'SIGINT');
-      await second.exited;
-      await portClosesWithin(Number(env.DYNAMODB_PORT), 10_000);
-    } finally {
-      rmSync(dataDir, { recursive: true, force: true });
-    }
+    const before = urls;
+    retired.push(service);
+    await ctrlC(service);
+    for (const { port } of [before.dynamodb, before.mail, before.api]) expect(await portClosesWithin(port, 10_000)).toBe(true);
+
+    service = start(env);
+    await waitFor(service, 'Ctrl-C stops everything');
+    urls = printedUrls(service.output());
+    expect(service.output()).toContain('  Demo data      already loaded\n');
+    expect(service.output()).toContain(`(data in ${dataDir}/dynamodb)`);
+    expect((await call('/api/login', { cardNumber: card, password: '0303' })).status).toBe(200);
   }, 90_000);
 });
