@@ -5,6 +5,13 @@ import { holdIn, newPatron, newTitle, placeHold, statusOf } from '../support/lib
 let app: TestApp;
 let staff: string;
 
+/** Every test starts from its own instant (the clock is not left where another test put it). */
+const at = async (iso: string) => {
+  await app.services.scheduler.skipTo(new Date(iso));
+  staff = await app.staffToken();
+};
+const START = '2026-12-01T10:01:00+09:00';
+
 // 2026-12-01 is a Tuesday: branches open 09:30–19:00.
 beforeAll(async () => {
   app = await startTestApp({ startAt: '2026-12-01T10:01:00+09:00' });
@@ -14,14 +21,19 @@ afterAll(() => app.stop());
 
 describe('SPEC 5.2 placing a hold', () => {
   it('an accepted hold is 201 PROVISIONAL, stamped with its request time and the run that will register it', async () => {
+    await at(START);
     const { token } = await newPatron(app, staff);
     const { titleId } = await newTitle(app, staff);
+    await at('2026-12-01T10:04:00+09:00');
     const answer = await placeHold(app, token, titleId, 'east');
     expect(answer.status).toBe(201);
     expect(answer.body).toMatchObject({ titleId, status: 'PROVISIONAL', statusLabel: '仮予約', pickupBranch: 'east', cancellable: true });
-    expect(answer.body.holdId).toBeTruthy();
-    expect(answer.body.requestedAt).toMatch(/^2026-12-01T10:0\d:\d\d\+09:00$/);
+    expect(answer.body.holdId).toEqual(expect.any(String));
+    expect(answer.body.holdId).not.toBe('');
+    // The clock runs on from 10:04:00 while the request is handled: the stamp is within that minute.
+    expect(answer.body.requestedAt).toMatch(/^2026-12-01T10:04:\d\d\+09:00$/);
     expect(answer.body.registersAt).toBe('2026-12-01T10:10:00+09:00');
+    expect(answer.body.position ?? null).toBeNull();
   });
 
   it.each([
@@ -82,47 +94,50 @@ describe('SPEC 5.2 placing a hold', () => {
     const { token } = await newPatron(app, staff);
     const { titleId } = await newTitle(app, staff);
     const branch = await placeHold(app, token, titleId, 'atlantis');
+    expect(branch.status).toBe(422);
     expect(branch.body.error.code).toBe('INVALID_BRANCH');
     const title = await placeHold(app, token, 'no-such-title');
     expect(title.status).toBe(404);
     expect(title.body.error.code).toBe('NOT_FOUND');
     const bad = await app.request('POST', '/api/me/holds', { token, body: { titleId } });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.field).toBe('pickupBranch');
+    expect(bad.body.error).toMatchObject({ code: 'VALIDATION', field: 'pickupBranch' });
+    expect((await statusOf(app, token)).holds).toEqual([]);
   });
 
   it('rule 4: LONG_OVERDUE when the only lendable copy is more than 30 days past due; 30 days exactly is not', async () => {
+    await at(START);
     const borrower = await newPatron(app, staff);
     const { titleId, itemIds } = await newTitle(app, staff, [{}, { category: 'REFERENCE_ONLY' }]);
     const lent = await app.request('POST', '/admin/checkout', { token: staff, body: { cardNumber: borrower.cardNumber, itemId: itemIds[0] } });
+    expect(lent.status).toBe(200);
     expect(lent.body.dueDate).toBe('2026-12-15');
     try {
       // 30 days past due is 2027-01-14: still holdable; from 2027-01-15 it is long overdue.
-      await app.services.scheduler.skipTo(new Date('2027-01-14T10:00:00+09:00'));
-      const someone = await newPatron(app, await app.staffToken());
+      await at('2027-01-14T10:00:00+09:00');
+      const someone = await newPatron(app, staff);
       expect((await placeHold(app, someone.token, titleId)).status).toBe(201);
-      await app.services.scheduler.skipTo(new Date('2027-01-15T10:00:00+09:00'));
-      const other = await newPatron(app, await app.staffToken());
+      await at('2027-01-15T10:00:00+09:00');
+      const other = await newPatron(app, staff);
       const refused = await placeHold(app, other.token, titleId);
       expect(refused.status).toBe(422);
       expect(refused.body.error.code).toBe('LONG_OVERDUE');
     } finally {
-      await app.services.scheduler.skipTo(new Date('2026-12-01T10:01:00+09:00'));
-      staff = await app.staffToken();
+      await at(START);
     }
   });
 
   it('rule 4 does not apply when another lendable copy exists', async () => {
+    await at(START);
     const borrower = await newPatron(app, staff);
     const { titleId, itemIds } = await newTitle(app, staff, [{}, { branch: 'west' }]);
-    await app.request('POST', '/admin/checkout', { token: staff, body: { cardNumber: borrower.cardNumber, itemId: itemIds[0] } });
+    expect((await app.request('POST', '/admin/checkout', { token: staff, body: { cardNumber: borrower.cardNumber, itemId: itemIds[0] } })).body.dueDate).toBe('2026-12-15');
     try {
-      await app.services.scheduler.skipTo(new Date('2027-02-01T10:00:00+09:00'));
-      const other = await newPatron(app, await app.staffToken());
+      await at('2027-02-01T10:00:00+09:00');
+      const other = await newPatron(app, staff);
       expect((await placeHold(app, other.token, titleId)).status).toBe(201);
     } finally {
-      await app.services.scheduler.skipTo(new Date('2026-12-01T10:01:00+09:00'));
-      staff = await app.staffToken();
+      await at(START);
     }
   });
 });
@@ -159,7 +174,7 @@ describe('SPEC 5.5 cancelling and SPEC 6 status page', () => {
     expect(cancelled.body).toMatchObject({ holdId, status: 'CANCELLED', statusLabel: '取消', cancellable: false });
     const status = await statusOf(app, token);
     expect(status.activeHolds).toBe(0);
-    expect(status.holds[0]).toMatchObject({ holdId, status: 'CANCELLED' });
+    expect(status.holds).toEqual([expect.objectContaining({ holdId, status: 'CANCELLED', cancelReason: 'PATRON' })]);
   });
 
   it('cancelling twice, or someone else\'s hold, is refused', async () => {
@@ -168,25 +183,27 @@ describe('SPEC 5.5 cancelling and SPEC 6 status page', () => {
     const { titleId } = await newTitle(app, staff);
     const { holdId } = (await placeHold(app, a.token, titleId)).body;
     expect((await app.request('DELETE', `/api/me/holds/${holdId}`, { token: b.token })).status).toBe(404);
-    await app.request('DELETE', `/api/me/holds/${holdId}`, { token: a.token });
+    expect((await holdIn(app, a.token, holdId)).status).toBe('PROVISIONAL');
+    expect((await app.request('DELETE', `/api/me/holds/${holdId}`, { token: a.token })).body.status).toBe('CANCELLED');
     const again = await app.request('DELETE', `/api/me/holds/${holdId}`, { token: a.token });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('NOT_CANCELLABLE');
   });
 
   it('finished holds leave the patron\'s view after 30 days', async () => {
+    await at(START);
     const { token, cardNumber } = await newPatron(app, staff);
     const { titleId } = await newTitle(app, staff);
     const { holdId } = (await placeHold(app, token, titleId)).body;
-    await app.request('DELETE', `/api/me/holds/${holdId}`, { token });
+    expect((await app.request('DELETE', `/api/me/holds/${holdId}`, { token })).body.status).toBe('CANCELLED');
     try {
-      await app.services.scheduler.skipTo(new Date('2026-12-30T10:00:00+09:00'));
-      expect(await holdIn(app, await app.patronToken(cardNumber, '0505'), holdId)).toBeDefined();
-      await app.services.scheduler.skipTo(new Date('2026-12-31T10:05:00+09:00'));
+      // Cancelled on 12-01 at 10:01: still shown 29 days on, gone once 30 days have passed.
+      await at('2026-12-30T10:00:00+09:00');
+      expect(await holdIn(app, await app.patronToken(cardNumber, '0505'), holdId)).toMatchObject({ holdId, status: 'CANCELLED' });
+      await at('2026-12-31T10:05:00+09:00');
       expect(await holdIn(app, await app.patronToken(cardNumber, '0505'), holdId)).toBeUndefined();
     } finally {
-      await app.services.scheduler.skipTo(new Date('2026-12-01T10:01:00+09:00'));
-      staff = await app.staffToken();
+      await at(START);
     }
   });
 });

@@ -8,7 +8,9 @@ const next = () => (sequence += 1);
 export const newPatron = async (app: TestApp, staff: string) => {
   const cardNumber = String(60000000 + next() + Math.floor(Math.random() * 1000) * 1000);
   expect((await app.request('POST', '/admin/patrons', { token: staff, body: { cardNumber, name: '予約 花子', birthDate: '1990-05-05' } })).status).toBe(201);
-  await app.request('POST', `/admin/patrons/${cardNumber}/internet-password`, { token: staff });
+  const issued = await app.request('POST', `/admin/patrons/${cardNumber}/internet-password`, { token: staff });
+  expect(issued.status).toBe(200);
+  expect(issued.body).toEqual({ initialPassword: '0505' });
   return { cardNumber, token: await app.patronToken(cardNumber, '0505') };
 };
 
@@ -39,10 +41,32 @@ export const newTitle = async (
   return { titleId, itemIds };
 };
 
+/** The raw answer: for tests of refusals. Tests that need the hold use `holdPlaced`. */
 export const placeHold = (app: TestApp, token: string, titleId: string, pickupBranch = 'central') =>
   app.request('POST', '/api/me/holds', { token, body: { titleId, pickupBranch } });
 
-export const statusOf = async (app: TestApp, token: string) => (await app.request('GET', '/api/me/status', { token })).body;
+/** Places a hold that must be accepted (201 PROVISIONAL, SPEC 5.2) and returns it. */
+export const holdPlaced = async (app: TestApp, token: string, titleId: string, pickupBranch = 'central') => {
+  const answer = await placeHold(app, token, titleId, pickupBranch);
+  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+  expect(answer.body).toMatchObject({ titleId, pickupBranch, status: 'PROVISIONAL' });
+  return answer.body as { holdId: string; titleId: string; status: string; registersAt: string; requestedAt: string } & Record<string, any>;
+};
 
+/** Lends a copy at the counter; the loan must be made (SPEC 6: due on the 15th day). */
+export const lent = async (app: TestApp, staff: string, cardNumber: string, itemId: string) => {
+  const answer = await app.request('POST', '/admin/checkout', { token: staff, body: { cardNumber, itemId } });
+  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  expect(answer.body.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  return answer.body as { dueDate: string } & Record<string, any>;
+};
+
+export const statusOf = async (app: TestApp, token: string) => {
+  const answer = await app.request('GET', '/api/me/status', { token });
+  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+  return answer.body;
+};
+
+/** The hold as the patron's status page shows it; undefined when it is not shown. */
 export const holdIn = async (app: TestApp, token: string, holdId: string) =>
   ((await statusOf(app, token)).holds as any[]).find((h) => h.holdId === holdId);
