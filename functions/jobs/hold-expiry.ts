@@ -1,5 +1,6 @@
 import { tokyoDate } from '../domain/tokyo-time.js';
 import { endAssignedHold } from '../use-cases/end-assigned-hold.js';
+import { forEachItem, ItemsFailed } from './each-item.js';
 import type { JobBody } from './run-job.js';
 
 /**
@@ -10,15 +11,19 @@ import type { JobBody } from './run-job.js';
 export const holdExpiry: JobBody = async (now, deps) => {
   const today = tokyoDate(now);
   const counts = { expired: 0, routedToNextHold: 0, alreadyHandled: 0 };
+  let failedItems = 0;
   for (const branch of await deps.store.branches.list()) {
-    for (const hold of await deps.store.holds.ready(branch.code, today)) {
+    const due = await deps.store.holds.ready(branch.code, today);
+    // One at a time: holds of one title hand copies on to each other's queue.
+    failedItems += await forEachItem(due, 1, async (hold) => {
       const outcome = await endAssignedHold(deps, hold, 'EXPIRED');
       if (!outcome.ended) counts.alreadyHandled += 1;
       else {
         counts.expired += 1;
         if (outcome.copy && outcome.copy.action !== 'SHELVE' && 'holdId' in outcome.copy && outcome.copy.holdId) counts.routedToNextHold += 1;
       }
-    }
+    }, { job: 'hold-expiry', idOf: (h) => h.holdId, logger: deps.logger });
   }
+  if (failedItems > 0) throw new ItemsFailed({ ...counts, failedItems });
   return counts;
 };

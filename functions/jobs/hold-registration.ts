@@ -1,10 +1,10 @@
-import { mapWithConcurrency } from '../common/concurrency.js';
 import { registrationRefusal } from '../domain/holds.js';
 import { registrationGate } from '../domain/registration-schedule.js';
 import { tokyoDate } from '../domain/tokyo-time.js';
 import type { Hold } from '../store/holds.js';
 import type { StoredItem } from '../store/catalog.js';
 import { publishHoldChange } from '../use-cases/hold-events.js';
+import { forEachItem, ItemsFailed } from './each-item.js';
 import type { JobBody } from './run-job.js';
 
 const CONCURRENCY = 16;
@@ -18,6 +18,8 @@ const CONCURRENCY = 16;
  *    become WAITING. Queue order is the request time, so registration order does not matter.
  * 3. Each change is conditional on the hold still being PROVISIONAL: two runs at once, or a
  *    rerun after a crash, register each hold exactly once.
+ * 4. A hold that fails (a throttled or conflicting write that outlived the SDK's retries)
+ *    does not stop the others; the run ends FAILED and its retry registers what is left.
  */
 export const holdRegistration: JobBody = async (now, deps, invocation) => {
   const gate = registrationGate(invocation, now, await deps.store.calendar.forDate(tokyoDate(now)));
@@ -50,11 +52,13 @@ export const holdRegistration: JobBody = async (now, deps, invocation) => {
     } else counts.alreadyHandled += 1;
   };
 
+  let failedItems = 0;
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await deps.store.holds.provisionalUpTo(now, 200, startKey);
-    await mapWithConcurrency(page.holds, CONCURRENCY, handle);
+    failedItems += await forEachItem(page.holds, CONCURRENCY, handle, { job: 'hold-registration', idOf: (h) => h.holdId, logger: deps.logger });
     startKey = page.nextKey;
   } while (startKey);
+  if (failedItems > 0) throw new ItemsFailed({ ...counts, failedItems });
   return counts;
 };

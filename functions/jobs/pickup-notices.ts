@@ -1,8 +1,8 @@
-import { mapWithConcurrency } from '../common/concurrency.js';
 import { isDueForNotice, noticeRunGate } from '../domain/notices.js';
 import { tokyoDate } from '../domain/tokyo-time.js';
 import { composePickupNotice } from '../mail/pickup-notice.js';
 import type { Hold } from '../store/holds.js';
+import { forEachItem, ItemsFailed } from './each-item.js';
 import type { JobBody, JobDeps } from './run-job.js';
 
 /** A run that died keeps its claims this long before another run may take them over. */
@@ -33,9 +33,13 @@ export const pickupNotices: JobBody = async (now, deps, invocation) => {
   const names = new Map(branches.map((b) => [b.code, b.name]));
   const counts = { mailed: 0, items: 0, notByMail: 0, failed: 0, claimedElsewhere: 0 };
   // Several patrons in flight keep the mailer busy; its limiter holds the send rate.
-  await mapWithConcurrency([...byPatron], PATRONS_IN_FLIGHT, ([cardNumber, holds]) =>
-    notifyPatron(deps, cardNumber, holds, names, invocation.runId, now, counts),
+  const failedItems = await forEachItem(
+    [...byPatron],
+    PATRONS_IN_FLIGHT,
+    ([cardNumber, holds]) => notifyPatron(deps, cardNumber, holds, names, invocation.runId, now, counts),
+    { job: 'pickup-notices', idOf: ([, holds]) => holds.map((h) => h.holdId).join(','), logger: deps.logger },
   );
+  if (failedItems > 0) throw new ItemsFailed({ ...counts, failedItems });
   return counts;
 };
 

@@ -1,5 +1,5 @@
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ttlSeconds, whenConditionsHold, type Db } from './db.js';
+import { isConditionFailure, ttlSeconds, type Db } from './db.js';
 import { keys } from './keys.js';
 
 export interface JobRun {
@@ -13,6 +13,8 @@ export interface JobRun {
   readonly finishedAt?: string;
   readonly status: 'REQUESTED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
   readonly summary?: Record<string, unknown>;
+  /** Deliveries that started this run: 1, or more when a failed or stale run was retried. */
+  readonly attempts?: number;
 }
 
 /** Run records are kept 90 days. */
@@ -29,18 +31,32 @@ export const jobRunStore = (db: Db) => ({
     );
   },
 
-  /** Marks a run as started; false when that run id already started (a duplicate delivery). */
-  async start(run: JobRun, now: Date): Promise<boolean> {
-    return whenConditionsHold(
-      db.client.send(
+  /**
+   * Marks a run as started. A run id that never started starts; one that FAILED, or is still
+   * RUNNING but started before `staleBefore` (its function died or timed out), starts again
+   * as a retry; one that succeeded, or is running now, does not: a duplicate delivery.
+   * Answers the attempt number, or undefined for a duplicate.
+   */
+  async start(run: JobRun, now: Date, staleBefore: Date): Promise<number | undefined> {
+    const sets = [
+      '#type = :type',
+      'runId = :runId',
+      'job = :job',
+      '#trigger = :trigger',
+      'startedAt = :startedAt',
+      '#status = :running',
+      'expiresAt = :ttl',
+      'attempts = if_not_exists(attempts, :zero) + :one',
+      ...(run.schedule ? ['#schedule = :schedule'] : []),
+      ...(run.scheduledTime ? ['scheduledTime = :scheduledTime'] : []),
+    ];
+    try {
+      const { Attributes } = await db.client.send(
         new UpdateCommand({
           TableName: db.tableName,
           Key: keys.jobRun(run.job, run.runId),
-          UpdateExpression:
-            'SET #type = :type, runId = :runId, job = :job, #trigger = :trigger, startedAt = :startedAt, #status = :running, expiresAt = :ttl' +
-            (run.schedule ? ', #schedule = :schedule' : '') +
-            (run.scheduledTime ? ', scheduledTime = :scheduledTime' : ''),
-          ConditionExpression: 'attribute_not_exists(startedAt)',
+          UpdateExpression: `SET ${sets.join(', ')} REMOVE finishedAt, summary`,
+          ConditionExpression: 'attribute_not_exists(startedAt) OR #status = :failed OR (#status = :running AND startedAt < :staleBefore)',
           ExpressionAttributeNames: {
             '#type': 'type',
             '#trigger': 'trigger',
@@ -54,13 +70,22 @@ export const jobRunStore = (db: Db) => ({
             ':trigger': run.trigger,
             ':startedAt': run.startedAt,
             ':running': 'RUNNING',
+            ':failed': 'FAILED',
+            ':staleBefore': staleBefore.toISOString(),
+            ':zero': 0,
+            ':one': 1,
             ':ttl': retention(now),
             ...(run.schedule ? { ':schedule': run.schedule } : {}),
             ...(run.scheduledTime ? { ':scheduledTime': run.scheduledTime } : {}),
           },
+          ReturnValues: 'UPDATED_NEW',
         }),
-      ),
-    );
+      );
+      return Number(Attributes?.attempts ?? 1);
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
   },
 
   async finish(job: string, runId: string, outcome: { status: 'SUCCEEDED' | 'FAILED'; finishedAt: string; summary: Record<string, unknown> }) {

@@ -35,6 +35,7 @@ export const listJobRuns: RouteHandler = async (request, deps) => {
       finishedAt: run.finishedAt ?? null,
       status: run.status,
       summary: run.summary ?? null,
+      attempts: run.attempts ?? (run.startedAt ? 1 : 0),
     })),
   );
 };
