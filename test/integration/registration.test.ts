@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { holdIn, newPatron, newTitle, placeHold } from '../support/library-fixtures.js';
+import { holdIn, holdPlaced, lent, newPatron, newTitle } from '../support/library-fixtures.js';
 
 let app: TestApp;
 let staff: string;
@@ -21,7 +21,7 @@ describe('SPEC 5.3 registration batch', () => {
     staff = await app.staffToken();
     const { token } = await newPatron(app, staff);
     const { titleId } = await newTitle(app, staff);
-    const hold = (await placeHold(app, token, titleId)).body;
+    const hold = await holdPlaced(app, token, titleId);
     expect(hold.registersAt).toBe('2026-12-01T10:10:00+09:00');
     const moved = await app.setClock('2026-12-01T10:10:30+09:00');
     expect(moved.body.fired).toEqual([{ job: 'hold-registration', schedule: 'every-10-minutes', scheduledTime: '2026-12-01T01:10:00.000Z' }]);
@@ -33,7 +33,7 @@ describe('SPEC 5.3 registration batch', () => {
     staff = await app.staffToken();
     const early = await newPatron(app, staff);
     const { titleId } = await newTitle(app, staff);
-    const hold = (await placeHold(app, early.token, titleId)).body;
+    const hold = await holdPlaced(app, early.token, titleId);
     expect(hold.registersAt).toBe('2026-12-02T07:00:00+09:00');
     await app.setClock('2026-12-01T23:00:00+09:00');
     expect(await holdIn(app, await app.patronToken(early.cardNumber, '0505'), hold.holdId)).toMatchObject({
@@ -51,12 +51,15 @@ describe('SPEC 5.3 registration batch', () => {
     staff = await app.staffToken();
     const { token, cardNumber } = await newPatron(app, staff);
     const { titleId } = await newTitle(app, staff);
-    const hold = (await placeHold(app, token, titleId)).body;
+    const hold = await holdPlaced(app, token, titleId);
     expect(hold.registersAt).toBe('2026-12-08T07:00:00+09:00');
     await app.setClock('2026-12-07T12:00:00+09:00');
     expect((await holdIn(app, await app.patronToken(cardNumber, '0505'), hold.holdId)).status).toBe('PROVISIONAL');
     const runs = (await app.request('GET', '/admin/jobs/hold-registration/runs', { token: await app.staffToken() })).body as any[];
-    expect(runs[0].summary).toMatchObject({ skipped: 'NOT_AN_OPENING_DAY', registered: 0 });
+    // The 10-minute runs from 09:10 to 12:00 all ran, and each stood down.
+    const monday = runs.filter((r) => r.scheduledTime > '2026-12-07T00:00:00.000Z' && r.scheduledTime <= '2026-12-07T03:00:00.000Z');
+    expect(monday).toHaveLength(18);
+    for (const run of monday) expect(run.summary).toMatchObject({ skipped: 'NOT_AN_OPENING_DAY', registered: 0 });
     await app.setClock('2026-12-08T07:00:10+09:00');
     expect((await holdIn(app, await app.patronToken(cardNumber, '0505'), hold.holdId)).status).toBe('WAITING');
   });
@@ -67,14 +70,17 @@ describe('SPEC 5.3 registration batch', () => {
     const a = await newPatron(app, staff);
     const b = await newPatron(app, staff);
     const { titleId } = await newTitle(app, staff);
-    const first = (await placeHold(app, a.token, titleId)).body;
+    const first = await holdPlaced(app, a.token, titleId);
     expect(first.registersAt).toBe('2026-12-08T19:00:00+09:00');
     await app.setClock('2026-12-08T19:05:00+09:00');
-    const second = (await placeHold(app, b.token, titleId)).body;
+    const second = await holdPlaced(app, b.token, titleId);
     expect(second.registersAt).toBe('2026-12-09T07:00:00+09:00');
     await app.setClock('2026-12-08T23:55:00+09:00');
     const queue = await queueOf(titleId);
-    expect(queue.map((h) => h.status)).toEqual(['WAITING', 'PROVISIONAL']);
+    expect(queue.map((h) => [h.holdId, h.status])).toEqual([
+      [first.holdId, 'WAITING'],
+      [second.holdId, 'PROVISIONAL'],
+    ]);
   });
 
   it('queue order is request time: a counter hold of 10:05 stands behind an online request of 10:01', async () => {
@@ -83,7 +89,7 @@ describe('SPEC 5.3 registration batch', () => {
     const online = await newPatron(app, staff);
     const counter = await newPatron(app, staff);
     const { titleId } = await newTitle(app, staff);
-    const onlineHold = (await placeHold(app, online.token, titleId)).body;
+    const onlineHold = await holdPlaced(app, online.token, titleId);
     await at('2026-12-09T10:05:00+09:00');
     const counterHold = await app.request('POST', '/admin/holds', { token: staff, body: { cardNumber: counter.cardNumber, titleId, pickupBranch: 'west' } });
     expect(counterHold.status).toBe(201);
@@ -101,8 +107,8 @@ describe('SPEC 5.3 registration batch', () => {
     staff = await app.staffToken();
     const { token, cardNumber } = await newPatron(app, staff);
     const { titleId, itemIds } = await newTitle(app, staff, [{}, {}]);
-    const hold = (await placeHold(app, token, titleId)).body;
-    await app.request('POST', '/admin/checkout', { token: staff, body: { cardNumber, itemId: itemIds[1] } });
+    const hold = await holdPlaced(app, token, titleId);
+    await lent(app, staff, cardNumber, itemIds[1] as string);
     await app.setClock('2026-12-10T10:30:05+09:00');
     expect(await holdIn(app, await app.patronToken(cardNumber, '0505'), hold.holdId)).toMatchObject({
       status: 'CANCELLED',
@@ -114,12 +120,16 @@ describe('SPEC 5.3 registration batch', () => {
   it('two batches at once and a rerun register each hold exactly once, in request order', async () => {
     await at('2026-12-11T10:31:00+09:00');
     staff = await app.staffToken();
+    const run = (runId: string) => app.services.invokeJob({ job: 'hold-registration', trigger: 'manual', runId });
+    // The batch takes every provisional hold of the table: first register whatever other
+    // tests left, so the two runs below count this test's twelve only.
+    await run('20261211T013100Z-flush');
     const { titleId } = await newTitle(app, staff);
     const patrons = await Promise.all(Array.from({ length: 12 }, () => newPatron(app, staff)));
     const holds: string[] = [];
-    for (const p of patrons) holds.push((await placeHold(app, p.token, titleId)).body.holdId);
-    const run = (runId: string) => app.services.invokeJob({ job: 'hold-registration', trigger: 'manual', runId });
+    for (const p of patrons) holds.push((await holdPlaced(app, p.token, titleId)).holdId);
     const outcomes = (await Promise.all([run('20261211T013500Z-a'), run('20261211T013500Z-b')])) as any[];
+    expect(outcomes.map((o) => o.status)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
     const registered = outcomes.map((o) => o.summary.registered as number);
     expect(registered[0]! + registered[1]!).toBe(12);
     const rerun = (await run('20261211T013600Z-c')) as any;
@@ -138,7 +148,7 @@ describe('SPEC 5.3 registration batch', () => {
     const { titleId } = await newTitle(app, staff);
     const patrons = await Promise.all(Array.from({ length: 6 }, () => newPatron(app, staff)));
     const holds: string[] = [];
-    for (const p of patrons) holds.push((await placeHold(app, p.token, titleId)).body.holdId);
+    for (const p of patrons) holds.push((await holdPlaced(app, p.token, titleId)).holdId);
     // Simulate a crash after three registrations: register them directly, as a dying run would have.
     const store = app.services.deps.store;
     const provisional = (await store.holds.provisionalUpTo(app.services.clock.now())).holds.filter((h) => h.titleId === titleId);
@@ -153,7 +163,7 @@ describe('SPEC 5.3 registration batch', () => {
     staff = await app.staffToken();
     const { token, cardNumber } = await newPatron(app, staff);
     const { titleId } = await newTitle(app, staff);
-    const hold = (await placeHold(app, token, titleId)).body;
+    const hold = await holdPlaced(app, token, titleId);
     const started = await app.request('POST', '/admin/jobs/hold-registration/run', { token: staff });
     expect(started.status).toBe(202);
     await app.services.bus.settled();
@@ -168,9 +178,10 @@ describe('SPEC 5.5 positions move up; SPEC 5.4 staff cancel', () => {
     const { titleId } = await newTitle(app, staff);
     const patrons = await Promise.all(Array.from({ length: 3 }, () => newPatron(app, staff)));
     const holds: string[] = [];
-    for (const p of patrons) holds.push((await placeHold(app, p.token, titleId)).body.holdId);
+    for (const p of patrons) holds.push((await holdPlaced(app, p.token, titleId)).holdId);
     await app.setClock('2026-12-12T10:10:05+09:00');
     const tokens = await Promise.all(patrons.map((p) => app.patronToken(p.cardNumber, '0505')));
+    expect((await holdIn(app, tokens[1]!, holds[1]!)).position).toBe(2);
     expect((await holdIn(app, tokens[2]!, holds[2]!)).position).toBe(3);
     expect((await app.request('DELETE', `/api/me/holds/${holds[0]}`, { token: tokens[0] })).status).toBe(200);
     expect((await holdIn(app, tokens[1]!, holds[1]!)).position).toBe(1);
@@ -182,7 +193,7 @@ describe('SPEC 5.5 positions move up; SPEC 5.4 staff cancel', () => {
     staff = await app.staffToken();
     const { token, cardNumber } = await newPatron(app, staff);
     const { titleId } = await newTitle(app, staff);
-    const hold = (await placeHold(app, token, titleId)).body;
+    const hold = await holdPlaced(app, token, titleId);
     expect((await app.request('DELETE', `/admin/holds/${hold.holdId}`, { token })).status).toBe(403);
     const cancelled = await app.request('DELETE', `/admin/holds/${hold.holdId}`, { token: staff, body: { reason: '資料の状態等により提供できません' } });
     expect(cancelled.status).toBe(200);
@@ -208,8 +219,10 @@ describe('SPEC 5.5 positions move up; SPEC 5.4 staff cancel', () => {
       expect(answer.body.status).toBe('WAITING');
     }
     const refused = await app.request('POST', '/admin/holds', { token: staff, body: { cardNumber, titleId: reference.titleId, pickupBranch: 'central' } });
+    expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('NOT_HOLDABLE');
     const unknown = await app.request('POST', '/admin/holds', { token: staff, body: { cardNumber: '99999998', titleId: contest.titleId, pickupBranch: 'central' } });
     expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('NOT_FOUND');
   });
 });
