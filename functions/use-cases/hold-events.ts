@@ -6,6 +6,8 @@ import { events } from '../wiring.js';
 /**
  * SPEC 9: every hold state change goes to the bus with ids and states only. Publishing
  * follows the committed write; a failed publish is logged, never undoes the change.
+ * A fulfilment is a loan beginning: its event names no patron, so the bus carries no
+ * "card X borrowed title Y" (図書館の自由; docs/decisions/007-fulfilment.md).
  */
 export const publishHoldChange = async (
   deps: Pick<Deps, 'events' | 'logger'>,
@@ -18,7 +20,7 @@ export const publishHoldChange = async (
   const detail = {
     holdId: hold.holdId,
     titleId: hold.titleId,
-    cardNumber: hold.cardNumber,
+    ...(to === 'FULFILLED' ? {} : { cardNumber: hold.cardNumber }),
     pickupBranch: hold.pickupBranch,
     from,
     to,

@@ -47,7 +47,7 @@ export const renewLoans = async (deps: Deps, cardNumber: string, itemIds: readon
       continue;
     }
     try {
-      await deps.events.publish(events.detailTypes.loanRenewed, { itemId, titleId: loan.titleId, cardNumber, dueDate, previousDueDate: loan.dueDate, at: now.toISOString() });
+      await deps.events.publish(events.detailTypes.loanRenewed, { itemId, titleId: loan.titleId, dueDate, previousDueDate: loan.dueDate, at: now.toISOString() });
     } catch (error) {
       deps.logger.error('loan event not published', { itemId, errorMessage: (error as Error).message });
     }
