@@ -69,6 +69,10 @@ export const ruleMessages = {
   date: { ja: '日付は YYYY-MM-DD の形式で入力してください。', en: 'Dates are written YYYY-MM-DD.' },
   time: { ja: '時刻は HH:MM の形式で入力してください。', en: 'Times are written HH:MM.' },
   invalid: { ja: '{field} の値が正しくありません。', en: '{field} is not valid.' },
+  resultDepth: {
+    ja: '検索結果は1,000件目まで表示できます。キーワードを増やして絞り込んでください。',
+    en: 'Search results can be paged up to the 1,000th. Add words to narrow the search.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type RuleName = keyof typeof ruleMessages;

@@ -4,6 +4,7 @@ import { notFound } from '../errors.js';
 import type { Deps } from '../deps.js';
 import { routeKey, routes, type ApiGroupName, type RouteDeclaration, type RouteKeyOf } from '../../wiring.js';
 import { authenticate, errorResponses, jsonBody, jsonResult, language, type ApiContext } from './middlewares.js';
+import { checkPathParameters } from './path-parameters.js';
 import type { RouteHandler } from './types.js';
 
 export type ApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -22,6 +23,7 @@ export const makeApiHandler = <G extends ApiGroupName>(group: G, handlers: Group
   const dispatch = async (event: APIGatewayProxyEventV2, context: ApiContext) => {
     const handler = declared.has(event.routeKey) ? table[event.routeKey] : undefined;
     if (!handler) throw notFound();
+    checkPathParameters(event.pathParameters ?? {});
     const response = await handler(
       {
         body: context.state.body,

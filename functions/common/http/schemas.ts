@@ -14,11 +14,18 @@ export const clockTime = z.string().check(z.refine(isClockTime, { error: 'rule:t
 /** A string of `min`–`max` characters after trimming. */
 export const trimmed = (min: number, max: number) => z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
 
-/** Free text a person typed: trimmed, no control characters. */
+/**
+ * Characters a name, a title or a note never needs: C0 controls and DEL, zero-width spaces
+ * and joiners, bidirectional overrides and isolates, the byte-order mark. They hide or
+ * reorder text on a slip or a screen (a name that reads one way and sorts another).
+ */
+const INVISIBLE_OR_CONTROL = /[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+
+/** Free text a person typed: trimmed, no control, zero-width or direction-override characters. */
 export const text = (max: number) =>
   z.string().check(
     z.trim(),
     z.minLength(1),
     z.maxLength(max),
-    z.refine((value) => !/[\u0000-\u001f\u007f]/.test(value)),
+    z.refine((value) => !INVISIBLE_OR_CONTROL.test(value)),
   );
