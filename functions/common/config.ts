@@ -7,6 +7,11 @@ export interface AppConfig {
   readonly dynamodbEndpoint?: string;
   readonly sesEndpoint?: string;
   readonly eventBusName?: string;
+  /**
+   * The secret CloudFront sends in its origin header (docs/decisions/012-edge.md). Set only by
+   * the AWS stack; absent (local stack, tests) the API does not check the header.
+   */
+  readonly originVerifySecretArn?: string;
   readonly signingKeySecretArn?: string;
   /** The library's name as patrons read it in mail (demo 水戸市立図書館). */
   readonly libraryName: string;
@@ -44,6 +49,7 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => (
   dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
   sesEndpoint: env.SES_ENDPOINT || undefined,
   eventBusName: env.EVENT_BUS_NAME || undefined,
+  originVerifySecretArn: env.ORIGIN_VERIFY_SECRET_ARN || undefined,
   signingKeySecretArn: env.SIGNING_KEY_SECRET_ARN || undefined,
   libraryName: env.LIBRARY_NAME || '水戸市立図書館',
   mailFrom: env.MAIL_FROM || 'central@library-mito.jp',

@@ -4,6 +4,7 @@ import { notFound } from '../errors.js';
 import type { Deps } from '../deps.js';
 import { routeKey, routes, type ApiGroupName, type RouteDeclaration, type RouteKeyOf } from '../../wiring.js';
 import { authenticate, errorResponses, jsonBody, jsonResult, language, type ApiContext } from './middlewares.js';
+import { expectedOrigin, originVerify, type SecretReader } from './origin-verify.js';
 import { checkPathParameters } from './path-parameters.js';
 import type { RouteHandler } from './types.js';
 
@@ -15,8 +16,16 @@ export type GroupHandlers<G extends ApiGroupName> = { readonly [K in RouteKeyOf<
 /**
  * One Lambda handler for a group of routes. API Gateway's `routeKey` ("GET /api/me")
  * selects the route; the local stack sets the same field, so both dispatch identically.
+ * `readSecret` replaces Secrets Manager for the origin check (tests).
  */
-export const makeApiHandler = <G extends ApiGroupName>(group: G, handlers: GroupHandlers<G>, deps: Deps): ApiHandler => {
+export const makeApiHandler = <G extends ApiGroupName>(
+  group: G,
+  handlers: GroupHandlers<G>,
+  deps: Deps,
+  options: { readonly readSecret?: SecretReader } = {},
+): ApiHandler => {
+  // Started now, at cold start: the origin secret (when configured) is on its way before the first request.
+  const origin = expectedOrigin(deps.config, options.readSecret);
   const table = handlers as Readonly<Record<string, RouteHandler>>;
   const declared = new Map<string, RouteDeclaration>(routes.filter((r) => r.group === group).map((r) => [routeKey(r), r]));
 
@@ -38,6 +47,8 @@ export const makeApiHandler = <G extends ApiGroupName>(group: G, handlers: Group
   };
 
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, ApiContext>()
+    // First: a request that went around CloudFront (and its web ACL) gets a 403 and nothing else.
+    .use(originVerify(origin, deps.logger))
     .use(language())
     .use(errorResponses(deps))
     .use(authenticate((event) => declared.get(event.routeKey)?.access, deps))
