@@ -34,6 +34,12 @@ export const pickupDeadline = (input: {
 export const canFillHolds = (copy: { category: ItemCategory; status: ItemStatus }): boolean =>
   copy.category !== 'REFERENCE_ONLY' && copy.status !== 'MISSING';
 
+/**
+ * A copy in staff's hands at check-in can fill a hold whatever its recorded status: a copy
+ * recorded MISSING that turns up is found, and goes to the first waiting hold like any other.
+ */
+export const scannedCopyCanFillHolds = (copy: { category: ItemCategory }): boolean => copy.category !== 'REFERENCE_ONLY';
+
 export interface PullCandidate {
   readonly holdId: string;
   readonly titleId: string;

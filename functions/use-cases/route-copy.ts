@@ -1,5 +1,5 @@
 import type { Deps } from '../common/deps.js';
-import { canFillHolds } from '../domain/fulfilment.js';
+import { scannedCopyCanFillHolds } from '../domain/fulfilment.js';
 import type { CirculatingItem } from '../store/circulation.js';
 import { publishHoldChange } from './hold-events.js';
 import { readyFieldsFor } from './ready-fields.js';
@@ -31,7 +31,7 @@ export const routeFreeCopy = async (
     if (item.assignedHoldId) return currentDestination(deps, item);
     const now = deps.clock.now();
     let raced = false;
-    if (canFillHolds(item)) {
+    if (scannedCopyCanFillHolds(item)) {
       for (const hold of (await deps.store.holds.queue(item.titleId)).filter((h) => h.status === 'WAITING')) {
         // A copy on the road is never READY: it becomes so when scanned at the pickup branch.
         const atPickup = hold.pickupBranch === branch && !options.travelling;

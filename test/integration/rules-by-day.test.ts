@@ -1,3 +1,4 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import { holdIn, newPatron, newTitle, placeHold, statusOf } from '../support/library-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -209,5 +210,28 @@ describe('SPEC 5.3 the registration re-check', () => {
       expect(run).toMatchObject({ status: 'SUCCEEDED', summary: { registered: 0, cancelled: 1 } });
       const hold = await holdIn(app, await app.patronToken(patron.cardNumber, '0505'), placed.body.holdId);
       expect(hold).toMatchObject({ status: 'CANCELLED', cancelReason: 'LONG_OVERDUE' });
+    }));
+});
+
+describe('SPEC 5.4 a copy recorded missing turns up at check-in', () => {
+  it('it fills the first waiting hold (here at its pickup branch: the hold shelf), not the shelf', () =>
+    withApp('2026-12-02T10:00:00+09:00', async (app, staff) => {
+      const patron = await newPatron(app, staff);
+      const { titleId, itemIds } = await newTitle(app, staff, [{ branch: 'central' }]);
+      const itemId = itemIds[0] as string;
+      const holdId = await counterHold(app, staff, patron.cardNumber, titleId, 'central');
+      // Then recorded missing (as the old system's data or a shelf check would say); no route sets it yet.
+      const { db } = app.services;
+      await db.client.send(
+        new UpdateCommand({
+          TableName: db.tableName,
+          Key: { PK: `ITEM#${itemId}`, SK: 'ITEM' },
+          UpdateExpression: 'SET #status = :missing',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':missing': 'MISSING' },
+        }),
+      );
+      expect(await checkIn(app, staff, itemId, 'central')).toMatchObject({ action: 'HOLD_SHELF', holdId });
+      expect((await holdIn(app, patron.token, holdId)).status).toBe('READY');
     }));
 });

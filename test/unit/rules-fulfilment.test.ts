@@ -5,6 +5,7 @@ import {
   canFillHolds,
   deadlineBase,
   holdsBlockRenewal,
+  scannedCopyCanFillHolds,
   pickupDeadline,
   planPullLists,
   renewalRefusals,
@@ -140,6 +141,11 @@ describe('SPEC 5.4 which copies fill holds', () => {
     expect(canFillHolds({ category: 'CONTEST', status: 'ON_LOAN' })).toBe(true);
     expect(canFillHolds({ category: 'REFERENCE_ONLY', status: 'ON_SHELF' })).toBe(false);
     expect(canFillHolds({ category: 'NORMAL', status: 'MISSING' })).toBe(false);
+  });
+  it('a copy in staff’s hands at check-in fills holds even if recorded missing; reference-only never', () => {
+    expect(scannedCopyCanFillHolds({ category: 'NORMAL' })).toBe(true);
+    expect(scannedCopyCanFillHolds({ category: 'LATEST_ISSUE' })).toBe(true);
+    expect(scannedCopyCanFillHolds({ category: 'REFERENCE_ONLY' })).toBe(false);
   });
 });
 
