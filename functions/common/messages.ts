@@ -29,7 +29,7 @@ export const errorMessages = {
     ja: 'この資料は図書館の受付カウンターでのみ予約できます。',
     en: 'This title can only be reserved at a library counter.',
   },
-  ALREADY_ON_LOAN: { ja: 'この資料は現在貸出中のため予約できません。', en: 'You already have this title on loan.' },
+  ALREADY_ON_LOAN: { ja: 'この資料はあなたが借りているため予約できません。', en: 'You already have this title on loan.' },
   ALREADY_HELD: { ja: 'この資料は既に予約しています。', en: 'You have already reserved this title.' },
   LONG_OVERDUE: {
     ja: '複本がなく長期に延滞されているため、この資料は予約できません。',
