@@ -24,6 +24,10 @@ export const errorMessages = {
   ALREADY_EXISTS: { ja: '既に登録されています。', en: 'It is already registered.' },
   INVALID_BRANCH: { ja: '指定された図書館は存在しません。', en: 'The branch does not exist.' },
   CONFLICT: { ja: '同時に別の更新がありました。もう一度お試しください。', en: 'Another change happened at the same time. Please try again.' },
+  SERVICE_UNAVAILABLE: {
+    ja: 'ただいま混み合っています。少し時間をおいてもう一度お試しください。',
+    en: 'The service is busy. Please try again in a moment.',
+  },
   NOT_HOLDABLE: { ja: 'この資料は予約できません(館内閲覧のみ)。', en: 'This title cannot be reserved (in-library use only).' },
   COUNTER_ONLY: {
     ja: 'この資料は図書館の受付カウンターでのみ予約できます。',

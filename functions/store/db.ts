@@ -1,5 +1,6 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { addConflictRetry } from './conflict-retry.js';
 
 /** The table a store talks to. Endpoint is set only on the local stack and in tests. */
 export interface Db {
@@ -7,12 +8,22 @@ export interface Db {
   readonly tableName: string;
 }
 
-export const createDb = (tableName: string, config: DynamoDBClientConfig = {}): Db => ({
-  client: DynamoDBDocumentClient.from(new DynamoDBClient(config), {
+/**
+ * The SDK's own retries, set deliberately: `standard` mode (exponential backoff with jitter
+ * for throttling and 5xx answers) with 4 attempts, which fits inside an API function's
+ * 10-second timeout; transaction conflicts, which the SDK does not retry, are retried by
+ * conflict-retry.ts. What still fails after both is answered 409 or 503, never 500
+ * (functions/common/http/aws-errors.ts).
+ */
+const SDK_RETRIES: DynamoDBClientConfig = { retryMode: 'standard', maxAttempts: 4 };
+
+export const createDb = (tableName: string, config: DynamoDBClientConfig = {}): Db => {
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ ...SDK_RETRIES, ...config }), {
     marshallOptions: { removeUndefinedValues: true },
-  }),
-  tableName,
-});
+  });
+  addConflictRetry(client);
+  return { client, tableName };
+};
 
 export const isConditionFailure = (error: unknown): boolean =>
   error instanceof Error &&

@@ -5,6 +5,7 @@ import type { Deps } from '../deps.js';
 import type { Access } from '../../wiring.js';
 import type { Principal } from '../tokens.js';
 import { languageOf } from './language.js';
+import { appErrorForAwsFault } from './aws-errors.js';
 import { internalErrorBody, renderAppError } from './render-error.js';
 import type { Lang } from '../messages.js';
 
@@ -72,8 +73,9 @@ export const authenticate = (accessOf: (event: Event) => Access | undefined, dep
 export const errorResponses = (deps: Deps): Middleware => ({
   onError: (request) => {
     const lang = request.context.state?.lang ?? 'ja';
-    const error = request.error;
+    const error = appErrorForAwsFault(request.error) ?? request.error;
     if (error instanceof AppError) {
+      if (error.status >= 500) deps.logger.warn('answered a fault as busy', { routeKey: request.event.routeKey, errorName: request.error?.name });
       request.response = jsonResult(error.status, renderAppError(error, lang));
       return;
     }
