@@ -21,43 +21,56 @@ export interface FunctionPermissions {
   readonly publishEvents?: boolean;
 }
 
+/**
+ * `reservedConcurrency`: each function's share of the account's Lambda concurrency, at once
+ * guaranteed and its ceiling, so a flood of one route cannot starve the counter (staff-api)
+ * or the jobs. Synthesis checks that at least 100 of a standard account's 1,000 stay
+ * unreserved, as Lambda requires (docs/decisions/012-edge.md).
+ */
 export const functionGroups = {
   'public-api': {
     entry: 'functions/entry/public-api.ts',
     description: 'Patron login, branches, catalog and the 404 fallback',
+    reservedConcurrency: 100,
     permissions: { table: 'readWrite', signingKey: true },
   },
   'patron-api': {
     entry: 'functions/entry/patron-api.ts',
     description: 'Signed-in patron: profile, contact, password, status, holds, basket, renewals',
+    reservedConcurrency: 100,
     permissions: { table: 'readWrite', signingKey: true, publishEvents: true },
   },
   'staff-api': {
     entry: 'functions/entry/staff-api.ts',
     description: 'Staff counter and administration',
+    reservedConcurrency: 50,
     permissions: { table: 'readWrite', signingKey: true, publishEvents: true },
   },
   'hold-registration': {
     entry: 'functions/entry/hold-registration.ts',
     description: 'SPEC 5.3 registration batch',
+    reservedConcurrency: 2,
     permissions: { table: 'readWrite', publishEvents: true },
   },
   'pickup-notices': {
     entry: 'functions/entry/pickup-notices.ts',
     description: 'SPEC 5.6 daily pickup mail',
+    reservedConcurrency: 2,
     permissions: { table: 'readWrite', sendMail: true, publishEvents: true },
   },
   'hold-expiry': {
     entry: 'functions/entry/hold-expiry.ts',
     description: 'SPEC 5.7 expiry of uncollected holds',
+    reservedConcurrency: 2,
     permissions: { table: 'readWrite', publishEvents: true },
   },
   'search-index': {
     entry: 'functions/entry/search-index.ts',
     description: 'SPEC 4 search index rebuild after catalog changes',
+    reservedConcurrency: 2,
     permissions: { table: 'readWrite' },
   },
-} as const satisfies Record<string, { entry: string; description: string; permissions: FunctionPermissions }>;
+} as const satisfies Record<string, { entry: string; description: string; reservedConcurrency: number; permissions: FunctionPermissions }>;
 
 export type FunctionGroupName = keyof typeof functionGroups;
 export type ApiGroupName = 'public-api' | 'patron-api' | 'staff-api';

@@ -1,4 +1,4 @@
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { CfnFunction, IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
 import { functionGroups, jobs, type FunctionGroupName } from '../../functions/wiring.js';
@@ -9,12 +9,29 @@ export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 const isJobGroup = (name: FunctionGroupName): boolean => jobs.some((job) => job.group === name);
 
+/**
+ * Lambda's default concurrency quota per account and region, and the part of it that must stay
+ * unreserved (Lambda refuses a reservation that leaves less). An account whose quota is still
+ * lower (new accounts may start lower) must have it raised before deploying.
+ */
+export const accountConcurrency = { quota: 1000, minimumUnreserved: 100 } as const;
+
+/** Throws when the reservations of `groups` would leave less unreserved concurrency than Lambda allows. */
+export const checkReservations = (groups: Readonly<Record<string, { readonly reservedConcurrency: number }>> = functionGroups): void => {
+  const reserved = Object.values(groups).reduce((sum, group) => sum + group.reservedConcurrency, 0);
+  const available = accountConcurrency.quota - accountConcurrency.minimumUnreserved;
+  if (reserved > available) {
+    throw new Error(`functions/wiring.ts reserves ${reserved} concurrent executions; at most ${available} of ${accountConcurrency.quota} can be reserved`);
+  }
+};
+
 /** One Lambda function per entry of `functionGroups`: its own bundle, role and log group. */
 export class LibraryFunctions extends Construct {
   readonly groups: Readonly<Record<FunctionGroupName, GroupFunction>>;
 
   constructor(scope: Construct, id: string, resources: SharedResources) {
     super(scope, id);
+    checkReservations();
     const groups = {} as Record<FunctionGroupName, GroupFunction>;
     for (const [name, group] of Object.entries(functionGroups) as [FunctionGroupName, (typeof functionGroups)[FunctionGroupName]][]) {
       groups[name] = new GroupFunction(this, name, {
@@ -26,6 +43,8 @@ export class LibraryFunctions extends Construct {
         projectRoot,
         resources,
       });
+      // Reserved concurrency from the same table of wiring (floor and ceiling, decision 012).
+      (groups[name].function.node.defaultChild as CfnFunction).reservedConcurrentExecutions = group.reservedConcurrency;
     }
     this.groups = groups;
   }
