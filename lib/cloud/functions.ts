@@ -1,4 +1,5 @@
 import type { CfnFunction, IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
 import { functionGroups, jobs, type FunctionGroupName } from '../../functions/wiring.js';
@@ -47,6 +48,18 @@ export class LibraryFunctions extends Construct {
       (groups[name].function.node.defaultChild as CfnFunction).reservedConcurrentExecutions = group.reservedConcurrency;
     }
     this.groups = groups;
+  }
+
+  /**
+   * The API functions answer only requests that carry CloudFront's origin header: each may read
+   * the secret and gets its ARN (functions/common/http/origin-verify.ts). Jobs get neither.
+   */
+  checkOrigin(secret: ISecret): void {
+    for (const [name, group] of Object.entries(this.groups) as [FunctionGroupName, GroupFunction][]) {
+      if (isJobGroup(name)) continue;
+      secret.grantRead(group.role);
+      group.function.addEnvironment('ORIGIN_VERIFY_SECRET_ARN', secret.secretArn);
+    }
   }
 
   fn(name: FunctionGroupName): IFunction {

@@ -7,6 +7,7 @@ import { JobDeadLetterQueue } from './dead-letter-queue.js';
 import { JobRunRules, LibraryEventBus } from './events.js';
 import { LibraryFunctions, projectRoot } from './functions.js';
 import { MailIdentity } from './mail.js';
+import { OriginVerifySecret } from './origin-verify.js';
 import { SigningKeySecret } from './secrets.js';
 import { JobSchedules } from './schedules.js';
 import { LibraryTable } from './table.js';
@@ -40,6 +41,7 @@ export class LibraryStack extends Stack {
     const { bus } = new LibraryEventBus(stateful, 'Events');
     const { secret } = new SigningKeySecret(stateful, 'SigningKey');
     const mailIdentity = new MailIdentity(stateful, 'Mail', { domain: props.mail.identity });
+    const originVerify = new OriginVerifySecret(stateful, 'OriginVerify');
 
     // --- Stateless --------------------------------------------------------------------
     const stateless = new Construct(this, 'Stateless');
@@ -49,6 +51,8 @@ export class LibraryStack extends Stack {
       signingKey: secret,
       mail: { identityArn: mailIdentity.identityArn, identity: props.mail.identity, from: props.mail.from, inquiry: props.mail.inquiry },
     });
+    // The API answers only what CloudFront forwards (and its web ACL let through): decision 012.
+    functions.checkOrigin(originVerify.secret);
 
     const apiFunctions: Record<ApiGroupName, ReturnType<LibraryFunctions['fn']>> = {
       'public-api': functions.fn('public-api'),
@@ -63,10 +67,17 @@ export class LibraryStack extends Stack {
     new JobRunRules(stateless, 'RunNow', { bus, jobFunctions, deadLetterQueue });
 
     // The apps and the API on one origin: the apps call /api and /admin without CORS.
-    const web = new WebApps(stateless, 'Web', { webDist: path.join(projectRoot, 'web', 'dist'), apiDomainName: api.domainName });
+    const web = new WebApps(stateless, 'Web', {
+      webDist: path.join(projectRoot, 'web', 'dist'),
+      apiDomainName: api.domainName,
+      originVerify,
+    });
 
     new CfnOutput(this, 'WebUrl', { value: web.url, description: 'The patron app (/) and the staff console (/staff/), with the API on the same origin' });
-    new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'ApiUrl', {
+      value: api.url,
+      description: 'Base URL of the HTTP API itself: answers 403 to requests that do not come through WebUrl (origin check)',
+    });
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'EventBusName', { value: bus.eventBusName });
   }

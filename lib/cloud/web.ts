@@ -28,12 +28,15 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../security-headers.js';
 import { logicalIdOf } from './logical-id.js';
+import type { OriginVerifySecret } from './origin-verify.js';
 
 export interface WebAppsProps {
   /** The built browser apps (bin/build-web.ts): the patron app at the root, the staff console under staff/. */
   readonly webDist: string;
   /** Host name of the HTTP API (LibraryApi.domainName), served on the same origin as the apps. */
   readonly apiDomainName: string;
+  /** The header CloudFront adds to every API request; the API answers 403 without it (decision 012). */
+  readonly originVerify: Pick<OriginVerifySecret, 'headerName' | 'headerValue'>;
 }
 
 /** Paths CloudFront forwards to the HTTP API; everything else is a file of web/dist. */
@@ -98,6 +101,8 @@ export class WebApps extends Construct {
       origin: new HttpOrigin(props.apiDomainName, {
         protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
         originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+        // Replaces any viewer header of that name: only CloudFront can send the right value.
+        customHeaders: { [props.originVerify.headerName]: props.originVerify.headerValue() },
       }),
       // A request that reached http:// already exposed its token; refuse it rather than redirect
       // (a redirected POST would come back as a GET).

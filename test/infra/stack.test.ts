@@ -8,6 +8,7 @@ import { buildWeb } from '../../bin/build-web.js';
 import { buildApp, cdkJsonContext } from '../../lib/cloud/app.js';
 import { toEventBridgeCron } from '../../lib/cloud/cron.js';
 import type { LibraryStack } from '../../lib/cloud/stack.js';
+import { OriginVerifySecret } from '../../lib/cloud/origin-verify.js';
 import { apiPathPatterns, staffIndexFunctionCode, WebApps } from '../../lib/cloud/web.js';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../lib/security-headers.js';
 import {
@@ -78,6 +79,8 @@ const statementsOfRole = (roleId: string): Statement[] =>
 
 const tableId = () => single('AWS::DynamoDB::Table')[0];
 const busId = () => single('AWS::Events::EventBus')[0];
+/** The origin-verify secret (decision 012): the API functions read it besides their `permissions` (test/infra/edge.test.ts). */
+const originVerifySecretId = () => refId(resources[functionIdOf('public-api')]!.Properties.Environment.Variables.ORIGIN_VERIFY_SECRET_ARN)!;
 const functionIdOf = (group: FunctionGroupName): string => {
   const found = ofType('AWS::Lambda::Function').filter(([, f]) => f.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === group);
   expect(found, group).toHaveLength(1);
@@ -150,7 +153,9 @@ describe('functions: one per function group', () => {
       const statements = statementsOfRole(roleId);
       const all = statements.flatMap(actions);
       const resourcesOf = (prefix: string) =>
-        [...new Set(statements.filter((s) => actions(s).some((a) => a.startsWith(prefix))).flatMap((s) => mentionedIds(s.Resource)))];
+        [...new Set(statements.filter((s) => actions(s).some((a) => a.startsWith(prefix))).flatMap((s) => mentionedIds(s.Resource)))].filter(
+          (id) => id !== originVerifySecretId(),
+        );
 
       expect(role.Properties.ManagedPolicyArns, `${group}: no managed policies`).toBeUndefined();
       expect(JSON.stringify(statements), `${group}: no Resource "*"`).not.toMatch(/"Resource":"\*"/);
@@ -464,8 +469,11 @@ describe('browser apps: S3 behind CloudFront, API on the same origin', () => {
   });
 
   it('a missing web/dist stops synthesis with what to run; with bundling skipped a placeholder stands in', () => {
-    const webApps = (context: Record<string, unknown>) => () =>
-      new WebApps(new Stack(new App({ context }), 'Probe'), 'Web', { webDist: path.join(app.outdir, 'no-such-dist'), apiDomainName: 'api.example.com' });
+    const webApps = (context: Record<string, unknown>) => () => {
+      const probe = new Stack(new App({ context }), 'Probe');
+      const originVerify = new OriginVerifySecret(probe, 'OriginVerify');
+      return new WebApps(probe, 'Web', { webDist: path.join(app.outdir, 'no-such-dist'), apiDomainName: 'api.example.com', originVerify });
+    };
     expect(webApps({})).toThrow(/browser apps are not built.*no-such-dist\/index\.html.*npm run build:web/);
     expect(webApps({ 'aws:cdk:bundling-stacks': [] })).not.toThrow();
   });
