@@ -1,8 +1,8 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { holdIn, newPatron, newTitle, placeHold, statusOf } from '../support/library-fixtures.js';
+import { holdIn, holdPlaced, lent, newPatron, newTitle, statusOf } from '../support/library-fixtures.js';
 
 let app: TestApp;
 let staff: string;
@@ -12,26 +12,31 @@ const at = async (iso: string) => {
   staff = await app.staffToken();
 };
 const move = async (iso: string) => {
-  await app.setClock(iso);
+  expect((await app.setClock(iso)).status).toBe(200);
   staff = await app.staffToken();
 };
-/** A check-in answer without its extra title fields, so assertions name the SPEC 7 ones exactly. */
+/**
+ * A check-in, which must be answered (200), without the answer's extra title fields, so
+ * assertions name the SPEC 7 ones exactly; callers assert the destination.
+ */
 const scan = async (itemId: string, branch: string) => {
   const answer = await app.request('POST', '/admin/checkin', { token: staff, body: { itemId, branch } });
-  if (answer.status !== 200) return answer;
+  expect(answer.status, JSON.stringify(answer.body)).toBe(200);
   const { title, titleId, ...destination } = answer.body;
   expect(typeof title).toBe('string');
   expect(typeof titleId).toBe('string');
   return { ...answer, body: destination };
 };
+/** The raw checkout answer (for refusals); `lent` for loans a test needs. */
 const lend = (cardNumber: string, itemId: string) => app.request('POST', '/admin/checkout', { token: staff, body: { cardNumber, itemId } });
 const contact = (token: string, body: unknown) => app.request('PUT', '/api/me/contact', { token, body });
+const contactSet = async (token: string, body: unknown) => expect((await contact(token, body)).status).toBe(200);
 const mailsTo = async (address: string) => {
   const store = (await (await fetch(`${inject('sesEndpoint')}/store`)).json()) as { emails: any[] };
   return store.emails.filter((e) => JSON.stringify(e.destination).includes(address));
 };
 const registerNow = async () => {
-  await app.services.invokeJob({ job: 'hold-registration', trigger: 'manual', runId: `reg-${Math.random()}` });
+  expect(await app.services.invokeJob({ job: 'hold-registration', trigger: 'manual', runId: `reg-${Math.random()}` })).toMatchObject({ status: 'SUCCEEDED' });
 };
 const unique = () => `p${Date.now()}${Math.floor(Math.random() * 1e6)}@example.jp`;
 
@@ -50,7 +55,7 @@ describe('SPEC 5.4 / 5.6 a full day: hold → pull list → transit → hold she
     expect((await contact(patron.token, { email, contactMethod: 'EMAIL' })).status).toBe(200);
     const { titleId, itemIds } = await newTitle(app, staff, [{ branch: 'east' }], { title: '水戸の梅まつり' });
     const itemId = itemIds[0] as string;
-    const hold = (await placeHold(app, patron.token, titleId, 'central')).body;
+    const hold = await holdPlaced(app, patron.token, titleId, 'central');
     await move('2026-12-01T10:10:30+09:00');
 
     // Pull list: only holds registered before the day; the copy is on the east shelf.
@@ -83,14 +88,15 @@ describe('SPEC 5.4 / 5.6 a full day: hold → pull list → transit → hold she
     const mails = await mailsTo(email);
     expect(mails).toHaveLength(1);
     expect(mails[0].from).toBe('central@library-mito.jp');
-    expect(mails[0].subject).toContain('予約資料');
+    expect(mails[0].subject).toBe('【水戸市立図書館】予約資料のご用意ができました');
     expect(mails[0].body.text).toContain('水戸の梅まつり');
     expect(mails[0].body.text).toContain('中央図書館');
     expect(mails[0].body.text).toContain('2026年12月10日(木)');
     expect(mails[0].body.html).toContain('2026年12月10日(木)');
-    await app.request('POST', '/admin/jobs/pickup-notices/run', { token: staff });
+    expect((await app.request('POST', '/admin/jobs/pickup-notices/run', { token: staff })).status).toBe(202);
     await app.services.bus.settled();
-    expect((await scan(itemId, 'central')).status).toBe(200);
+    // Scanning again changes nothing: same hold, same deadline, no second notice.
+    expect((await scan(itemId, 'central')).body).toEqual({ action: 'HOLD_SHELF', holdId: hold.holdId, pickupDeadline: '2026-12-10' });
     expect(await mailsTo(email)).toHaveLength(1);
 
     const other = await newPatron(app, staff);
@@ -131,16 +137,25 @@ describe('SPEC 5.4 deadlines', () => {
   it('a patron without mail: ready date + 7, moved to the pickup branch\'s next open date', async () => {
     await at('2026-12-01T11:00:00+09:00');
     const patron = await newPatron(app, staff);
-    await contact(patron.token, { contactMethod: 'PHONE' });
+    await contactSet(patron.token, { contactMethod: 'PHONE' });
     const { titleId, itemIds } = await newTitle(app, staff, [{ branch: 'west' }]);
-    const hold = (await placeHold(app, patron.token, titleId, 'west')).body;
+    const hold = await holdPlaced(app, patron.token, titleId, 'west');
     await registerNow();
     expect((await app.request('PUT', '/admin/calendar/west/2026-12-08', { token: staff, body: { open: false } })).status).toBe(204);
-    const ready = await scan(itemIds[0] as string, 'west');
-    expect(ready.body).toEqual({ action: 'HOLD_SHELF', holdId: hold.holdId, pickupDeadline: '2026-12-09' });
-    const list = await app.request('GET', '/admin/contact-list?branch=west', { token: staff });
-    expect(list.body).toContainEqual(expect.objectContaining({ holdId: hold.holdId, cardNumber: patron.cardNumber, phone: null, pickupDeadline: '2026-12-09' }));
-    expect((await app.request('GET', '/admin/contact-list?branch=east', { token: staff })).body.find((e: any) => e.holdId === hold.holdId)).toBeUndefined();
+    try {
+      // Ready Tue 12-01, no mail: + 7 = Tue 12-08, closed at west this once → Wed 12-09.
+      const ready = await scan(itemIds[0] as string, 'west');
+      expect(ready.body).toEqual({ action: 'HOLD_SHELF', holdId: hold.holdId, pickupDeadline: '2026-12-09' });
+      const list = await app.request('GET', '/admin/contact-list?branch=west', { token: staff });
+      expect(list.body.filter((e: any) => e.holdId === hold.holdId)).toEqual([
+        expect.objectContaining({ holdId: hold.holdId, cardNumber: patron.cardNumber, phone: null, pickupDeadline: '2026-12-09' }),
+      ]);
+      expect((await app.request('GET', '/admin/contact-list?branch=east', { token: staff })).body.find((e: any) => e.holdId === hold.holdId)).toBeUndefined();
+    } finally {
+      // The calendar is the file's shared table: give west its Tuesday back.
+      const reopened = await app.request('PUT', '/admin/calendar/west/2026-12-08', { token: staff, body: { open: true, opensAt: '09:30', closesAt: '19:00' } });
+      expect(reopened.status).toBe(204);
+    }
   });
 });
 
@@ -149,11 +164,13 @@ describe('SPEC 5.4 a copy is never assigned twice', () => {
     await at('2026-12-01T12:00:00+09:00');
     const patron = await newPatron(app, staff);
     const { titleId, itemIds } = await newTitle(app, staff, [{ branch: 'central' }, { branch: 'central' }]);
-    const hold = (await placeHold(app, patron.token, titleId, 'central')).body;
+    const hold = await holdPlaced(app, patron.token, titleId, 'central');
     await registerNow();
     const answers = await Promise.all(itemIds.map((id) => scan(id, 'central')));
-    expect(answers.map((a) => a.body.action).sort()).toEqual(['HOLD_SHELF', 'SHELVE']);
-    expect(answers.find((a) => a.body.action === 'HOLD_SHELF')?.body.holdId).toBe(hold.holdId);
+    expect(answers.map((a) => a.body).sort((x, y) => x.action.localeCompare(y.action))).toEqual([
+      { action: 'HOLD_SHELF', holdId: hold.holdId, pickupDeadline: '2026-12-08' },
+      { action: 'SHELVE', branch: 'central' },
+    ]);
   });
 
   it('the same copy scanned twice at once: one assignment, the same answer twice', async () => {
@@ -161,12 +178,12 @@ describe('SPEC 5.4 a copy is never assigned twice', () => {
     const a = await newPatron(app, staff);
     const b = await newPatron(app, staff);
     const { titleId, itemIds } = await newTitle(app, staff, [{ branch: 'central' }]);
-    const first = (await placeHold(app, a.token, titleId, 'central')).body;
-    await placeHold(app, b.token, titleId, 'central');
+    const first = await holdPlaced(app, a.token, titleId, 'central');
+    await holdPlaced(app, b.token, titleId, 'central');
     await registerNow();
     const answers = await Promise.all([scan(itemIds[0] as string, 'central'), scan(itemIds[0] as string, 'central')]);
     expect(answers[0]?.body).toEqual(answers[1]?.body);
-    expect(answers[0]?.body).toMatchObject({ action: 'HOLD_SHELF', holdId: first.holdId });
+    expect(answers[0]?.body).toEqual({ action: 'HOLD_SHELF', holdId: first.holdId, pickupDeadline: '2026-12-08' });
     const queue = (await app.request('GET', `/admin/titles/${titleId}/queue`, { token: staff })).body as any[];
     expect(queue.map((h) => h.status)).toEqual(['READY', 'WAITING']);
   });
@@ -175,8 +192,9 @@ describe('SPEC 5.4 a copy is never assigned twice', () => {
     await at('2026-12-01T12:20:00+09:00');
     const patron = await newPatron(app, staff);
     const { titleId, itemIds } = await newTitle(app, staff, [{ branch: 'central' }]);
-    await placeHold(app, patron.token, titleId, 'central');
+    const hold = await holdPlaced(app, patron.token, titleId, 'central');
     expect((await scan(itemIds[0] as string, 'central')).body).toEqual({ action: 'SHELVE', branch: 'central' });
+    expect((await holdIn(app, patron.token, hold.holdId)).status).toBe('PROVISIONAL');
   });
 });
 
@@ -187,11 +205,11 @@ describe('SPEC 5.7 expiry and staff cancel route the copy on', () => {
     const second = await newPatron(app, staff);
     const third = await newPatron(app, staff);
     const { titleId, itemIds } = await newTitle(app, staff, [{ branch: 'miwa' }]);
-    const h1 = (await placeHold(app, first.token, titleId, 'miwa')).body;
-    const h2 = (await placeHold(app, second.token, titleId, 'miwa')).body;
-    const h3 = (await placeHold(app, third.token, titleId, 'east')).body;
+    const h1 = await holdPlaced(app, first.token, titleId, 'miwa');
+    const h2 = await holdPlaced(app, second.token, titleId, 'miwa');
+    const h3 = await holdPlaced(app, third.token, titleId, 'east');
     await registerNow();
-    expect((await scan(itemIds[0] as string, 'miwa')).body).toMatchObject({ holdId: h1.holdId, pickupDeadline: '2026-12-08' });
+    expect((await scan(itemIds[0] as string, 'miwa')).body).toEqual({ action: 'HOLD_SHELF', holdId: h1.holdId, pickupDeadline: '2026-12-08' });
 
     await at('2026-12-08T05:59:00+09:00');
     await move('2026-12-08T06:00:30+09:00');
@@ -203,58 +221,90 @@ describe('SPEC 5.7 expiry and staff cancel route the copy on', () => {
 
     // Staff cancel of the READY hold: the copy travels to the third patron's branch.
     const cancelled = await app.request('DELETE', `/admin/holds/${h2.holdId}`, { token: staff, body: { reason: '資料破損のため' } });
-    expect(cancelled.body).toMatchObject({ status: 'CANCELLED', cancelNote: '資料破損のため' });
-    expect(await holdIn(app, await app.patronToken(third.cardNumber, '0505'), h3.holdId)).toMatchObject({ status: 'IN_TRANSIT' });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ holdId: h2.holdId, status: 'CANCELLED', cancelNote: '資料破損のため' });
+    expect(await holdIn(app, await app.patronToken(third.cardNumber, '0505'), h3.holdId)).toMatchObject({ status: 'IN_TRANSIT', cancellable: false });
     expect((await scan(itemIds[0] as string, 'miwa')).body).toEqual({ action: 'TRANSIT', toBranch: 'east', holdId: h3.holdId });
 
     // Staff cancel in transit: no one waits, so the copy heads home.
-    await app.request('DELETE', `/admin/holds/${h3.holdId}`, { token: staff });
+    expect((await app.request('DELETE', `/admin/holds/${h3.holdId}`, { token: staff })).body).toMatchObject({ holdId: h3.holdId, status: 'CANCELLED' });
     expect((await scan(itemIds[0] as string, 'east')).body).toEqual({ action: 'TRANSIT', toBranch: 'miwa' });
     expect((await scan(itemIds[0] as string, 'miwa')).body).toEqual({ action: 'SHELVE', branch: 'miwa' });
   });
 });
 
 describe('SPEC 5.6 pickup notices', () => {
+  // A run's summary counts every patron in the table, so each test here has a table of its
+  // own: what it counts is what it set up, whatever other tests left ready.
+  let shared: TestApp | undefined;
+  beforeEach(async () => {
+    const own = await startTestApp({ startAt: '2026-12-01T10:01:00+09:00' });
+    shared = app;
+    app = own;
+  });
+  afterEach(async () => {
+    if (!shared) return;
+    await app.stop();
+    app = shared;
+    shared = undefined;
+    staff = await app.staffToken();
+  });
+  const noticeRun = async (scheduledTime: string) =>
+    ((await app.request('GET', '/admin/jobs/pickup-notices/runs', { token: staff })).body as any[]).filter((r) => r.scheduledTime === scheduledTime);
+
   it('one mail per patron listing every newly ready item; PHONE and NONE patrons get none', async () => {
     await at('2026-12-10T10:00:00+09:00');
     const mailed = await newPatron(app, staff);
     const email = unique();
-    await contact(mailed.token, { email, contactMethod: 'EMAIL' });
+    await contactSet(mailed.token, { email, contactMethod: 'EMAIL' });
     const phoned = await newPatron(app, staff);
     const phonedEmail = unique();
-    await contact(phoned.token, { email: phonedEmail, contactMethod: 'PHONE' });
-    const titles = await Promise.all([0, 1].map(() => newTitle(app, staff, [{ branch: 'central' }])));
-    const other = await newTitle(app, staff, [{ branch: 'central' }]);
-    for (const t of titles) await placeHold(app, mailed.token, t.titleId, 'central');
-    await placeHold(app, phoned.token, other.titleId, 'central');
+    await contactSet(phoned.token, { email: phonedEmail, contactMethod: 'PHONE' });
+    const silent = await newPatron(app, staff); // contact method NONE
+    const titles = await Promise.all(['偕楽園の梅 上', '偕楽園の梅 下'].map((title) => newTitle(app, staff, [{ branch: 'central' }], { title })));
+    const forPhoned = await newTitle(app, staff, [{ branch: 'central' }], { title: '電話で連絡する本' });
+    const forSilent = await newTitle(app, staff, [{ branch: 'central' }], { title: '連絡しない本' });
+    const holds = [];
+    for (const t of titles) holds.push(await holdPlaced(app, mailed.token, t.titleId, 'central'));
+    const phonedHold = await holdPlaced(app, phoned.token, forPhoned.titleId, 'central');
+    const silentHold = await holdPlaced(app, silent.token, forSilent.titleId, 'central');
     await registerNow();
-    for (const t of [...titles, other]) await scan(t.itemIds[0] as string, 'central');
+    // Ready Thu 12-10. Mailed: notice Fri 12-11 + 7 = Fri 12-18; no mail: 12-10 + 7 = Thu 12-17.
+    for (const [i, t] of titles.entries()) {
+      expect((await scan(t.itemIds[0] as string, 'central')).body).toEqual({ action: 'HOLD_SHELF', holdId: holds[i]!.holdId, pickupDeadline: '2026-12-18' });
+    }
+    expect((await scan(forPhoned.itemIds[0] as string, 'central')).body).toEqual({ action: 'HOLD_SHELF', holdId: phonedHold.holdId, pickupDeadline: '2026-12-17' });
+    expect((await scan(forSilent.itemIds[0] as string, 'central')).body).toEqual({ action: 'HOLD_SHELF', holdId: silentHold.holdId, pickupDeadline: '2026-12-17' });
     await move('2026-12-11T08:00:30+09:00');
     const mails = await mailsTo(email);
     expect(mails).toHaveLength(1);
-    expect(mails[0].body.text.match(/テスト資料/g)).toHaveLength(2);
+    expect(mails[0].body.text).toContain('偕楽園の梅 上');
+    expect(mails[0].body.text).toContain('偕楽園の梅 下');
+    expect(mails[0].body.text.match(/期限日：2026年12月18日\(金\)/g)).toHaveLength(2);
+    expect(mails[0].body.text).not.toContain('電話で連絡する本');
     expect(await mailsTo(phonedEmail)).toHaveLength(0);
     const list = (await app.request('GET', '/admin/contact-list?branch=central', { token: staff })).body as any[];
-    expect(list.filter((e) => e.cardNumber === phoned.cardNumber)).toHaveLength(1);
-    const runs = (await app.request('GET', '/admin/jobs/pickup-notices/runs', { token: staff })).body as any[];
-    expect(runs[0].summary).toMatchObject({ failed: 0 });
+    expect(list.map((e) => [e.cardNumber, e.holdId])).toEqual([[phoned.cardNumber, phonedHold.holdId]]);
+    expect(await noticeRun(new Date('2026-12-11T08:00:00+09:00').toISOString())).toEqual([
+      expect.objectContaining({ status: 'SUCCEEDED', summary: { mailed: 1, items: 2, notByMail: 2, failed: 0, claimedElsewhere: 0 } }),
+    ]);
   });
 
   it('a failed send is never marked sent and goes out on the next run; two runs at once mail once', async () => {
     await at('2026-12-11T10:00:00+09:00');
     const patron = await newPatron(app, staff);
     const email = unique();
-    await contact(patron.token, { email, contactMethod: 'EMAIL' });
+    await contactSet(patron.token, { email, contactMethod: 'EMAIL' });
     const { titleId, itemIds } = await newTitle(app, staff, [{ branch: 'central' }]);
-    await placeHold(app, patron.token, titleId, 'central');
+    const hold = await holdPlaced(app, patron.token, titleId, 'central');
     await registerNow();
-    await scan(itemIds[0] as string, 'central');
+    expect((await scan(itemIds[0] as string, 'central')).body).toMatchObject({ action: 'HOLD_SHELF', holdId: hold.holdId });
     await at('2026-12-12T09:00:00+09:00');
     const { runJob } = await import('../../functions/jobs/run-job.js');
     const { pickupNotices } = await import('../../functions/jobs/pickup-notices.js');
     const failing = { ...app.services.deps, mailer: { send: () => Promise.reject(new Error('SES is down')) } };
     const failed = await runJob('pickup-notices', { job: 'pickup-notices', trigger: 'manual', runId: 'fail-1' }, failing, pickupNotices);
-    expect(failed.summary).toMatchObject({ failed: 1, mailed: 0 });
+    expect(failed).toMatchObject({ status: 'SUCCEEDED', summary: { mailed: 0, items: 0, notByMail: 0, failed: 1, claimedElsewhere: 0 } });
     expect(await mailsTo(email)).toHaveLength(0);
     const runs = await Promise.all(
       ['twin-a', 'twin-b'].map((runId) => runJob('pickup-notices', { job: 'pickup-notices', trigger: 'manual', runId }, app.services.deps, pickupNotices)),
@@ -267,11 +317,11 @@ describe('SPEC 5.6 pickup notices', () => {
     await at('2026-12-12T10:00:00+09:00');
     const patron = await newPatron(app, staff);
     const email = unique();
-    await contact(patron.token, { email, contactMethod: 'EMAIL' });
+    await contactSet(patron.token, { email, contactMethod: 'EMAIL' });
     const { titleId, itemIds } = await newTitle(app, staff, [{ branch: 'central' }]);
-    const hold = (await placeHold(app, patron.token, titleId, 'central')).body;
+    const hold = await holdPlaced(app, patron.token, titleId, 'central');
     await registerNow();
-    await scan(itemIds[0] as string, 'central');
+    expect((await scan(itemIds[0] as string, 'central')).body).toMatchObject({ action: 'HOLD_SHELF', holdId: hold.holdId });
     await at('2026-12-13T08:00:00+09:00');
     const { store } = app.services.deps;
     const ready = await store.holds.get(patron.cardNumber, hold.holdId, app.services.clock.now());
@@ -280,10 +330,10 @@ describe('SPEC 5.6 pickup notices', () => {
     const { pickupNotices } = await import('../../functions/jobs/pickup-notices.js');
     await at('2026-12-13T08:05:00+09:00');
     const early = await runJob('pickup-notices', { job: 'pickup-notices', trigger: 'manual', runId: 'early' }, app.services.deps, pickupNotices);
-    expect(early.summary).toMatchObject({ mailed: 0, claimedElsewhere: 1 });
+    expect(early.summary).toEqual({ mailed: 0, items: 0, notByMail: 0, failed: 0, claimedElsewhere: 1 });
     await at('2026-12-13T08:20:00+09:00');
     const late = await runJob('pickup-notices', { job: 'pickup-notices', trigger: 'manual', runId: 'late' }, app.services.deps, pickupNotices);
-    expect(late.summary).toMatchObject({ mailed: 1 });
+    expect(late.summary).toEqual({ mailed: 1, items: 1, notByMail: 0, failed: 0, claimedElsewhere: 0 });
     expect(await mailsTo(email)).toHaveLength(1);
   });
 });
@@ -296,7 +346,7 @@ describe('SPEC 6 renewals', () => {
     await at('2026-12-12T10:00:00+09:00');
     const patron = await newPatron(app, staff);
     const { itemIds } = await newTitle(app, staff, [{}]);
-    expect((await lend(patron.cardNumber, itemIds[0] as string)).body.dueDate).toBe('2026-12-26');
+    expect((await lent(app, staff, patron.cardNumber, itemIds[0] as string)).dueDate).toBe('2026-12-26');
     await at('2026-12-20T10:00:00+09:00');
     const token = await app.patronToken(patron.cardNumber, '0505');
     const first = await renew(token, [itemIds[0] as string]);
@@ -314,8 +364,8 @@ describe('SPEC 6 renewals', () => {
     const held = await newTitle(app, staff, [{}, { branch: 'west' }]);
     const ill = await newTitle(app, staff, [{ interlibrary: true }]);
     const plain = await newTitle(app, staff, [{}]);
-    for (const t of [held, ill, plain]) await lend(patron.cardNumber, t.itemIds[0] as string);
-    await placeHold(app, waiter.token, held.titleId, 'central'); // another copy is on the shelf: still blocks
+    for (const t of [held, ill, plain]) expect((await lent(app, staff, patron.cardNumber, t.itemIds[0] as string)).dueDate).toBe('2026-12-26');
+    await holdPlaced(app, waiter.token, held.titleId, 'central'); // another copy is on the shelf: still blocks
     await at('2026-12-27T10:00:00+09:00'); // due 12-26: overdue
     const token = await app.patronToken(patron.cardNumber, '0505');
     const answer = await renew(token, [held.itemIds[0] as string, ill.itemIds[0] as string, plain.itemIds[0] as string], { 'accept-language': 'en' });
@@ -337,8 +387,9 @@ describe('SPEC 6 renewals', () => {
     const borrower = await newPatron(app, staff);
     const stranger = await newPatron(app, staff);
     const { itemIds } = await newTitle(app, staff, [{}]);
-    await lend(borrower.cardNumber, itemIds[0] as string);
+    expect((await lent(app, staff, borrower.cardNumber, itemIds[0] as string)).dueDate).toBe('2026-12-26');
     const answer = await renew(stranger.token, [itemIds[0] as string]);
-    expect(answer.body.results[0]).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(answer.body.results).toEqual([{ itemId: itemIds[0], ok: false, error: expect.objectContaining({ code: 'NOT_FOUND' }) }]);
+    expect((await statusOf(app, borrower.token)).loans).toEqual([expect.objectContaining({ itemId: itemIds[0], dueDate: '2026-12-26', renewed: false })]);
   });
 });
