@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { newPatron, newTitle } from '../support/library-fixtures.js';
+import { holdPlaced, lent, newPatron, newTitle, statusOf } from '../support/library-fixtures.js';
 
 let app: TestApp;
 let staff: string;
+
+const addToBasket = async (token: string, titleId: string) =>
+  expect((await app.request('PUT', `/api/me/basket/${titleId}`, { token })).status).toBe(204);
 
 beforeAll(async () => {
   app = await startTestApp({ startAt: '2026-12-01T10:01:00+09:00' });
@@ -16,25 +19,31 @@ describe('SPEC 5.8 reservation basket', () => {
     const { token } = await newPatron(app, staff);
     const a = await newTitle(app, staff);
     const b = await newTitle(app, staff);
+    // b is added a minute after a, whatever time other tests left on the clock.
+    await app.services.scheduler.skipTo(new Date('2026-12-01T10:01:00+09:00'));
     expect((await app.request('PUT', `/api/me/basket/${a.titleId}`, { token })).status).toBe(204);
     expect((await app.request('PUT', `/api/me/basket/${a.titleId}`, { token })).status).toBe(204);
     await app.services.scheduler.skipTo(new Date('2026-12-01T10:02:00+09:00'));
     expect((await app.request('PUT', `/api/me/basket/${b.titleId}`, { token })).status).toBe(204);
     const listed = await app.request('GET', '/api/me/basket', { token });
     expect(listed.body.map((e: any) => e.titleId)).toEqual([b.titleId, a.titleId]);
-    expect(listed.body[0]).toMatchObject({ title: expect.stringContaining('テスト資料'), addedAt: expect.stringMatching(/\+09:00$/) });
+    expect(listed.body[0]).toMatchObject({ titleId: b.titleId, title: expect.stringContaining('テスト資料'), addedAt: expect.stringMatching(/^2026-12-01T10:02:\d\d\+09:00$/) });
+    expect(listed.body[1].addedAt).toMatch(/^2026-12-01T10:01:\d\d\+09:00$/);
     expect((await app.request('DELETE', `/api/me/basket/${a.titleId}`, { token })).status).toBe(204);
     expect((await app.request('DELETE', `/api/me/basket/${a.titleId}`, { token })).status).toBe(204);
     expect((await app.request('GET', '/api/me/basket', { token })).body.map((e: any) => e.titleId)).toEqual([b.titleId]);
-    expect((await app.request('GET', '/api/me/status', { token })).body.basket).toHaveLength(1);
+    expect((await statusOf(app, token)).basket).toEqual([expect.objectContaining({ titleId: b.titleId })]);
   });
 
   it('an unknown title cannot be added (404); the basket is not a hold and does not count', async () => {
     const { token } = await newPatron(app, staff);
-    expect((await app.request('PUT', '/api/me/basket/nope', { token })).status).toBe(404);
+    const unknown = await app.request('PUT', '/api/me/basket/nope', { token });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.code).toBe('NOT_FOUND');
     const { titleId } = await newTitle(app, staff);
-    await app.request('PUT', `/api/me/basket/${titleId}`, { token });
-    const status = (await app.request('GET', '/api/me/status', { token })).body;
+    await addToBasket(token, titleId);
+    const status = await statusOf(app, token);
+    expect(status.basket).toEqual([expect.objectContaining({ titleId })]);
     expect(status.holds).toEqual([]);
     expect(status.activeHolds).toBe(0);
   });
@@ -45,7 +54,7 @@ describe('SPEC 5.8 reservation basket', () => {
     const ok2 = await newTitle(app, staff);
     const counterOnly = await newTitle(app, staff, [{ category: 'CONTEST' }]);
     const notSelected = await newTitle(app, staff);
-    for (const t of [ok1, ok2, counterOnly, notSelected]) await app.request('PUT', `/api/me/basket/${t.titleId}`, { token });
+    for (const t of [ok1, ok2, counterOnly, notSelected]) await addToBasket(token, t.titleId);
     const answer = await app.request('POST', '/api/me/basket/reserve', {
       token,
       body: { titleIds: [ok1.titleId, counterOnly.titleId, ok2.titleId], pickupBranch: 'miwa' },
@@ -58,18 +67,26 @@ describe('SPEC 5.8 reservation basket', () => {
     ]);
     const basket = (await app.request('GET', '/api/me/basket', { token })).body.map((e: any) => e.titleId).sort();
     expect(basket).toEqual([counterOnly.titleId, notSelected.titleId].sort());
-    const holds = (await app.request('GET', '/api/me/status', { token })).body.holds;
-    expect(holds.every((h: any) => h.pickupBranch === 'miwa')).toBe(true);
+    const holds = (await statusOf(app, token)).holds as any[];
+    expect(holds.map((h) => [h.holdId, h.titleId, h.status, h.pickupBranch]).sort()).toEqual(
+      [
+        [answer.body.results[0].holdId, ok1.titleId, 'PROVISIONAL', 'miwa'],
+        [answer.body.results[2].holdId, ok2.titleId, 'PROVISIONAL', 'miwa'],
+      ].sort(),
+    );
   });
 
   it('reserving with an unknown branch refuses every title (INVALID_BRANCH) and keeps them', async () => {
     const { token } = await newPatron(app, staff);
     const t = await newTitle(app, staff);
-    await app.request('PUT', `/api/me/basket/${t.titleId}`, { token });
+    await addToBasket(token, t.titleId);
     const answer = await app.request('POST', '/api/me/basket/reserve', { token, body: { titleIds: [t.titleId], pickupBranch: 'nowhere' } });
-    expect(answer.body.results[0]).toMatchObject({ ok: false, error: { code: 'INVALID_BRANCH' } });
-    expect((await app.request('GET', '/api/me/basket', { token })).body).toHaveLength(1);
-    expect((await app.request('POST', '/api/me/basket/reserve', { token, body: { titleIds: [], pickupBranch: 'central' } })).status).toBe(400);
+    expect(answer.body.results).toEqual([{ titleId: t.titleId, ok: false, error: expect.objectContaining({ code: 'INVALID_BRANCH' }) }]);
+    expect((await app.request('GET', '/api/me/basket', { token })).body.map((e: any) => e.titleId)).toEqual([t.titleId]);
+    expect((await statusOf(app, token)).holds).toEqual([]);
+    const empty = await app.request('POST', '/api/me/basket/reserve', { token, body: { titleIds: [], pickupBranch: 'central' } });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error).toMatchObject({ code: 'VALIDATION', field: 'titleIds' });
   });
 });
 
@@ -115,9 +132,9 @@ describe('SPEC 4 catalog administration and the title page', () => {
   it('the title page shows copies with branch and status, holdable with a reason, and the queue length', async () => {
     const { titleId, itemIds } = await newTitle(app, staff, [{ branch: 'central' }, { branch: 'west' }]);
     const a = await newPatron(app, staff);
-    await app.request('POST', '/admin/checkout', { token: staff, body: { cardNumber: a.cardNumber, itemId: itemIds[1] } });
+    await lent(app, staff, a.cardNumber, itemIds[1] as string);
     const b = await newPatron(app, staff);
-    await app.request('POST', '/api/me/holds', { token: b.token, body: { titleId, pickupBranch: 'central' } });
+    await holdPlaced(app, b.token, titleId, 'central');
     const page = await app.request('GET', `/api/catalog/titles/${titleId}`);
     expect(page.status).toBe(200);
     expect(page.body).toMatchObject({ titleId, holdable: true, reason: null, waiting: 1 });
@@ -136,8 +153,8 @@ describe('SPEC 9 hold events carry ids and states only', () => {
   it('placing and cancelling publish HoldStateChanged without names', async () => {
     const { token, cardNumber } = await newPatron(app, staff);
     const { titleId } = await newTitle(app, staff);
-    const { holdId } = (await app.request('POST', '/api/me/holds', { token, body: { titleId, pickupBranch: 'central' } })).body;
-    await app.request('DELETE', `/api/me/holds/${holdId}`, { token });
+    const { holdId } = await holdPlaced(app, token, titleId, 'central');
+    expect((await app.request('DELETE', `/api/me/holds/${holdId}`, { token })).body.status).toBe('CANCELLED');
     const events = ((await app.request('GET', '/admin/local/events?limit=50')).body as any[]).filter((e) => e.detail.holdId === holdId);
     expect(events.map((e) => [e.source, e.detailType, e.detail.from, e.detail.to])).toEqual([
       ['library', 'HoldStateChanged', 'PROVISIONAL', 'CANCELLED'],
