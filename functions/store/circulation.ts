@@ -64,6 +64,67 @@ const lendParts = (
   ];
 };
 
+/** Which copies an assignment may take: a free one, or one still held by the hold it leaves. */
+type AssignmentGuard = { readonly free: true } | { readonly from: string };
+
+/**
+ * The two parts of an assignment: the copy goes to `hold` (ON_HOLD_SHELF at `at` with
+ * `ready`, else IN_TRANSIT to the pickup branch) and the hold, still WAITING, takes it.
+ */
+const assignmentParts = (db: Db, item: CirculatingItem, hold: Hold, at: string, ready: ReadyFields | undefined, guard: AssignmentGuard) => {
+  const version = sameVersion(item);
+  const holdChange = ready
+    ? readyHoldUpdate(hold, ready)
+    : { expression: 'SET #status = :transit REMOVE GSI2PK, GSI2SK', values: { ':transit': 'IN_TRANSIT' } };
+  const copyGuard =
+    'free' in guard
+      ? { condition: 'attribute_not_exists(assignedHoldId) AND #status IN (:onShelf, :inTransit, :missing)', values: { ':onShelf': 'ON_SHELF', ':inTransit': 'IN_TRANSIT', ':missing': 'MISSING' } }
+      : { condition: 'assignedHoldId = :fromHoldId', values: { ':fromHoldId': guard.from } };
+  return [
+    {
+      Update: {
+        TableName: db.tableName,
+        Key: keys.item(item.itemId),
+        UpdateExpression:
+          'SET #status = :itemStatus, #location = :at, destination = :pickup, assignedHoldId = :holdId, assignedCard = :card, version = :next',
+        ConditionExpression: `${version.condition} AND ${copyGuard.condition}`,
+        ExpressionAttributeNames: { '#status': 'status', '#location': 'location' },
+        ExpressionAttributeValues: {
+          ...version.values,
+          ...copyGuard.values,
+          ':itemStatus': ready ? 'ON_HOLD_SHELF' : 'IN_TRANSIT',
+          ':at': at,
+          ':pickup': hold.pickupBranch,
+          ':holdId': hold.holdId,
+          ':card': hold.cardNumber,
+        },
+      },
+    },
+    {
+      Update: {
+        TableName: db.tableName,
+        Key: keys.hold(hold.cardNumber, hold.holdId),
+        UpdateExpression: `${holdChange.expression.replace('SET ', 'SET itemId = :itemId, ')}`,
+        ConditionExpression: '#status = :waiting',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ...holdChange.values, ':itemId': item.itemId, ':waiting': 'WAITING' },
+      },
+    },
+  ];
+};
+
+/** Where an unassigned copy goes: on the shelf at `branch`, or travelling home from there. */
+export type Placement = { status: 'ON_SHELF' } | { status: 'IN_TRANSIT'; destination: string };
+
+const placementUpdate = (to: Placement, alsoRemove: readonly string[] = []) => {
+  const sets = ['#status = :status', '#location = :branch', ...(to.status === 'IN_TRANSIT' ? ['destination = :destination'] : []), 'version = :next'];
+  const removes = [...(to.status === 'ON_SHELF' ? ['destination'] : []), ...alsoRemove];
+  return {
+    expression: `SET ${sets.join(', ')}${removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : ''}`,
+    values: { ':status': to.status, ...(to.status === 'IN_TRANSIT' ? { ':destination': to.destination } : {}) },
+  };
+};
+
 export const circulationStore = (db: Db) => ({
   /**
    * SPEC 5.4: assigns a free copy to a WAITING hold, READY at the pickup branch or
@@ -71,53 +132,40 @@ export const circulationStore = (db: Db) => ({
    * `hold-taken`: another copy filled that hold first.
    */
   async assign(item: CirculatingItem, hold: Hold, at: string, ready?: ReadyFields): Promise<'assigned' | 'item-changed' | 'hold-taken'> {
-    const version = sameVersion(item);
-    const holdChange = ready
-      ? readyHoldUpdate(hold, ready)
-      : { expression: 'SET #status = :transit REMOVE GSI2PK, GSI2SK', values: { ':transit': 'IN_TRANSIT' } };
     try {
-      await db.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: db.tableName,
-                Key: keys.item(item.itemId),
-                UpdateExpression:
-                  'SET #status = :itemStatus, #location = :at, destination = :pickup, assignedHoldId = :holdId, assignedCard = :card, version = :next',
-                ConditionExpression: `${version.condition} AND attribute_not_exists(assignedHoldId) AND #status IN (:onShelf, :inTransit, :missing)`,
-                ExpressionAttributeNames: { '#status': 'status', '#location': 'location' },
-                ExpressionAttributeValues: {
-                  ...version.values,
-                  ':itemStatus': ready ? 'ON_HOLD_SHELF' : 'IN_TRANSIT',
-                  ':at': at,
-                  ':pickup': hold.pickupBranch,
-                  ':holdId': hold.holdId,
-                  ':card': hold.cardNumber,
-                  ':onShelf': 'ON_SHELF',
-                  ':inTransit': 'IN_TRANSIT',
-                  ':missing': 'MISSING',
-                },
-              },
-            },
-            {
-              Update: {
-                TableName: db.tableName,
-                Key: keys.hold(hold.cardNumber, hold.holdId),
-                UpdateExpression: `${holdChange.expression.replace('SET ', 'SET itemId = :itemId, ')}`,
-                ConditionExpression: '#status = :waiting',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ...holdChange.values, ':itemId': item.itemId, ':waiting': 'WAITING' },
-              },
-            },
-          ],
-        }),
-      );
+      await db.client.send(new TransactWriteCommand({ TransactItems: assignmentParts(db, item, hold, at, ready, { free: true }) as never }));
       return 'assigned';
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
       return cancellationCodes(error)[0] === 'ConditionalCheckFailed' ? 'item-changed' : 'hold-taken';
     }
+  },
+
+  /**
+   * SPEC 5.7: transaction parts that hand a copy from the hold it served (expired or
+   * cancelled by staff, ended in the same transaction) straight to the next WAITING hold,
+   * so no moment exists in which the copy belongs to nobody.
+   */
+  handOverParts(item: CirculatingItem, fromHoldId: string, next: Hold, at: string, ready?: ReadyFields): Record<string, unknown>[] {
+    return assignmentParts(db, item, next, at, ready, { from: fromHoldId });
+  },
+
+  /** SPEC 5.7: transaction parts that free a copy from its hold and shelve it at `branch` or send it home, in one step. */
+  releaseToParts(item: CirculatingItem, fromHoldId: string, branch: string, to: Placement): Record<string, unknown>[] {
+    const version = sameVersion(item);
+    const change = placementUpdate(to, ['assignedHoldId', 'assignedCard']);
+    return [
+      {
+        Update: {
+          TableName: db.tableName,
+          Key: keys.item(item.itemId),
+          UpdateExpression: change.expression,
+          ConditionExpression: `${version.condition} AND assignedHoldId = :fromHoldId`,
+          ExpressionAttributeNames: { '#status': 'status', '#location': 'location' },
+          ExpressionAttributeValues: { ...version.values, ...change.values, ':branch': branch, ':fromHoldId': fromHoldId },
+        },
+      },
+    ];
   },
 
   /** SPEC 5.4: a copy in transit reaches its hold's pickup branch; the hold becomes READY. */
@@ -155,26 +203,18 @@ export const circulationStore = (db: Db) => ({
   },
 
   /** An unassigned copy goes on the shelf at `branch`, or travels home from there. */
-  async place(item: CirculatingItem, branch: string, to: { status: 'ON_SHELF' } | { status: 'IN_TRANSIT'; destination: string }): Promise<boolean> {
+  async place(item: CirculatingItem, branch: string, to: Placement): Promise<boolean> {
     const version = sameVersion(item);
+    const change = placementUpdate(to);
     return whenConditionsHold(
       db.client.send(
         new UpdateCommand({
           TableName: db.tableName,
           Key: keys.item(item.itemId),
-          UpdateExpression:
-            to.status === 'ON_SHELF'
-              ? 'SET #status = :status, #location = :branch, version = :next REMOVE destination'
-              : 'SET #status = :status, #location = :branch, destination = :destination, version = :next',
+          UpdateExpression: change.expression,
           ConditionExpression: `${version.condition} AND attribute_not_exists(assignedHoldId) AND #status <> :onLoan`,
           ExpressionAttributeNames: { '#status': 'status', '#location': 'location' },
-          ExpressionAttributeValues: {
-            ...version.values,
-            ':status': to.status,
-            ':branch': branch,
-            ':onLoan': 'ON_LOAN',
-            ...(to.status === 'IN_TRANSIT' ? { ':destination': to.destination } : {}),
-          },
+          ExpressionAttributeValues: { ...version.values, ...change.values, ':branch': branch, ':onLoan': 'ON_LOAN' },
         }),
       ),
     );
@@ -206,23 +246,6 @@ export const circulationStore = (db: Db) => ({
         }),
       ),
     );
-  },
-
-  /** Transaction parts that free a copy from its hold (expiry, staff cancel): back to ON_SHELF where it is. */
-  releaseParts(item: CirculatingItem, holdId: string): Record<string, unknown>[] {
-    const version = sameVersion(item);
-    return [
-      {
-        Update: {
-          TableName: db.tableName,
-          Key: keys.item(item.itemId),
-          UpdateExpression: 'SET #status = :onShelf, version = :next REMOVE assignedHoldId, assignedCard, destination',
-          ConditionExpression: `${version.condition} AND assignedHoldId = :holdId`,
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ...version.values, ':onShelf': 'ON_SHELF', ':holdId': holdId },
-        },
-      },
-    ];
   },
 
   /** Transaction parts that lend a copy assigned to the borrower's own hold (checkout fulfils it). */

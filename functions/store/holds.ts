@@ -148,10 +148,27 @@ export const holdStore = (db: Db) => ({
     details: { cancelReason?: string; cancelNote?: string } = {},
     alongside: readonly Record<string, unknown>[] = [],
   ): Promise<boolean> {
+    return (await this.finishTogether(hold, to, from, at, details, alongside)).finished;
+  },
+
+  /**
+   * `finish` with parts of other records in the same transaction; when it is refused, says
+   * which `alongside` part's condition failed (`failedAlongside`, its index), or none when
+   * the hold itself had moved on.
+   */
+  async finishTogether(
+    hold: Hold,
+    to: 'CANCELLED' | 'EXPIRED' | 'FULFILLED',
+    from: readonly HoldState[],
+    at: Date,
+    details: { cancelReason?: string; cancelNote?: string } = {},
+    alongside: readonly Record<string, unknown>[] = [],
+  ): Promise<{ finished: true } | { finished: false; failedAlongside?: number }> {
     const fromValues = Object.fromEntries(from.map((state, i) => [`:from${i}`, state]));
     const extra = Object.entries(details).filter(([, v]) => v !== undefined);
-    return whenConditionsHold(
-      db.client.send(
+    const OWN_PARTS = 3;
+    try {
+      await db.client.send(
         new TransactWriteCommand({
           TransactItems: [
             {
@@ -191,8 +208,13 @@ export const holdStore = (db: Db) => ({
             ...alongside,
           ] as never,
         }),
-      ),
-    );
+      );
+      return { finished: true };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const failed = cancellationCodes(error).findIndex((code) => code === 'ConditionalCheckFailed');
+      return failed >= OWN_PARTS ? { finished: false, failedAlongside: failed - OWN_PARTS } : { finished: false };
+    }
   },
 
   /** WAITING holds of every title, grouped by title in queue order (GSI2), for pull lists. */

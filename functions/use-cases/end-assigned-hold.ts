@@ -1,27 +1,85 @@
 import type { Deps } from '../common/deps.js';
+import { scannedCopyCanFillHolds } from '../domain/fulfilment.js';
 import type { CirculatingItem } from '../store/circulation.js';
 import type { Hold } from '../store/holds.js';
 import { publishHoldChange } from './hold-events.js';
-import { routeFreeCopy, type CopyDestination } from './route-copy.js';
+import { readyFieldsFor } from './ready-fields.js';
+import type { CopyDestination } from './route-copy.js';
+
+const MAX_ROUNDS = 10;
+/** Parts of a hand-over (store/circulation.ts): 0 the copy, 1 the next hold. */
+const NEXT_HOLD_PART = 1;
+
+type Ended = { ended: boolean; copy?: CopyDestination };
 
 /**
  * SPEC 5.7: ends a hold that holds a copy (expiry, or staff cancelling an IN_TRANSIT or
  * READY hold) and sends the copy at once to the next WAITING hold, or home / to the shelf.
- * The hold's end and the copy's release are one transaction; routing follows.
+ * The hold's end and the copy's new destination are ONE transaction: a function that dies
+ * half-way leaves either the old state (the next run or staff try again) or the new one,
+ * never a copy released and going nowhere.
+ * 1. Read the copy; if it no longer serves this hold, just end the hold.
+ * 2. Try the title's WAITING holds in queue order: the copy is READY here (it is at that
+ *    hold's pickup branch) or IN_TRANSIT to it. A hold another copy took meanwhile is skipped.
+ * 3. With none, the copy is shelved here or travels home.
  */
 export const endAssignedHold = async (
   deps: Deps,
   hold: Hold,
   to: 'CANCELLED' | 'EXPIRED',
   details: { cancelReason?: string; cancelNote?: string } = {},
-): Promise<{ ended: boolean; copy?: CopyDestination }> => {
+): Promise<Ended> => {
   const now = deps.clock.now();
-  const item = hold.itemId ? ((await deps.store.catalog.getItem(hold.itemId)) as CirculatingItem | undefined) : undefined;
-  const holdsCopy = item?.assignedHoldId === hold.holdId;
-  const parts = holdsCopy && item ? deps.store.circulation.releaseParts(item, hold.holdId) : [];
-  if (!(await deps.store.holds.finish(hold, to, [hold.status], now, details, parts))) return { ended: false };
-  await publishHoldChange(deps, hold, hold.status, to, now, { ...(details.cancelReason ? { reason: details.cancelReason } : {}), ...(hold.itemId ? { itemId: hold.itemId } : {}) });
-  if (!holdsCopy || !item) return { ended: true };
-  const travelling = item.status === 'IN_TRANSIT';
-  return { ended: true, copy: await routeFreeCopy(deps, item.itemId, travelling ? item.location : hold.pickupBranch, { travelling }) };
+  const ended = async (copy?: CopyDestination): Promise<Ended> => {
+    await publishHoldChange(deps, hold, hold.status, to, now, { ...(details.cancelReason ? { reason: details.cancelReason } : {}), ...(hold.itemId ? { itemId: hold.itemId } : {}) });
+    return { ended: true, ...(copy ? { copy } : {}) };
+  };
+
+  for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    const item = hold.itemId ? ((await deps.store.catalog.getItem(hold.itemId)) as CirculatingItem | undefined) : undefined;
+    if (!item || item.assignedHoldId !== hold.holdId) {
+      return (await deps.store.holds.finish(hold, to, [hold.status], now, details)) ? ended() : { ended: false };
+    }
+    // A copy on the road is never READY: it becomes so when scanned at the pickup branch.
+    const travelling = item.status === 'IN_TRANSIT';
+    const here = travelling ? item.location : hold.pickupBranch;
+
+    const waiting = scannedCopyCanFillHolds(item)
+      ? (await deps.store.holds.queue(item.titleId)).filter((h) => h.status === 'WAITING' && h.holdId !== hold.holdId)
+      : [];
+    let copyChanged = false;
+    for (const next of waiting) {
+      const atPickup = next.pickupBranch === here && !travelling;
+      const ready = atPickup ? await readyFieldsFor(deps, next, now) : undefined;
+      const outcome = await deps.store.holds.finishTogether(hold, to, [hold.status], now, details, deps.store.circulation.handOverParts(item, hold.holdId, next, here, ready));
+      if (outcome.finished) {
+        const result = await ended(
+          atPickup
+            ? { action: 'HOLD_SHELF', holdId: next.holdId, ...(ready ? { pickupDeadline: ready.pickupDeadline } : {}) }
+            : { action: 'TRANSIT', toBranch: next.pickupBranch, holdId: next.holdId },
+        );
+        await publishHoldChange(deps, next, 'WAITING', atPickup ? 'READY' : 'IN_TRANSIT', now, { itemId: item.itemId });
+        return result;
+      }
+      if (outcome.failedAlongside === NEXT_HOLD_PART) continue; // another copy filled it first
+      if (outcome.failedAlongside === undefined) return { ended: false }; // the hold moved on
+      copyChanged = true; // another scan moved the copy: read it again
+      break;
+    }
+    if (copyChanged) continue;
+
+    const home = item.branch;
+    const shelveHere = home === here && !travelling;
+    const outcome = await deps.store.holds.finishTogether(
+      hold,
+      to,
+      [hold.status],
+      now,
+      details,
+      deps.store.circulation.releaseToParts(item, hold.holdId, here, shelveHere ? { status: 'ON_SHELF' } : { status: 'IN_TRANSIT', destination: home }),
+    );
+    if (outcome.finished) return ended(shelveHere ? { action: 'SHELVE', branch: here } : { action: 'TRANSIT', toBranch: home });
+    if (outcome.failedAlongside === undefined) return { ended: false };
+  }
+  throw new Error(`copy ${hold.itemId} kept changing while hold ${hold.holdId} ended`);
 };
