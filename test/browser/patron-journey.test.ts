@@ -21,7 +21,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const demo = { card: '10000001', password: '0401' };
+/** The demo patron starts on its initial password (birth MMDD); the journey changes it to `password`. */
+const demo = { card: '10000001', initialPassword: '0401', password: '271828' };
 const mailsTo = async (address: string) => {
   const store = (await (await fetch(`${inject('sesEndpoint')}/store`)).json()) as { emails: any[] };
   return store.emails.filter((e) => JSON.stringify(e.destination).includes(address));
@@ -41,8 +42,21 @@ describe('issue 5: the whole patron journey in a phone-sized Chromium', () => {
     // Reserving asks for the login first, then comes back.
     await result.getByTestId('reserve-button').or(result.getByTestId('reserve-login')).first().click();
     await page.getByTestId('login-form').waitFor();
-    await logIn(page, demo.card, demo.password);
+    await logIn(page, demo.card, demo.initialPassword);
     await page.getByTestId('login-form').waitFor({ state: 'detached' });
+
+    // SPEC 12: the initial password opens nothing but its change. The app says why, and once
+    // it is changed goes on to the title the patron was reserving.
+    await page.getByTestId('password-why').waitFor();
+    expect(await page.getByTestId('password-why').textContent()).toContain('初期値');
+    await snap(page, 'journey-01b-password');
+    await page.locator('#pw-current').fill(demo.initialPassword);
+    await page.locator('#pw-new').fill(demo.password);
+    await page.locator('#pw-confirm').fill(demo.password);
+    await page.getByTestId('password-save').click();
+    await page.getByTestId('password-form').waitFor({ state: 'detached' });
+    expect(new URL(page.url()).hash).toBe(`#/titles/${classics.wagahai}`);
+    expect(await page.getByTestId('flash').textContent()).toContain('パスワードを変更しました');
 
     // Contact settings: mail for pickup notices.
     await page.goto(`${app.url}/#/contact`);
@@ -64,7 +78,7 @@ describe('issue 5: the whole patron journey in a phone-sized Chromium', () => {
     await snap(page, 'journey-02-reserved');
     await reserve(classics.botchan);
 
-    const holds = await app.request('GET', '/api/me/status', { token: await app.patronToken() });
+    const holds = await app.request('GET', '/api/me/status', { token: await app.patronToken(demo.card, demo.password) });
     const wagahai = holds.body.holds.find((h: any) => h.titleId === classics.wagahai);
     const botchan = holds.body.holds.find((h: any) => h.titleId === classics.botchan);
     await page.goto(`${app.url}/#/status`);

@@ -10,6 +10,7 @@ import { BasketPage } from './pages/BasketPage';
 import { ContactPage } from './pages/ContactPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { PasswordPage } from './pages/PasswordPage';
 import { SearchPage } from './pages/SearchPage';
 import { StatusPage } from './pages/StatusPage';
 import { TitlePage } from './pages/TitlePage';
@@ -17,9 +18,10 @@ import { currentLocation, href, matchRoute, navigate, useLocation, type Route } 
 import { useSession } from './session';
 import type { BasketEntry, Branch } from './types';
 
-const PROTECTED: ReadonlySet<Route['name']> = new Set(['basket', 'status', 'contact']);
+const PROTECTED: ReadonlySet<Route['name']> = new Set(['basket', 'status', 'contact', 'password']);
 
 const loginHrefFor = (full: string) => href('/login', { next: full.startsWith('/login') ? undefined : full });
+const passwordHrefFor = (full: string) => href('/password', { next: full.startsWith('/password') ? undefined : full });
 
 export const App = () => {
   const [lang, setLangState] = useState<Lang>(initialLang);
@@ -34,7 +36,16 @@ export const App = () => {
 
   // The session ends on a 401 (token expired or revoked) or when its 30 minutes are up.
   const expire = useRef<(toLogin: boolean) => void>(() => undefined);
-  const api = useMemo(() => createPatronApi(() => langRef.current, () => expire.current(true)), []);
+  const changePassword = useRef<() => void>(() => undefined);
+  const api = useMemo(
+    () =>
+      createPatronApi(
+        () => langRef.current,
+        () => expire.current(true),
+        () => changePassword.current(),
+      ),
+    [],
+  );
   const { session, start, end, update } = useSession(api);
 
   expire.current = (toLogin: boolean) => {
@@ -46,6 +57,13 @@ export const App = () => {
     } else {
       setFlash({ kind: 'warn', key: 'session.expired', path: here.path });
     }
+  };
+
+  // SPEC 12: a call refused for the initial password sends the patron to change it first.
+  changePassword.current = () => {
+    const here = currentLocation();
+    const name = matchRoute(here.path).name;
+    if (name !== 'password' && name !== 'login') navigate(passwordHrefFor(here.full));
   };
 
   useEffect(() => {
@@ -63,16 +81,24 @@ export const App = () => {
   }, []);
 
   const refreshBasket = useCallback(async () => setBasket(await api.basket()), [api]);
+  // The basket opens once the initial password is changed (SPEC 12).
+  const basketOpen = !!session && !session.passwordIsInitial;
   useEffect(() => {
-    if (session) refreshBasket().catch(() => undefined);
+    if (basketOpen) refreshBasket().catch(() => undefined);
     else setBasket([]);
-  }, [session?.cardNumber]);
+  }, [session?.cardNumber, basketOpen]);
 
   // Protected pages send a logged-out visitor to log in, and back afterwards.
   const needsLogin = PROTECTED.has(route.name) && !session;
   useEffect(() => {
     if (needsLogin) navigate(loginHrefFor(location.full), { replace: true });
   }, [needsLogin, location.full]);
+
+  // With the initial password, the signed-in pages wait until it is changed (SPEC 12).
+  const needsNewPassword = !!session?.passwordIsInitial && PROTECTED.has(route.name) && route.name !== 'password';
+  useEffect(() => {
+    if (needsNewPassword) navigate(passwordHrefFor(location.full), { replace: true });
+  }, [needsNewPassword, location.full]);
 
   // A flash belongs to one page; moving on clears it. Focus goes to the new page's heading.
   const firstPath = useRef(true);
@@ -121,7 +147,7 @@ export const App = () => {
   };
 
   const page = (() => {
-    if (needsLogin) return null;
+    if (needsLogin || needsNewPassword) return null;
     switch (route.name) {
       case 'search':
         return <SearchPage location={location} />;
@@ -135,6 +161,8 @@ export const App = () => {
         return <StatusPage />;
       case 'contact':
         return <ContactPage />;
+      case 'password':
+        return <PasswordPage location={location} />;
       default:
         return <NotFoundPage />;
     }

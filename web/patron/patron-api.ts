@@ -1,5 +1,5 @@
 /** The patron API calls (SPEC 7), typed, over the shared client (token key 'patron-token'). */
-import { createApiClient, type Lang } from '../shared/api';
+import { ApiError, createApiClient, type Lang } from '../shared/api';
 import type {
   BasketEntry,
   BasketReserveResult,
@@ -16,9 +16,17 @@ import type {
 
 export const TOKEN_KEY = 'patron-token';
 
-export const createPatronApi = (lang: () => Lang, onUnauthorized: () => void) => {
+/** `onPasswordChangeRequired`: a call was refused because the password is still the initial one (SPEC 12). */
+export const createPatronApi = (lang: () => Lang, onUnauthorized: () => void, onPasswordChangeRequired: () => void = () => undefined) => {
   const client = createApiClient(TOKEN_KEY, lang, onUnauthorized);
-  const call = <T>(method: string, path: string, body?: unknown) => client.request<T>(method, path, body);
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    try {
+      return await client.request<T>(method, path, body);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'PASSWORD_CHANGE_REQUIRED') onPasswordChangeRequired();
+      throw error;
+    }
+  };
   const id = encodeURIComponent;
   return {
     client,

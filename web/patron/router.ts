@@ -18,6 +18,7 @@ export type Route =
   | { readonly name: 'basket' }
   | { readonly name: 'status' }
   | { readonly name: 'contact' }
+  | { readonly name: 'password' }
   | { readonly name: 'notFound' };
 
 export const currentLocation = (): Location => {
@@ -36,6 +37,7 @@ export const matchRoute = (path: string): Route => {
   if (path === '/basket') return { name: 'basket' };
   if (path === '/status') return { name: 'status' };
   if (path === '/contact') return { name: 'contact' };
+  if (path === '/password') return { name: 'password' };
   return { name: 'notFound' };
 };
 

@@ -5,13 +5,13 @@ import { Notice } from './Notice';
 
 /**
  * What the patron should know on arrival: a one-off flash (logged in / out, session
- * expired), and the nudges to change the initial password and set the contact details.
+ * expired), and the nudge to set the contact details. (The initial password has its own
+ * page, which the signed-in pages send the patron to until it is changed: SPEC 12.)
  */
 export const Banners = ({ flash, route }: { readonly flash: Flash | null; readonly route: Route }) => {
   const { t, session } = useApp();
   const nudges = [];
   if (session && route.name === 'status') {
-    if (session.passwordIsInitial) nudges.push({ key: 'session.initialPassword' as const, testId: 'nudge-initial-password' });
     if (!session.contactConfigured) nudges.push({ key: 'session.contactMissing' as const, testId: 'nudge-contact' });
   }
   return (

@@ -24,7 +24,6 @@ export const en: Record<MessageKey, string> = {
 
   'session.expired': 'Your session has expired (30 minutes). Please log in again.',
   'session.loggedOut': 'You have logged out.',
-  'session.initialPassword': 'You are still using the initial password (your birth month and day). Please change it.',
   'session.contactMissing': 'Please set your email address and contact method (required).',
   'session.goContact': 'Go to Contact settings',
 
@@ -133,7 +132,11 @@ export const en: Record<MessageKey, string> = {
   'login.forgot': 'Forgot your password? Call the library during opening hours and we will reset it to the initial value.',
   'login.noPassword': 'To use online reservations, show your library card at any library counter to get a password.',
   'login.welcome': 'You are logged in.',
-  'login.welcomeInitial': 'You are logged in. You are still using the initial password: please change it under “Contact settings” in the menu.',
+  'password.title': 'Change your password',
+  'password.why': 'You are still using the initial password (your birth month and day). Others can easily know a birthday, so reservations, the basket and your status stay closed until you change it.',
+  'password.what': 'Choose a new password. Once it is changed, you go on where you were going.',
+  'password.rules': 'The new password is 1 to 6 digits and not your birth month and day. As the current password, enter the initial password you just logged in with.',
+  'password.changedContinue': 'Your password was changed. Please go on.',
 
   'basketPage.title': 'Reservation basket',
   'basketPage.lead': 'Titles in the basket are not reserved yet. Select titles, choose a pickup library and press “Place reservation”.',

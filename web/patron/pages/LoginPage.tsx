@@ -7,7 +7,7 @@ import { PageTitle } from '../components/PageTitle';
 import { useApp } from '../context';
 import { errorText } from '../errors';
 import { asciiDigits, cardDigits, formatDateTime } from '../format';
-import { navigate, safeNext, type Location } from '../router';
+import { href, navigate, safeNext, type Location } from '../router';
 
 const CARD = /^\d{8}$/;
 const PIN = /^\d{1,6}$/;
@@ -49,10 +49,13 @@ export const LoginPage = ({ location }: { readonly location: Location }) => {
     try {
       const result = await api.login(cardNumber, pin);
       await startSession(result, cardNumber);
-      const path = next.split('?')[0] ?? next;
-      // The status page carries its own reminder; elsewhere the welcome says it once.
-      const remind = result.passwordIsInitial && path !== '/status';
-      setFlash({ kind: remind ? 'warn' : 'ok', key: remind ? 'login.welcomeInitial' : 'login.welcome', path });
+      if (result.passwordIsInitial) {
+        // SPEC 12: the initial password opens nothing but its change. The password page
+        // says why, and goes on to `next` once it is changed.
+        navigate(href('/password', { next }), { replace: true });
+        return;
+      }
+      setFlash({ kind: 'ok', key: 'login.welcome', path: next.split('?')[0] ?? next });
       navigate(next, { replace: true });
     } catch (e) {
       const unlocksAt = e instanceof ApiError && typeof e.details.unlocksAt === 'string' ? e.details.unlocksAt : undefined;

@@ -11,9 +11,13 @@ type Fields = 'currentPassword' | 'newPassword' | 'confirm';
 
 const FIELD_IDS: Record<Fields, string> = { currentPassword: 'pw-current', newPassword: 'pw-new', confirm: 'pw-confirm' };
 
-/** パスワード変更 (PUT /api/me/password); the 1–6 digit rule is the API's to explain. */
-export const PasswordForm = () => {
-  const { t, api, updateSession } = useApp();
+/**
+ * パスワード変更 (PUT /api/me/password); the 1–6 digit rule is the API's to explain. A change
+ * ends every session of the account, this one too (SPEC 12), so the form logs in again with
+ * the new password and carries on in the new session; `onChanged` then runs.
+ */
+export const PasswordForm = ({ onChanged }: { readonly onChanged?: () => void }) => {
+  const { t, api, session, startSession } = useApp();
   const [values, setValues] = useState<Record<Fields, string>>({ currentPassword: '', newPassword: '', confirm: '' });
   const [errors, setErrors] = useState<Partial<Record<Fields, string>>>({});
   const [result, setResult] = useState<{ kind: 'ok' | 'error'; text: string }>();
@@ -47,10 +51,11 @@ export const PasswordForm = () => {
     setBusy(true);
     try {
       await api.changePassword(current, fresh);
+      if (session) await startSession(await api.login(session.cardNumber, fresh), session.cardNumber);
       setValues({ currentPassword: '', newPassword: '', confirm: '' });
       setErrors({});
       setResult({ kind: 'ok', text: t('contact.passwordChanged') });
-      updateSession({ passwordIsInitial: false });
+      onChanged?.();
     } catch (e) {
       if (isSessionEnd(e)) return;
       if (e instanceof ApiError && (e.field === 'currentPassword' || e.field === 'newPassword')) showErrors({ [e.field]: e.message });
