@@ -13,6 +13,7 @@ import { createLogger } from '../functions/common/logger.js';
 import { createDb } from '../functions/store/db.js';
 import { createStore } from '../functions/store/index.js';
 import { searchIndexJob } from '../functions/jobs/search-index.js';
+import { unlimitedBudget } from '../functions/jobs/run-job.js';
 import { importCatalogLines } from '../functions/use-cases/import-catalog.js';
 import { localCredentials, localRegion } from '../lib/local/dynamodb-local.js';
 
@@ -40,7 +41,7 @@ if (report.titles > 0 && !values.aws) {
     logger: createLogger('import', 'WARN'),
     tokens: { issue: () => Promise.reject(new Error('no tokens here')), verify: async () => undefined },
   };
-  const rebuilt = await searchIndexJob(systemClock.now(), deps, { job: 'search-index', trigger: 'manual', runId: 'import' });
+  const rebuilt = await searchIndexJob(systemClock.now(), deps, { job: 'search-index', trigger: 'manual', runId: 'import', budget: unlimitedBudget });
   console.log(JSON.stringify({ searchIndex: rebuilt }));
 }
 process.exit(report.rejectedLines.length > 0 ? 1 : 0);

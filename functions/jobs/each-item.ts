@@ -10,10 +10,16 @@ export const forEachItem = async <T>(
   items: readonly T[],
   concurrency: number,
   work: (item: T) => Promise<void>,
-  describe: { job: string; idOf: (item: T) => string; logger: Logger },
-): Promise<number> => {
+  describe: { job: string; idOf: (item: T) => string; logger: Logger; budget?: { timeLeftMs(): number } },
+): Promise<{ failed: number; skipped: number }> => {
   let failed = 0;
+  let skipped = 0;
   await mapWithConcurrency(items, concurrency, async (item) => {
+    // Out of time: items not yet started are left for the run's continuation.
+    if (describe.budget && describe.budget.timeLeftMs() <= 0) {
+      skipped += 1;
+      return;
+    }
     try {
       await work(item);
     } catch (error) {
@@ -25,7 +31,7 @@ export const forEachItem = async <T>(
       });
     }
   });
-  return failed;
+  return { failed, skipped };
 };
 
 /** Thrown at the end of a run in which some items failed: the run is FAILED, with its counts. */

@@ -8,6 +8,13 @@ import { forEachItem, ItemsFailed } from './each-item.js';
 import type { JobBody } from './run-job.js';
 
 const CONCURRENCY = 16;
+const PAGE_SIZE = 200;
+
+/** Failed items fail the run (it is retried); a run out of time continues in a next invocation. */
+const finish = (counts: Record<string, number>, failedItems: number, outOfTime: boolean) => {
+  if (failedItems > 0) throw new ItemsFailed({ ...counts, failedItems });
+  return outOfTime ? { ...counts, continued: true } : counts;
+};
 
 /**
  * SPEC 5.3 registration batch.
@@ -20,6 +27,8 @@ const CONCURRENCY = 16;
  *    rerun after a crash, register each hold exactly once.
  * 4. A hold that fails (a throttled or conflicting write that outlived the SDK's retries)
  *    does not stop the others; the run ends FAILED and its retry registers what is left.
+ * 5. Out of time (10,000 holds after a holiday), it stops between holds and a continuation
+ *    run with the same "now" registers the rest (functions/jobs/run-job.ts).
  */
 export const holdRegistration: JobBody = async (now, deps, invocation) => {
   const gate = registrationGate(invocation, now, await deps.store.calendar.forDate(tokyoDate(now)));
@@ -55,10 +64,12 @@ export const holdRegistration: JobBody = async (now, deps, invocation) => {
   let failedItems = 0;
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await deps.store.holds.provisionalUpTo(now, 200, startKey);
-    failedItems += await forEachItem(page.holds, CONCURRENCY, handle, { job: 'hold-registration', idOf: (h) => h.holdId, logger: deps.logger });
+    if (invocation.budget.timeLeftMs() <= 0) return finish(counts, failedItems, true);
+    const page = await deps.store.holds.provisionalUpTo(now, PAGE_SIZE, startKey);
+    const outcome = await forEachItem(page.holds, CONCURRENCY, handle, { job: 'hold-registration', idOf: (h) => h.holdId, logger: deps.logger, budget: invocation.budget });
+    failedItems += outcome.failed;
+    if (outcome.skipped > 0) return finish(counts, failedItems, true);
     startKey = page.nextKey;
   } while (startKey);
-  if (failedItems > 0) throw new ItemsFailed({ ...counts, failedItems });
-  return counts;
+  return finish(counts, failedItems, false);
 };

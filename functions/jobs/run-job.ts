@@ -7,8 +7,34 @@ import { newRunId, scheduledRunId } from './run-id.js';
 /** Jobs get the same dependencies as handlers (tokens unused). */
 export type JobDeps = Deps;
 
-/** A job's work: given its "now" (the scheduled time for scheduled runs), return a summary. */
-export type JobBody = (now: Date, deps: JobDeps, invocation: JobInvocation & { runId: string }) => Promise<Record<string, unknown>>;
+/**
+ * A run's time budget: `timeLeftMs()` says how long the function may still work (in Lambda,
+ * its remaining time less a safety margin; without one, unlimited).
+ */
+export interface RunBudget {
+  timeLeftMs(): number;
+}
+export const unlimitedBudget: RunBudget = { timeLeftMs: () => Number.POSITIVE_INFINITY };
+
+/** Below this much time left a job stops taking new items and hands the rest to a continuation. */
+export const CONTINUE_BELOW_MS = 30_000;
+
+/**
+ * A job's work: given its "now" (the scheduled time for scheduled runs), return a summary.
+ * A body that ran out of budget before it finished returns `continued: true`: the runner then
+ * requests a continuation run (same job, same "now") that takes what is left.
+ */
+export type JobBody = (
+  now: Date,
+  deps: JobDeps,
+  invocation: JobInvocation & { runId: string; budget: RunBudget },
+) => Promise<Record<string, unknown>>;
+
+/** `20261201T220000Z-daily-0700` → `…-daily-0700~2` → `…~3`: a continuation's run id. */
+export const continuationRunId = (runId: string): string => {
+  const match = /^(.*)~(\d+)$/.exec(runId);
+  return match ? `${match[1]}~${Number(match[2]) + 1}` : `${runId}~2`;
+};
 
 export interface JobOutcome {
   readonly runId: string;
@@ -42,7 +68,7 @@ export const invocationOf = (event: JobEvent, job: JobName): JobInvocation => {
  * same invocation again) does the work. The work itself must be idempotent: two different
  * runs may overlap, and a retry repeats what the failed attempt had already done.
  */
-export const runJob = async (job: JobName, event: JobEvent, deps: JobDeps, body: JobBody): Promise<JobOutcome> => {
+export const runJob = async (job: JobName, event: JobEvent, deps: JobDeps, body: JobBody, budget: RunBudget = unlimitedBudget): Promise<JobOutcome> => {
   const invocation = invocationOf(event, job);
   const startedAt = deps.clock.now();
   const now = invocation.scheduledTime ? new Date(invocation.scheduledTime) : startedAt;
@@ -60,7 +86,8 @@ export const runJob = async (job: JobName, event: JobEvent, deps: JobDeps, body:
   }
   if (attempt > 1) deps.logger.warn('retrying a job run that failed or died', { job, runId, attempt });
   try {
-    const summary = await body(now, deps, { ...invocation, runId });
+    const done = await body(now, deps, { ...invocation, runId, budget });
+    const summary = done.continued ? { ...done, continuedAs: await requestContinuation(deps, invocation, runId, now) } : done;
     await deps.store.jobRuns.finish(job, runId, { status: 'SUCCEEDED', finishedAt: deps.clock.now().toISOString(), summary });
     deps.logger.info('job finished', { job, runId, attempt, summary });
     return { runId, status: 'SUCCEEDED', summary, attempt };
@@ -70,4 +97,23 @@ export const runJob = async (job: JobName, event: JobEvent, deps: JobDeps, body:
     deps.logger.error('job failed', { job, runId, errorName: (error as Error)?.name, errorMessage: (error as Error)?.message });
     throw error;
   }
+};
+
+/**
+ * The rest of a run that ran out of time goes over the bus, as a staff "run now" does, to a
+ * fresh invocation of the same job with the same "now" (`scheduledTime`): every job's work is
+ * idempotent and selects what is still to do, so the continuation simply takes the rest.
+ */
+const requestContinuation = async (deps: JobDeps, invocation: JobInvocation, runId: string, now: Date): Promise<string> => {
+  const next = continuationRunId(runId);
+  const continuation: JobInvocation = {
+    job: invocation.job,
+    trigger: invocation.trigger,
+    ...(invocation.schedule ? { schedule: invocation.schedule } : {}),
+    scheduledTime: now.toISOString(),
+    runId: next,
+  };
+  await deps.events.publish(events.detailTypes.jobRunRequested, { ...continuation });
+  deps.logger.info('job run continues in a next invocation', { job: invocation.job, runId, continuation: next });
+  return next;
 };
