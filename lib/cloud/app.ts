@@ -2,10 +2,13 @@ import { App, Validations, type AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { LibraryEdgeStack } from './edge.js';
 import { projectRoot } from './functions.js';
 import { LibraryStack, type MailSettings } from './stack.js';
 
 export const stackName = 'LibraryStack';
+/** The web ACL's stack, in us-east-1 (decision 012); `cdk deploy LibraryStack` deploys it first. */
+export const edgeStackName = 'LibraryEdgeStack';
 
 /** cdk.json's context, for running the app without the CLI (which reads it itself). */
 export const cdkJsonContext = (): Record<string, unknown> =>
@@ -18,23 +21,30 @@ const requiredContext = (app: App, key: string): string => {
 };
 
 /**
- * The CDK app: the stack plus cdk-nag's AWS Solutions checks, which fail synthesis on any
- * finding not acknowledged with a reason. bin/app.ts runs it for the CLI; tests call it
- * directly (pass cdk.json's context, which only the CLI reads by itself).
+ * The CDK app: the service's stack in the region of context `region`, the web ACL's stack in
+ * us-east-1, and cdk-nag's AWS Solutions checks, which fail synthesis on any finding not
+ * acknowledged with a reason. bin/app.ts runs it for the CLI; tests call it directly (pass
+ * cdk.json's context, which only the CLI reads by itself).
  */
-export const buildApp = (props: AppProps = {}): { app: App; stack: LibraryStack } => {
+export const buildApp = (props: AppProps = {}): { app: App; stack: LibraryStack; edge: LibraryEdgeStack } => {
   const app = new App(props);
   const mail: MailSettings = {
     from: requiredContext(app, 'mailFrom'),
     inquiry: requiredContext(app, 'mailInquiry'),
     identity: requiredContext(app, 'sesIdentity'),
   };
+  const edge = new LibraryEdgeStack(app, edgeStackName, {
+    description: 'Library internet reservation service: the web ACL in front of its CloudFront distribution',
+  });
   const stack = new LibraryStack(app, stackName, {
     description: 'Library internet reservation service',
     mail,
-    // Environment-agnostic: the deploying profile picks account and region, and the synthesized
-    // template does not depend on the machine that ran `cdk synth`.
+    // The region comes from cdk.json (a cross-region reference needs it known at synthesis), not
+    // from the deploying profile, so the template does not depend on the machine that ran
+    // `cdk synth`. The account stays the deploying profile's.
+    env: { region: requiredContext(app, 'region') },
+    webAclArn: edge.webAclArn,
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, stack };
+  return { app, stack, edge };
 };

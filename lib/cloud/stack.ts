@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, CrossStackReferences, ReferenceStrength, Stack, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import path from 'node:path';
 import { jobs, type ApiGroupName, type JobName } from '../../functions/wiring.js';
@@ -24,6 +24,8 @@ export interface MailSettings {
 
 export interface LibraryStackProps extends StackProps {
   readonly mail: MailSettings;
+  /** The web ACL for the distribution, from LibraryEdgeStack in us-east-1 (decision 012). */
+  readonly webAclArn: string;
 }
 
 /**
@@ -34,6 +36,9 @@ export interface LibraryStackProps extends StackProps {
 export class LibraryStack extends Stack {
   constructor(scope: Construct, id: string, props: LibraryStackProps) {
     super(scope, id, props);
+    // The web ACL's ARN comes from the us-east-1 stack as a weak reference (Fn::GetStackOutput),
+    // read at each deployment; no export/import custom resources (decision 012).
+    CrossStackReferences.of(this).consume(ReferenceStrength.WEAK);
 
     // --- Stateful ---------------------------------------------------------------------
     const stateful = new Construct(this, 'Stateful');
@@ -71,6 +76,7 @@ export class LibraryStack extends Stack {
       webDist: path.join(projectRoot, 'web', 'dist'),
       apiDomainName: api.domainName,
       originVerify,
+      webAclArn: props.webAclArn,
     });
 
     new CfnOutput(this, 'WebUrl', { value: web.url, description: 'The patron app (/) and the staff console (/staff/), with the API on the same origin' });

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import {
   AllowedMethods,
   CachePolicy,
@@ -37,6 +37,8 @@ export interface WebAppsProps {
   readonly apiDomainName: string;
   /** The header CloudFront adds to every API request; the API answers 403 without it (decision 012). */
   readonly originVerify: Pick<OriginVerifySecret, 'headerName' | 'headerValue'>;
+  /** ARN of the web ACL (scope CLOUDFRONT, in us-east-1) that screens every request (decision 012). */
+  readonly webAclArn: string;
 }
 
 /** Paths CloudFront forwards to the HTTP API; everything else is a file of web/dist. */
@@ -132,6 +134,7 @@ export class WebApps extends Construct {
       httpVersion: HttpVersion.HTTP2_AND_3,
       // North America, Europe and Asia including Japan, where the library's patrons are.
       priceClass: PriceClass.PRICE_CLASS_200,
+      webAclId: props.webAclArn,
     });
     this.url = `https://${this.distribution.distributionDomainName}`;
 
@@ -167,12 +170,6 @@ export class WebApps extends Construct {
         reason: 'A public library catalogue: patrons reserve from wherever they are (also abroad); no legal basis to geo-block.',
       },
       {
-        id: 'AwsSolutions-CFR2',
-        reason:
-          'A CloudFront WebACL must live in us-east-1 and this stack is region-agnostic. The API is throttled at its ' +
-          'stage (100 rps, burst 200) and logins lock out after repeated failures (docs/decisions/003-login-lockout.md).',
-      },
-      {
         id: 'AwsSolutions-CFR3',
         reason:
           'API requests are access-logged by the API Gateway stage (90 days); the rest is public static files. ' +
@@ -190,6 +187,8 @@ export class WebApps extends Construct {
     const policy = deploymentRole.node.tryFindChild('DefaultPolicy');
     if (!policy) throw new Error('expected the BucketDeployment grants on its role');
     const bucketArn = `<${logicalIdOf(this.bucket)}.Arn>`;
+    // As cdk-nag prints the bootstrap asset bucket: the region literal when the stack has one.
+    const region = Token.isUnresolved(Stack.of(this).region) ? '<AWS::Region>' : Stack.of(this).region;
     Validations.of(policy).acknowledge(
       ...['s3:GetObject*', 's3:GetBucket*', 's3:List*'].map((action) => ({
         id: `AwsSolutions-IAM5[Action::${action}]`,
@@ -200,7 +199,7 @@ export class WebApps extends Construct {
         reason: 'Prunes files of earlier releases from the web bucket (the only bucket it may write).',
       })),
       {
-        id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
+        id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${region}/*]`,
         reason: 'Reads the web/dist zip the CDK CLI uploaded to the bootstrap asset bucket; its key is a content hash.',
       },
       {

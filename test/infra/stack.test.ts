@@ -472,7 +472,8 @@ describe('browser apps: S3 behind CloudFront, API on the same origin', () => {
     const webApps = (context: Record<string, unknown>) => () => {
       const probe = new Stack(new App({ context }), 'Probe');
       const originVerify = new OriginVerifySecret(probe, 'OriginVerify');
-      return new WebApps(probe, 'Web', { webDist: path.join(app.outdir, 'no-such-dist'), apiDomainName: 'api.example.com', originVerify });
+      const webAclArn = 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/probe/00000000-0000-0000-0000-000000000000';
+      return new WebApps(probe, 'Web', { webDist: path.join(app.outdir, 'no-such-dist'), apiDomainName: 'api.example.com', originVerify, webAclArn });
     };
     expect(webApps({})).toThrow(/browser apps are not built.*no-such-dist\/index\.html.*npm run build:web/);
     expect(webApps({ 'aws:cdk:bundling-stacks': [] })).not.toThrow();
