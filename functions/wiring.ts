@@ -32,13 +32,15 @@ export const functionGroups = {
     entry: 'functions/entry/public-api.ts',
     description: 'Patron login, branches, catalog and the 404 fallback',
     reservedConcurrency: 100,
-    permissions: { table: 'readWrite', signingKey: true },
+    // Mail: the SPEC 12 notice to a patron whose account a run of failed logins locked.
+    permissions: { table: 'readWrite', signingKey: true, sendMail: true },
   },
   'patron-api': {
     entry: 'functions/entry/patron-api.ts',
     description: 'Signed-in patron: profile, contact, password, status, holds, basket, renewals',
     reservedConcurrency: 100,
-    permissions: { table: 'readWrite', signingKey: true, publishEvents: true },
+    // Mail: wrong current passwords in a password change lock the account too (SPEC 12 notice).
+    permissions: { table: 'readWrite', signingKey: true, sendMail: true, publishEvents: true },
   },
   'staff-api': {
     entry: 'functions/entry/staff-api.ts',

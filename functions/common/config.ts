@@ -18,6 +18,11 @@ export interface AppConfig {
   readonly mailFrom: string;
   readonly mailInquiry: string;
   readonly lockout: LockoutPolicy;
+  /**
+   * SPEC 12: a request that locks an account answers no sooner than this after it started
+   * locking, whether or not a notice mail is sent, so timing tells nobody which cards exist.
+   */
+  readonly lockAnswerFloorMs: number;
   readonly holds: HoldPolicy;
   /** SPEC 5.4: days a READY copy waits for its patron. */
   readonly pickupDays: number;
@@ -58,7 +63,10 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => (
     maxFailures: numberOr(env, 'LOCKOUT_MAX_FAILURES', defaultLockoutPolicy.maxFailures),
     windowMinutes: numberOr(env, 'LOCKOUT_WINDOW_MINUTES', defaultLockoutPolicy.windowMinutes),
     lockMinutes: numberOr(env, 'LOCKOUT_LOCK_MINUTES', defaultLockoutPolicy.lockMinutes),
+    maxLockMinutes: numberOr(env, 'LOCKOUT_MAX_LOCK_MINUTES', defaultLockoutPolicy.maxLockMinutes),
+    escalationHours: numberOr(env, 'LOCKOUT_ESCALATION_HOURS', defaultLockoutPolicy.escalationHours),
   },
+  lockAnswerFloorMs: numberOr(env, 'LOCK_ANSWER_FLOOR_MS', 400),
   holds: {
     holdLimit: numberOr(env, 'HOLD_LIMIT', defaultHoldPolicy.holdLimit),
     longOverdueDays: numberOr(env, 'LONG_OVERDUE_DAYS', defaultHoldPolicy.longOverdueDays),

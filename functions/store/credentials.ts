@@ -1,12 +1,13 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { isConditionFailure, whenConditionsHold, type Db } from './db.js';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { whenConditionsHold, type Db } from './db.js';
 import { keys } from './keys.js';
-import type { AttemptWindow } from '../domain/lockout.js';
 
-/** A password hash plus its login-attempt window. Patrons and staff share this shape. */
-export interface Credential extends AttemptWindow {
+/** A password hash (login attempts are apart: functions/store/login-attempts.ts). Patrons and staff share this shape. */
+export interface Credential {
   readonly passwordHash: string;
   readonly passwordIsInitial: boolean;
+  /** ISO instant of the last lock notice mailed (SPEC 12: at most one a day). */
+  readonly lockNoticeAt?: string;
 }
 
 export type Account = { kind: 'patron'; id: string } | { kind: 'staff'; id: string };
@@ -20,12 +21,21 @@ export const credentialStore = (db: Db) => ({
     return Item as Credential | undefined;
   },
 
-  /** Sets a new password and clears any lock (SPEC 3: issuing or resetting also unlocks). */
+  /** Sets a new password and forgets the login attempts: SPEC 3, issuing or resetting also unlocks. */
   async setPassword(account: Account, passwordHash: string, passwordIsInitial: boolean, now: Date): Promise<void> {
     await db.client.send(
-      new PutCommand({
-        TableName: db.tableName,
-        Item: { ...keyOf(account), passwordHash, passwordIsInitial, attempts: 0, updatedAt: now.toISOString() },
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: db.tableName,
+              Key: keyOf(account),
+              UpdateExpression: 'SET passwordHash = :hash, passwordIsInitial = :initial, updatedAt = :now',
+              ExpressionAttributeValues: { ':hash': passwordHash, ':initial': passwordIsInitial, ':now': now.toISOString() },
+            },
+          },
+          { Delete: { TableName: db.tableName, Key: keys.loginAttempts(account.kind, account.id) } },
+        ],
       }),
     );
   },
@@ -46,74 +56,20 @@ export const credentialStore = (db: Db) => ({
   },
 
   /**
-   * Reserves one attempt in the current failure window, atomically, and returns its number
-   * (1 = first of the window), or `locked` when a lock is in force. Parallel attempts each
-   * get a distinct number, so no burst can verify more passwords than the policy allows.
+   * Claims the day's lock notice: true for the first caller since `since`, false for every
+   * other (and for an account without a credential), so at most one mail goes out.
    */
-  async reserveAttempt(account: Account, now: Date, windowCutoff: Date, known?: Credential): Promise<number | 'locked'> {
-    const common = { TableName: db.tableName, Key: keyOf(account), ReturnValues: 'ALL_NEW' as const };
-    const values = { ':now': now.toISOString(), ':cutoff': windowCutoff.toISOString(), ':one': 1 };
-    const notLocked = '(attribute_not_exists(lockedUntil) OR lockedUntil <= :now)';
-    // Start with the branch the caller's read suggests; the conditions decide either way.
-    let windowOpen = known?.windowStart !== undefined && known.windowStart > windowCutoff.toISOString();
-    for (let round = 0; round < 5; round += 1) {
-      if (!windowOpen) {
-        try {
-          await db.client.send(
-            new UpdateCommand({
-              ...common,
-              UpdateExpression: 'SET windowStart = :now, attempts = :one',
-              ConditionExpression: `attribute_exists(passwordHash) AND (attribute_not_exists(windowStart) OR windowStart <= :cutoff) AND ${notLocked}`,
-              ExpressionAttributeValues: values,
-            }),
-          );
-          return 1;
-        } catch (error) {
-          if (!isConditionFailure(error)) throw error;
-        }
-      }
-      windowOpen = false;
-      try {
-        const inWindow = await db.client.send(
-          new UpdateCommand({
-            ...common,
-            UpdateExpression: 'ADD attempts :one',
-            ConditionExpression: `attribute_exists(passwordHash) AND windowStart > :cutoff AND ${notLocked}`,
-            ExpressionAttributeValues: values,
-          }),
-        );
-        return Number(inWindow.Attributes?.attempts);
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
-      const current = await this.get(account);
-      if (!current) throw new Error('credential vanished during login');
-      if (current.lockedUntil && current.lockedUntil > now.toISOString()) return 'locked';
-    }
-    throw new Error('login attempt window under contention');
-  },
-
-  async lockUntil(account: Account, until: Date): Promise<void> {
-    await db.client.send(
-      new UpdateCommand({
-        TableName: db.tableName,
-        Key: keyOf(account),
-        UpdateExpression: 'SET lockedUntil = :until',
-        ConditionExpression: 'attribute_exists(passwordHash)',
-        ExpressionAttributeValues: { ':until': until.toISOString() },
-      }),
-    );
-  },
-
-  async clearAttempts(account: Account): Promise<void> {
-    await db.client.send(
-      new UpdateCommand({
-        TableName: db.tableName,
-        Key: keyOf(account),
-        UpdateExpression: 'SET attempts = :zero REMOVE windowStart, lockedUntil',
-        ConditionExpression: 'attribute_exists(passwordHash)',
-        ExpressionAttributeValues: { ':zero': 0 },
-      }),
+  async claimLockNotice(account: Account, now: Date, since: Date): Promise<boolean> {
+    return whenConditionsHold(
+      db.client.send(
+        new UpdateCommand({
+          TableName: db.tableName,
+          Key: keyOf(account),
+          UpdateExpression: 'SET lockNoticeAt = :now',
+          ConditionExpression: 'attribute_exists(passwordHash) AND (attribute_not_exists(lockNoticeAt) OR lockNoticeAt <= :since)',
+          ExpressionAttributeValues: { ':now': now.toISOString(), ':since': since.toISOString() },
+        }),
+      ),
     );
   },
 });

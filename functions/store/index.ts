@@ -8,6 +8,7 @@ import { catalogImportStore } from './catalog-import.js';
 import { credentialStore } from './credentials.js';
 import { holdStore } from './holds.js';
 import { jobRunStore } from './job-runs.js';
+import { loginAttemptStore } from './login-attempts.js';
 import { patronRecordsStore } from './patron-records.js';
 import { patronStore } from './patrons.js';
 import { searchIndexStore } from './search-index.js';
@@ -17,6 +18,7 @@ import { staffStore } from './staff.js';
 export const createStore = (db: Db) => ({
   patrons: patronStore(db),
   credentials: credentialStore(db),
+  loginAttempts: loginAttemptStore(db),
   staff: staffStore(db),
   branches: branchStore(db),
   calendar: calendarStore(db),

@@ -7,6 +7,11 @@ export const keys = {
   patronCredential: (cardNumber: string) => ({ PK: `PATRON#${cardNumber}`, SK: 'CREDENTIAL' }),
   staff: (staffId: string) => ({ PK: `STAFF#${staffId}`, SK: 'PROFILE' }),
   staffCredential: (staffId: string) => ({ PK: `STAFF#${staffId}`, SK: 'CREDENTIAL' }),
+  /**
+   * Login attempts of a card number or staff id, whether or not it exists (SPEC 12: an
+   * unknown card locks like a known one). Apart from the credential, and with a TTL.
+   */
+  loginAttempts: (kind: 'patron' | 'staff', id: string) => ({ PK: `LOGIN#${kind === 'patron' ? 'PATRON' : 'STAFF'}#${id}`, SK: 'ATTEMPTS' }),
   branchesPartition: 'BRANCHES',
   branch: (code: string) => ({ PK: 'BRANCHES', SK: `BRANCH#${code}` }),
   calendarPartition: (branch: string) => `CALENDAR#${branch}`,

@@ -1,20 +1,53 @@
 import { AppError } from '../common/errors.js';
 import type { Deps } from '../common/deps.js';
 import { DECOY_HASH, verifyPassword } from '../common/password-hash.js';
-import { failureLocks, lockEndsAt, lockedUntil, mayVerify, windowCutoff } from '../domain/lockout.js';
+import {
+  attemptRecordExpiry,
+  failureLocks,
+  lockEndsAt,
+  lockedUntil,
+  mayVerify,
+  nextLockLevel,
+  windowCutoff,
+  type AttemptWindow,
+} from '../domain/lockout.js';
 import { tokyoIso, tokyoTime } from '../domain/tokyo-time.js';
 import type { Account, Credential } from '../store/credentials.js';
+import { noticeLock } from './lock-notice.js';
 
 const lockedError = (until: Date) =>
   new AppError(423, 'LOCKED', { params: { until: tokyoTime(until) }, extra: { unlocksAt: tokyoIso(until) } });
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /**
- * Checks a password under the SPEC 3 lockout, for every route that takes one.
- * 1. Refuse at once while a lock is in force (423 with the unlock time).
+ * Takes the lock the window has earned, escalated after recent locks (SPEC 12), and returns
+ * the lock in force. The request that takes it mails the notice and answers no sooner than
+ * the floor, whoever the account is, so a locking answer takes as long for a card that
+ * does not exist, or has no mail, as for one that gets a notice.
+ */
+const lockAccount = async (deps: Deps, account: Account, state: AttemptWindow, now: Date): Promise<Date> => {
+  const policy = deps.config.lockout;
+  const level = nextLockLevel(state, now, policy);
+  const until = lockEndsAt(now, level, policy);
+  const expiry = attemptRecordExpiry(now, { lockedUntil: until.toISOString() }, policy);
+  if (state.windowStart && (await deps.store.loginAttempts.lock(account, state.windowStart, now, until, level, expiry))) {
+    await Promise.all([noticeLock(deps, account, until, now), sleep(deps.config.lockAnswerFloorMs)]);
+    deps.logger.info('account locked', { accountKind: account.kind, lockLevel: level });
+    return until;
+  }
+  return lockedUntil(await deps.store.loginAttempts.get(account, now), now) ?? until;
+};
+
+/**
+ * Checks a password under the SPEC 3 / 12 lockout, for every route that takes one.
+ * 1. Read the credential and the attempt record; refuse at once while a lock is in force.
  * 2. Reserve an attempt in the failure window atomically; past the limit, lock and refuse,
  *    so a burst of parallel guesses cannot verify more than the policy allows.
- * 3. Verify; success clears the window, the limit-th failure locks.
- * Unknown accounts verify against a decoy hash so timing does not reveal which exist.
+ * 3. Verify; success forgets the attempts, the limit-th failure locks.
+ * An account name that does not exist goes through the same steps, against a decoy hash:
+ * it fails, counts and locks like a real one, so neither the answers nor their timing
+ * reveal which cards (or staff ids) exist.
  */
 export const verifyUnderLockout = async (
   deps: Deps,
@@ -24,26 +57,29 @@ export const verifyUnderLockout = async (
 ): Promise<Credential> => {
   const now = deps.clock.now();
   const policy = deps.config.lockout;
-  const credential = await deps.store.credentials.get(account);
-  if (!credential) {
-    await verifyPassword(password, DECOY_HASH);
-    throw invalid();
-  }
-  const lock = lockedUntil(credential, now);
+  const [credential, known] = await Promise.all([deps.store.credentials.get(account), deps.store.loginAttempts.get(account, now)]);
+  const lock = lockedUntil(known, now);
   if (lock) throw lockedError(lock);
 
-  const attempt = await deps.store.credentials.reserveAttempt(account, now, windowCutoff(now, policy), credential);
-  if (attempt === 'locked' || !mayVerify(attempt, policy)) {
-    if (attempt !== 'locked') await deps.store.credentials.lockUntil(account, lockEndsAt(now, policy));
-    const current = await deps.store.credentials.get(account);
-    throw lockedError(lockedUntil(current ?? {}, now) ?? lockEndsAt(now, policy));
+  const reservation = await deps.store.loginAttempts.reserve(
+    account,
+    now,
+    windowCutoff(now, policy),
+    attemptRecordExpiry(now, {}, policy),
+    known,
+  );
+  if (reservation.attempt === 'locked') {
+    throw lockedError(lockedUntil(await deps.store.loginAttempts.get(account, now), now) ?? lockEndsAt(now, 1, policy));
   }
+  const { attempt, state } = reservation;
+  if (!mayVerify(attempt, policy)) throw lockedError(await lockAccount(deps, account, state, now));
 
-  if (!(await verifyPassword(password, credential.passwordHash))) {
-    if (failureLocks(attempt, policy)) await deps.store.credentials.lockUntil(account, lockEndsAt(now, policy));
+  const matches = await verifyPassword(password, credential?.passwordHash ?? DECOY_HASH);
+  if (!credential || !matches) {
+    if (failureLocks(attempt, policy)) await lockAccount(deps, account, state, now);
     deps.logger.info('password check failed', { accountKind: account.kind, attempt });
     throw invalid();
   }
-  await deps.store.credentials.clearAttempts(account);
+  await deps.store.loginAttempts.clear(account);
   return credential;
 };

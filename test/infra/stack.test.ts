@@ -199,11 +199,11 @@ describe('functions: one per function group', () => {
     }
   });
 
-  it('only pickup-notices may send mail; job functions hold no signing key', () => {
+  it('only pickup-notices and the two functions that can lock a patron account (SPEC 12 notice) may send mail; job functions hold no signing key', () => {
     const mailers = groupEntries.filter(([group]) =>
       statementsOfRole(refId(resources[functionIdOf(group)]!.Properties.Role)!).some((s) => actions(s).includes('ses:SendEmail')),
     );
-    expect(mailers.map(([group]) => group)).toEqual(['pickup-notices']);
+    expect(mailers.map(([group]) => group)).toEqual(['public-api', 'patron-api', 'pickup-notices']);
     for (const job of jobs) {
       const statements = statementsOfRole(refId(resources[functionIdOf(job.group)]!.Properties.Role)!);
       expect(statements.flatMap(actions).filter((a) => a.startsWith('secretsmanager:')), job.name).toEqual([]);

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { checkEmail } from '../../functions/domain/contact.js';
 import { initialPasswordFor, isValidPassword } from '../../functions/domain/password-rules.js';
-import { defaultLockoutPolicy, failureLocks, lockEndsAt, lockedUntil, mayVerify, windowCutoff } from '../../functions/domain/lockout.js';
+import {
+  attemptRecordExpiry,
+  defaultLockoutPolicy,
+  failureLocks,
+  lockEndsAt,
+  lockMinutesAt,
+  lockedUntil,
+  mayVerify,
+  nextLockLevel,
+  windowCutoff,
+} from '../../functions/domain/lockout.js';
 
 describe('SPEC 3 passwords', () => {
   it('the initial password is the birth month and day (born 1 April → 0401)', () => {
@@ -34,7 +44,7 @@ describe('SPEC 3 lockout policy (5 failures in 15 minutes lock for 15 minutes)',
     expect(failureLocks(5, defaultLockoutPolicy)).toBe(true);
   });
   it('a lock lasts 15 minutes and a window reaches back 15 minutes', () => {
-    expect(lockEndsAt(now, defaultLockoutPolicy).toISOString()).toBe('2026-12-01T01:15:00.000Z');
+    expect(lockEndsAt(now, 1, defaultLockoutPolicy).toISOString()).toBe('2026-12-01T01:15:00.000Z');
     expect(windowCutoff(now, defaultLockoutPolicy).toISOString()).toBe('2026-12-01T00:45:00.000Z');
   });
   it('a past lock is no lock', () => {
@@ -45,5 +55,22 @@ describe('SPEC 3 lockout policy (5 failures in 15 minutes lock for 15 minutes)',
   it('brute force over 10^6 PINs is impractical: years at the policy rate', () => {
     const guessesPerDay = (24 * 60 * defaultLockoutPolicy.maxFailures) / (defaultLockoutPolicy.windowMinutes);
     expect(500_000 / guessesPerDay).toBeGreaterThan(365);
+  });
+});
+
+describe('SPEC 12 escalating locks', () => {
+  const policy = defaultLockoutPolicy;
+  const now = new Date('2026-12-02T01:00:00Z');
+  it('each further lock doubles: 15, 30, 60 … minutes, never more than 24 hours', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 40].map((level) => lockMinutesAt(level, policy))).toEqual([15, 30, 60, 120, 240, 480, 960, 1440, 1440, 1440]);
+  });
+  it('a lock within 24 hours of the end of the previous one is a further lock; later, or after a success, the first again', () => {
+    expect(nextLockLevel({}, now, policy)).toBe(1);
+    expect(nextLockLevel({ lockedUntil: '2026-12-01T01:00:01.000Z', lockLevel: 3 }, now, policy)).toBe(4);
+    expect(nextLockLevel({ lockedUntil: '2026-12-01T01:00:00.000Z', lockLevel: 3 }, now, policy)).toBe(1);
+  });
+  it('the attempt record outlives the window, or the lock and the 24 hours after it', () => {
+    expect(attemptRecordExpiry(now, {}, policy).toISOString()).toBe('2026-12-03T02:15:00.000Z');
+    expect(attemptRecordExpiry(now, { lockedUntil: '2026-12-03T01:00:00.000Z' }, policy).toISOString()).toBe('2026-12-04T02:00:00.000Z');
   });
 });
