@@ -2,6 +2,8 @@ import { isDueForNotice, noticeRunGate } from '../domain/notices.js';
 import { tokyoDate } from '../domain/tokyo-time.js';
 import { composePickupNotice } from '../mail/pickup-notice.js';
 import type { Hold } from '../store/holds.js';
+import { getsMail } from '../store/patrons.js';
+import { isPermanentRejection } from '../mail/rejections.js';
 import { forEachItem, ItemsFailed } from './each-item.js';
 import type { JobBody, JobDeps } from './run-job.js';
 
@@ -31,7 +33,7 @@ export const pickupNotices: JobBody = async (now, deps, invocation) => {
   for (const hold of pending) byPatron.set(hold.cardNumber, [...(byPatron.get(hold.cardNumber) ?? []), hold]);
 
   const names = new Map(branches.map((b) => [b.code, b.name]));
-  const counts = { mailed: 0, items: 0, notByMail: 0, failed: 0, claimedElsewhere: 0 };
+  const counts: NoticeCounts = { mailed: 0, items: 0, notByMail: 0, failed: 0, claimedElsewhere: 0 };
   // Several patrons in flight keep the mailer busy; its limiter holds the send rate.
   const outcome = await forEachItem(
     [...byPatron],
@@ -44,6 +46,16 @@ export const pickupNotices: JobBody = async (now, deps, invocation) => {
   return outcome.skipped > 0 ? { ...counts, continued: true } : counts;
 };
 
+/** A run's summary; `rejected` (addresses refused for good) appears only when it happened. */
+type NoticeCounts = {
+  mailed: number;
+  items: number;
+  notByMail: number;
+  failed: number;
+  claimedElsewhere: number;
+  rejected?: number;
+};
+
 const notifyPatron = async (
   deps: JobDeps,
   cardNumber: string,
@@ -51,11 +63,12 @@ const notifyPatron = async (
   branchNames: ReadonlyMap<string, string>,
   runId: string,
   now: Date,
-  counts: { mailed: number; items: number; notByMail: number; failed: number; claimedElsewhere: number },
+  counts: NoticeCounts,
 ) => {
   const patron = await deps.store.patrons.get(cardNumber);
-  if (!patron || patron.contactMethod !== 'EMAIL' || !patron.email) {
-    for (const hold of holds) if (await deps.store.holds.markNotified(hold, undefined, now, patron?.contactMethod ?? 'NONE')) counts.notByMail += 1;
+  if (!getsMail(patron)) {
+    const channel = patron?.emailStatus === 'BOUNCING' && patron.contactMethod === 'EMAIL' ? 'EMAIL_BOUNCED' : (patron?.contactMethod ?? 'NONE');
+    for (const hold of holds) if (await deps.store.holds.markNotified(hold, undefined, now, channel)) counts.notByMail += 1;
     return;
   }
   if (!deps.mailer) throw new Error('pickup notices need a mailer');
@@ -79,6 +92,15 @@ const notifyPatron = async (
   try {
     await deps.mailer.send({ to: patron.email, from: deps.config.mailFrom, replyTo: deps.config.mailInquiry, ...mail });
   } catch (error) {
+    if (isPermanentRejection(error)) {
+      // SPEC 10.4: retrying would fail for ever. The address is marked and the items go on
+      // the pickup branch's contact list for staff to call (reason EMAIL_BOUNCED).
+      counts.rejected = (counts.rejected ?? 0) + 1;
+      deps.logger.warn('pickup notice refused for good; the patron goes on the contact list', { holds: claimed.length, errorName: (error as Error).name });
+      await deps.store.patrons.markEmailBouncing(cardNumber, patron.email);
+      for (const hold of claimed) await deps.store.holds.markNotified(hold, runId, now, 'EMAIL_BOUNCED');
+      return;
+    }
     counts.failed += 1;
     deps.logger.warn('pickup notice not sent; it will be retried next run', { holds: claimed.length, errorName: (error as Error).name });
     for (const hold of claimed) await deps.store.holds.releaseNotice(hold, runId);

@@ -3,6 +3,8 @@ import { whenConditionsHold, type Db } from './db.js';
 import { keys, stripKeys } from './keys.js';
 import type { ContactMethod } from '../domain/contact.js';
 
+export type EmailStatus = 'OK' | 'BOUNCING';
+
 export interface Patron {
   readonly cardNumber: string;
   readonly name: string;
@@ -13,6 +15,8 @@ export interface Patron {
   readonly internetService: boolean;
   /** False until the patron first saves contact settings (the app nudges them to). */
   readonly contactConfigured?: boolean;
+  /** SPEC 10.4: BOUNCING once mail to `email` was refused for good; saving an address clears it. */
+  readonly emailStatus?: EmailStatus;
   readonly createdAt: string;
 }
 
@@ -53,8 +57,8 @@ export const patronStore = (db: Db) => ({
         TableName: db.tableName,
         Key: keys.patron(cardNumber),
         UpdateExpression: contact.email
-          ? 'SET contactMethod = :method, contactConfigured = :true, email = :email'
-          : 'SET contactMethod = :method, contactConfigured = :true REMOVE email',
+          ? 'SET contactMethod = :method, contactConfigured = :true, email = :email REMOVE emailStatus'
+          : 'SET contactMethod = :method, contactConfigured = :true REMOVE email, emailStatus',
         ConditionExpression: 'attribute_exists(PK)',
         ExpressionAttributeValues: {
           ':method': contact.contactMethod,
@@ -66,6 +70,28 @@ export const patronStore = (db: Db) => ({
     );
     return stripKeys(Attributes ?? {}) as unknown as Patron;
   },
+
+  /**
+   * SPEC 10.4: mail to this address was refused for good. Only while it is still the
+   * patron's address: one saved meanwhile is not marked for the old one's fault.
+   */
+  async markEmailBouncing(cardNumber: string, email: string): Promise<boolean> {
+    return whenConditionsHold(
+      db.client.send(
+        new UpdateCommand({
+          TableName: db.tableName,
+          Key: keys.patron(cardNumber),
+          UpdateExpression: 'SET emailStatus = :bouncing',
+          ConditionExpression: 'email = :email',
+          ExpressionAttributeValues: { ':bouncing': 'BOUNCING', ':email': email },
+        }),
+      ),
+    );
+  },
 });
+
+/** Does this patron get pickup mail (SPEC 5.6, 10.4)? EMAIL, an address, and not bouncing. */
+export const getsMail = (patron: Pick<Patron, 'contactMethod' | 'email' | 'emailStatus'> | undefined): patron is Patron & { email: string } =>
+  patron?.contactMethod === 'EMAIL' && Boolean(patron.email) && patron.emailStatus !== 'BOUNCING';
 
 export type PatronStore = ReturnType<typeof patronStore>;

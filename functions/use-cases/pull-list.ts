@@ -1,5 +1,6 @@
 import type { Deps } from '../common/deps.js';
 import { mapWithConcurrency } from '../common/concurrency.js';
+import type { Patron } from '../store/patrons.js';
 import { canFillHolds, planPullLists, requestedBeforeDay, type PullEntry, type ShelfCopy } from '../domain/fulfilment.js';
 
 /**
@@ -23,17 +24,28 @@ export const pullList = async (deps: Deps, branch: string, date: string): Promis
   return planPullLists(holds, shelf, order).get(branch) ?? [];
 };
 
-/** SPEC 5.6 contact list: READY holds at the branch whose patrons asked to be phoned. */
+/** Why staff call about a READY hold: the patron asked for a call, or their mail is refused. */
+const callReason = (patron: Patron | undefined): 'PHONE' | 'EMAIL_BOUNCED' | undefined => {
+  if (patron?.contactMethod === 'PHONE') return 'PHONE';
+  if (patron?.contactMethod === 'EMAIL' && patron.emailStatus === 'BOUNCING') return 'EMAIL_BOUNCED';
+  return undefined;
+};
+
+/**
+ * SPEC 5.6 / 10.4 contact list: READY holds at the branch whose patrons asked to be phoned,
+ * or whose mail address is refused (`reason: EMAIL_BOUNCED`), so staff call instead.
+ */
 export const contactList = async (deps: Deps, branch: string) => {
   const ready = await deps.store.holds.ready(branch);
   const patrons = new Map(
     await Promise.all([...new Set(ready.map((h) => h.cardNumber))].map(async (card) => [card, await deps.store.patrons.get(card)] as const)),
   );
   return ready
-    .filter((h) => patrons.get(h.cardNumber)?.contactMethod === 'PHONE')
+    .filter((h) => callReason(patrons.get(h.cardNumber)) !== undefined)
     .map((h) => {
       const patron = patrons.get(h.cardNumber);
       return {
+        reason: callReason(patron),
         holdId: h.holdId,
         cardNumber: h.cardNumber,
         name: patron?.name ?? '',

@@ -14,6 +14,8 @@ export const profileView = (patron: Patron, lang: Lang, passwordIsInitial?: bool
     contactConfigured: patron.contactConfigured ?? false,
     emailWarning: warning ? warningMessages[warning][lang] : null,
     emailWarningCode: warning ?? null,
+    // SPEC 10.4: mail to this address was refused; the app asks the patron to fix it.
+    emailStatus: patron.email ? (patron.emailStatus ?? 'OK') : null,
     ...(passwordIsInitial === undefined ? {} : { passwordIsInitial }),
   };
 };
