@@ -71,8 +71,10 @@ const visibility = (metricName: string): CfnWebACL.VisibilityConfigProperty => (
 const pathIs = (path: string): CfnWebACL.StatementProperty => ({
   byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: 'EXACTLY', searchString: path, textTransformations: [{ priority: 0, type: 'NONE' }] },
 });
-const anyOf = (statements: CfnWebACL.StatementProperty[]): CfnWebACL.StatementProperty =>
-  statements.length === 1 ? statements[0]! : { orStatement: { statements } };
+const anyOf = (statements: CfnWebACL.StatementProperty[]): CfnWebACL.StatementProperty => {
+  if (statements.length === 0) throw new Error('a WAF statement needs at least one condition');
+  return statements.length === 1 ? statements[0]! : { orStatement: { statements } };
+};
 
 /**
  * The login paths, as a guesser might spell them too: `//api/./login/`, `/API/Login`. Any path
@@ -125,14 +127,18 @@ export class EdgeWebAcl extends Construct {
       name: exception.rule,
       priority,
       action: { block: {} },
-      statement: {
-        andStatement: {
-          statements: [
-            { labelMatchStatement: { scope: 'LABEL', key: exception.label } },
-            { notStatement: { statement: anyOf(exception.exceptPaths.map(pathIs)) } },
-          ],
-        },
-      },
+      // No excepted path left (a route removed from wiring): the rule blocks the label everywhere.
+      statement:
+        exception.exceptPaths.length === 0
+          ? { labelMatchStatement: { scope: 'LABEL', key: exception.label } }
+          : {
+              andStatement: {
+                statements: [
+                  { labelMatchStatement: { scope: 'LABEL', key: exception.label } },
+                  { notStatement: { statement: anyOf(exception.exceptPaths.map(pathIs)) } },
+                ],
+              },
+            },
       visibilityConfig: visibility(exception.rule),
     });
 
