@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { apiCaller } from './api-caller.js';
+import { apiCaller, BENCH_PATRON_PASSWORD, demoPatronToken } from './api-caller.js';
 import { percentile, round, type BenchEnvironment } from './support.js';
 
 const CALLS = 30;
@@ -24,13 +24,13 @@ export const benchAccountCalls = async (env: BenchEnvironment) => {
     return { name, dynamodbRequests: requests.total, byOperation: requests.byOperation, p50Ms: round(percentile(times, 50)), p95Ms: round(percentile(times, 95)) };
   };
 
-  const token = (await call('POST', '/api/login', { cardNumber: '10000001', password: '0401' })).token as string;
+  const token = await demoPatronToken(call);
   const { db } = env.services;
   const baseline = await measure('baseline: one GetItem', () =>
     db.client.send(new GetCommand({ TableName: db.tableName, Key: { PK: 'PATRON#10000001', SK: 'PROFILE' } })),
   );
   const results = [
-    await measure('POST /api/login', () => call('POST', '/api/login', { cardNumber: '10000001', password: '0401' })),
+    await measure('POST /api/login', () => call('POST', '/api/login', { cardNumber: '10000001', password: BENCH_PATRON_PASSWORD })),
     await measure('GET /api/me', () => call('GET', '/api/me', undefined, token)),
     await measure('PUT /api/me/contact', () => call('PUT', '/api/me/contact', { email: 'hanako@example.jp', contactMethod: 'EMAIL' }, token)),
   ];

@@ -1,11 +1,11 @@
-import { apiCaller } from './api-caller.js';
+import { apiCaller, demoPatronToken } from './api-caller.js';
 import type { BenchEnvironment } from './support.js';
 
 /** DynamoDB requests per hold call (place, status, cancel), counted by SDK middleware. */
 export const benchHoldCalls = async (env: BenchEnvironment) => {
   const call = apiCaller(env.services.api.url);
   const staff = (await call('POST', '/admin/login', { staffId: 'admin', password: 'bench' })).token;
-  const patron = (await call('POST', '/api/login', { cardNumber: '10000001', password: '0401' })).token;
+  const patron = await demoPatronToken(call);
   const titleIds: string[] = [];
   for (let i = 0; i < 6; i += 1) {
     const { titleId } = await call('POST', '/admin/titles', { title: `ベンチ資料 ${i}`, materialType: 'BOOK' }, staff);

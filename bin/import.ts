@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { systemClock } from '../functions/common/clock.js';
 import { readConfig } from '../functions/common/config.js';
 import { createLogger } from '../functions/common/logger.js';
+import { createTokenService } from '../functions/common/tokens.js';
 import { createDb } from '../functions/store/db.js';
 import { createStore } from '../functions/store/index.js';
 import { searchIndexJob } from '../functions/jobs/search-index.js';
@@ -39,7 +40,7 @@ if (report.titles > 0 && !values.aws) {
     store,
     events: { publish: async () => undefined },
     logger: createLogger('import', 'WARN'),
-    tokens: { issue: () => Promise.reject(new Error('no tokens here')), verify: async () => undefined },
+    tokens: createTokenService({}, systemClock),
   };
   const rebuilt = await searchIndexJob(systemClock.now(), deps, { job: 'search-index', trigger: 'manual', runId: 'import', budget: unlimitedBudget });
   console.log(JSON.stringify({ searchIndex: rebuilt }));

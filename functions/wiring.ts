@@ -13,10 +13,14 @@ export { tableDefinition } from './store/table-definition.js';
 export type Access = 'public' | 'patron' | 'staff' | 'local';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+/** The audiences of tokens; each has its own signing key (decision 011). */
+export type TokenAudience = 'patron' | 'staff';
+
 /** What a function may do; the CDK stack turns this into IAM grants and environment. */
 export interface FunctionPermissions {
   readonly table: 'read' | 'readWrite';
-  readonly signingKey?: boolean;
+  /** The token keys the function holds: to mint (login) or to accept tokens of that audience. */
+  readonly signingKeys?: readonly TokenAudience[];
   readonly sendMail?: boolean;
   readonly publishEvents?: boolean;
 }
@@ -33,20 +37,20 @@ export const functionGroups = {
     description: 'Patron login, branches, catalog and the 404 fallback',
     reservedConcurrency: 100,
     // Mail: the SPEC 12 notice to a patron whose account a run of failed logins locked.
-    permissions: { table: 'readWrite', signingKey: true, sendMail: true },
+    permissions: { table: 'readWrite', signingKeys: ['patron'], sendMail: true },
   },
   'patron-api': {
     entry: 'functions/entry/patron-api.ts',
     description: 'Signed-in patron: profile, contact, password, status, holds, basket, renewals',
     reservedConcurrency: 100,
     // Mail: wrong current passwords in a password change lock the account too (SPEC 12 notice).
-    permissions: { table: 'readWrite', signingKey: true, sendMail: true, publishEvents: true },
+    permissions: { table: 'readWrite', signingKeys: ['patron'], sendMail: true, publishEvents: true },
   },
   'staff-api': {
     entry: 'functions/entry/staff-api.ts',
     description: 'Staff counter and administration',
     reservedConcurrency: 50,
-    permissions: { table: 'readWrite', signingKey: true, publishEvents: true },
+    permissions: { table: 'readWrite', signingKeys: ['staff'], publishEvents: true },
   },
   'hold-registration': {
     entry: 'functions/entry/hold-registration.ts',
@@ -84,6 +88,19 @@ export interface RouteDeclaration {
   readonly group: ApiGroupName;
   /** A larger body limit than the default 64 KiB (bulk import). */
   readonly maxBodyBytes?: number;
+  /** SPEC 12: open to a patron session that still has the initial password (others answer 403). */
+  readonly openWithInitialPassword?: boolean;
+  /**
+   * SPEC 12: the handler checks the token's credential version against the credential it
+   * reads anyway (one Get or the partition Query), so the middleware spares its own read.
+   */
+  readonly sessionCheckedByHandler?: boolean;
+}
+
+interface RouteOptions {
+  readonly maxBodyBytes?: number;
+  readonly openWithInitialPassword?: boolean;
+  readonly sessionCheckedByHandler?: boolean;
 }
 
 const route = <M extends HttpMethod, P extends string, A extends Access, G extends ApiGroupName>(
@@ -91,7 +108,7 @@ const route = <M extends HttpMethod, P extends string, A extends Access, G exten
   path: P,
   access: A,
   group: G,
-  options: { maxBodyBytes?: number } = {},
+  options: RouteOptions = {},
 ) => ({ method, path, access, group, ...options }) as const;
 
 export const routes = [
@@ -101,13 +118,13 @@ export const routes = [
   route('GET', '/api/catalog/search', 'public', 'public-api'),
   route('GET', '/api/catalog/titles/{titleId}', 'public', 'public-api'),
   // Patron
-  route('GET', '/api/me', 'patron', 'patron-api'),
+  route('GET', '/api/me', 'patron', 'patron-api', { openWithInitialPassword: true, sessionCheckedByHandler: true }),
   route('PUT', '/api/me/contact', 'patron', 'patron-api'),
-  route('PUT', '/api/me/password', 'patron', 'patron-api'),
-  route('GET', '/api/me/status', 'patron', 'patron-api'),
+  route('PUT', '/api/me/password', 'patron', 'patron-api', { openWithInitialPassword: true }),
+  route('GET', '/api/me/status', 'patron', 'patron-api', { sessionCheckedByHandler: true }),
   route('POST', '/api/me/holds', 'patron', 'patron-api'),
   route('DELETE', '/api/me/holds/{holdId}', 'patron', 'patron-api'),
-  route('GET', '/api/me/basket', 'patron', 'patron-api'),
+  route('GET', '/api/me/basket', 'patron', 'patron-api', { sessionCheckedByHandler: true }),
   route('PUT', '/api/me/basket/{titleId}', 'patron', 'patron-api'),
   route('DELETE', '/api/me/basket/{titleId}', 'patron', 'patron-api'),
   route('POST', '/api/me/basket/reserve', 'patron', 'patron-api'),

@@ -12,7 +12,9 @@ export interface AppConfig {
    * the AWS stack; absent (local stack, tests) the API does not check the header.
    */
   readonly originVerifySecretArn?: string;
-  readonly signingKeySecretArn?: string;
+  /** Secrets Manager ARNs of the token keys this function holds (decision 011). */
+  readonly patronSigningKeySecretArn?: string;
+  readonly staffSigningKeySecretArn?: string;
   /** The library's name as patrons read it in mail (demo 水戸市立図書館). */
   readonly libraryName: string;
   readonly mailFrom: string;
@@ -55,7 +57,8 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => (
   sesEndpoint: env.SES_ENDPOINT || undefined,
   eventBusName: env.EVENT_BUS_NAME || undefined,
   originVerifySecretArn: env.ORIGIN_VERIFY_SECRET_ARN || undefined,
-  signingKeySecretArn: env.SIGNING_KEY_SECRET_ARN || undefined,
+  patronSigningKeySecretArn: env.PATRON_SIGNING_KEY_SECRET_ARN || undefined,
+  staffSigningKeySecretArn: env.STAFF_SIGNING_KEY_SECRET_ARN || undefined,
   libraryName: env.LIBRARY_NAME || '水戸市立図書館',
   mailFrom: env.MAIL_FROM || 'central@library-mito.jp',
   mailInquiry: env.MAIL_INQUIRY || 'chuou@library-mito.jp',

@@ -17,6 +17,10 @@ export const errorMessages = {
     ja: 'ログインの失敗が続いたため、{until} まで利用できません。',
     en: 'Too many failed logins. The account is locked until {until}.',
   },
+  PASSWORD_CHANGE_REQUIRED: {
+    ja: 'パスワードが初期値（誕生月日）のままです。新しいパスワードに変更すると、予約などがご利用いただけます。',
+    en: 'Your password is still the initial one (your birth month and day). Change it to use reservations and the other services.',
+  },
   INTERNET_SERVICE_NOT_ISSUED: {
     ja: 'インターネットサービスのパスワードが発行されていません。図書館カウンターでお申し込みください。',
     en: 'No internet password has been issued. Please ask at a library counter.',
@@ -64,6 +68,10 @@ export const ruleMessages = {
   password: {
     ja: 'パスワードは半角数字1桁から6桁で入力してください。',
     en: 'The password must be 1 to 6 digits (0-9).',
+  },
+  passwordIsBirthday: {
+    ja: '誕生月日（初期パスワード）は新しいパスワードにできません。別の数字にしてください。',
+    en: 'Your birth month and day (the initial password) cannot be the new password. Please choose other digits.',
   },
   email: { ja: 'メールアドレスの形式が正しくありません。', en: 'The email address is not valid.' },
   emailRequired: {

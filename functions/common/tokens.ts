@@ -1,15 +1,21 @@
-import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { hkdfSync } from 'node:crypto';
+import { SignJWT, decodeJwt, jwtVerify, errors as joseErrors } from 'jose';
 import type { Clock } from './clock.js';
 
 /**
- * Short-lived HS256 JWTs. Patron and staff tokens carry different audiences, so one can
- * never pass for the other. The key comes from Secrets Manager in AWS, from .local/ here.
+ * Short-lived HS256 JWTs, one signing key per audience (patron, staff; decision 011): a
+ * function holds only the keys of the tokens it mints or accepts, so the internet-facing
+ * patron functions cannot mint a staff token. The keys come from Secrets Manager in AWS.
  */
 export type Role = 'patron' | 'staff';
 export interface Principal {
   readonly role: Role;
   /** Card number (patron) or staff id. */
   readonly subject: string;
+  /** Patrons: the credential version the token was issued for (SPEC 12: a change ends sessions). */
+  readonly credentialVersion?: number;
+  /** Patrons: signed in with the initial password (SPEC 12: only /api/me and the change are open). */
+  readonly passwordIsInitial?: boolean;
 }
 
 export interface IssuedToken {
@@ -17,43 +23,89 @@ export interface IssuedToken {
   readonly expiresAt: Date;
 }
 
+/**
+ * `valid`: signed with the audience's key and in force. `other-role`: a token that names the
+ * other audience; its signature is not (and, without that key, cannot be) checked, it only
+ * turns a refusal into 403 instead of 401. `invalid`: anything else.
+ */
+export type Verification = { readonly kind: 'valid'; readonly principal: Principal } | { readonly kind: 'other-role' } | { readonly kind: 'invalid' };
+
 export interface TokenService {
   issue(principal: Principal, lifetimeMinutes: number): Promise<IssuedToken>;
-  /** Undefined when the token is missing, malformed, tampered with or expired. */
-  verify(token: string): Promise<Principal | undefined>;
+  /** Checks a token presented to a route of `audience`. */
+  verify(token: string, audience: Role): Promise<Verification>;
 }
 
-const ISSUER = 'library-reservations';
-const audience = (role: Role) => `library:${role}`;
+/** The keys a function holds; a missing one can neither sign nor verify. */
+export type SigningKeys = Partial<Readonly<Record<Role, Uint8Array>>>;
 
-export const createTokenService = (key: Uint8Array, clock: Clock): TokenService => ({
-  async issue(principal, lifetimeMinutes) {
-    const issuedAt = Math.floor(clock.now().getTime() / 1000);
-    const expiresAt = new Date((issuedAt + lifetimeMinutes * 60) * 1000);
-    const token = await new SignJWT({ role: principal.role })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer(ISSUER)
-      .setAudience(audience(principal.role))
-      .setSubject(principal.subject)
-      .setIssuedAt(issuedAt)
-      .setExpirationTime(expiresAt)
-      .sign(key);
-    return { token, expiresAt };
-  },
-  async verify(token) {
-    try {
-      const { payload } = await jwtVerify(token, key, {
-        issuer: ISSUER,
-        audience: [audience('patron'), audience('staff')],
-        algorithms: ['HS256'],
-        currentDate: clock.now(),
-      });
-      const role = payload.role;
-      if ((role !== 'patron' && role !== 'staff') || !payload.sub || payload.aud !== audience(role)) return undefined;
-      return { role, subject: payload.sub };
-    } catch (error) {
-      if (error instanceof joseErrors.JOSEError) return undefined;
-      throw error;
-    }
-  },
+const ISSUER = 'library-reservations';
+const audienceOf = (role: Role) => `library:${role}`;
+const other = (role: Role): Role => (role === 'patron' ? 'staff' : 'patron');
+
+/**
+ * One secret split into two independent audience keys (HKDF-SHA256), for a process that
+ * holds both anyway (the local stack, tests). Deployed functions get two separate secrets.
+ */
+export const deriveAudienceKeys = (secret: Uint8Array): Required<SigningKeys> => ({
+  patron: new Uint8Array(hkdfSync('sha256', secret, new Uint8Array(0), 'library token key: patron', 32)),
+  staff: new Uint8Array(hkdfSync('sha256', secret, new Uint8Array(0), 'library token key: staff', 32)),
 });
+
+const namesAudience = (token: string, role: Role): boolean => {
+  try {
+    const { aud } = decodeJwt(token);
+    return aud === audienceOf(role) || (Array.isArray(aud) && aud.includes(audienceOf(role)));
+  } catch {
+    return false;
+  }
+};
+
+/** `keys` per audience, or one secret that both audience keys are derived from. */
+export const createTokenService = (keys: SigningKeys | Uint8Array, clock: Clock): TokenService => {
+  const held: SigningKeys = keys instanceof Uint8Array ? deriveAudienceKeys(keys) : keys;
+  return {
+    async issue(principal, lifetimeMinutes) {
+      const key = held[principal.role];
+      if (!key) throw new Error(`this function holds no ${principal.role} signing key`);
+      const issuedAt = Math.floor(clock.now().getTime() / 1000);
+      const expiresAt = new Date((issuedAt + lifetimeMinutes * 60) * 1000);
+      const claims =
+        principal.role === 'patron'
+          ? { role: principal.role, ver: principal.credentialVersion ?? 0, pwi: principal.passwordIsInitial ?? false }
+          : { role: principal.role };
+      const token = await new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer(ISSUER)
+        .setAudience(audienceOf(principal.role))
+        .setSubject(principal.subject)
+        .setIssuedAt(issuedAt)
+        .setExpirationTime(expiresAt)
+        .sign(key);
+      return { token, expiresAt };
+    },
+    async verify(token, audience) {
+      const key = held[audience];
+      if (!key) throw new Error(`this function holds no ${audience} signing key`);
+      try {
+        const { payload } = await jwtVerify(token, key, {
+          issuer: ISSUER,
+          audience: audienceOf(audience),
+          algorithms: ['HS256'],
+          currentDate: clock.now(),
+        });
+        if (payload.role !== audience || !payload.sub || payload.aud !== audienceOf(audience)) return { kind: 'invalid' };
+        if (audience === 'staff') return { kind: 'valid', principal: { role: 'staff', subject: payload.sub } };
+        // A patron token without its SPEC 12 claims predates them: it cannot be judged, so it is refused.
+        if (!Number.isInteger(payload.ver) || typeof payload.pwi !== 'boolean') return { kind: 'invalid' };
+        return {
+          kind: 'valid',
+          principal: { role: 'patron', subject: payload.sub, credentialVersion: payload.ver as number, passwordIsInitial: payload.pwi },
+        };
+      } catch (error) {
+        if (!(error instanceof joseErrors.JOSEError)) throw error;
+        return namesAudience(token, other(audience)) ? { kind: 'other-role' } : { kind: 'invalid' };
+      }
+    },
+  };
+};

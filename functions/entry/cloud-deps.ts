@@ -4,22 +4,29 @@ import { readConfig } from '../common/config.js';
 import type { Deps } from '../common/deps.js';
 import { createEventBridgePublisher, type EventPublisher } from '../common/events.js';
 import { createLogger } from '../common/logger.js';
-import { createTokenService, type TokenService } from '../common/tokens.js';
+import { createTokenService, type SigningKeys } from '../common/tokens.js';
 import { createDb } from '../store/db.js';
 import { createStore } from '../store/index.js';
 import { SESClient } from '@aws-sdk/client-ses';
 import { createSesMailer } from '../mail/mailer.js';
 
-const noTokens: TokenService = {
-  issue: () => Promise.reject(new Error('this function has no signing key')),
-  verify: () => Promise.resolve(undefined),
-};
 const noEvents: EventPublisher = { publish: () => Promise.reject(new Error('this function may not publish events')) };
 
-const signingKey = async (secretArn: string): Promise<Uint8Array> => {
-  const { SecretString } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: secretArn }));
+const signingKey = async (client: SecretsManagerClient, secretArn: string): Promise<Uint8Array> => {
+  const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
   if (!SecretString) throw new Error('signing key secret is empty');
   return new TextEncoder().encode(SecretString);
+};
+
+/** Only the keys this function was granted (lib/cloud/group-function.ts sets their ARNs). */
+const signingKeys = async (patronArn: string | undefined, staffArn: string | undefined): Promise<SigningKeys> => {
+  if (!patronArn && !staffArn) return {};
+  const client = new SecretsManagerClient({});
+  const [patron, staff] = await Promise.all([
+    patronArn ? signingKey(client, patronArn) : undefined,
+    staffArn ? signingKey(client, staffArn) : undefined,
+  ]);
+  return { ...(patron ? { patron } : {}), ...(staff ? { staff } : {}) };
 };
 
 /** Dependencies of a Lambda function, built once per cold start from its environment. */
@@ -30,7 +37,7 @@ export const cloudDeps = async (serviceName: string): Promise<Deps> => {
     config,
     clock,
     store: createStore(createDb(config.tableName)),
-    tokens: config.signingKeySecretArn ? createTokenService(await signingKey(config.signingKeySecretArn), clock) : noTokens,
+    tokens: createTokenService(await signingKeys(config.patronSigningKeySecretArn, config.staffSigningKeySecretArn), clock),
     events: config.eventBusName ? createEventBridgePublisher(config.eventBusName) : noEvents,
     logger: createLogger(serviceName),
     // Only functions granted sendMail get SES_IDENTITY (lib/cloud/group-function.ts).

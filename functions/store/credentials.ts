@@ -2,10 +2,15 @@ import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dy
 import { whenConditionsHold, type Db } from './db.js';
 import { keys } from './keys.js';
 
-/** A password hash (login attempts are apart: functions/store/login-attempts.ts). Patrons and staff share this shape. */
+/** A password hash and its version. Patrons and staff share this shape. */
 export interface Credential {
   readonly passwordHash: string;
   readonly passwordIsInitial: boolean;
+  /**
+   * Raised by every password change and reset; tokens carry the version they were issued
+   * for, so a change ends every earlier session (SPEC 12). Absent on old items: 0.
+   */
+  readonly credentialVersion?: number;
   /** ISO instant of the last lock notice mailed (SPEC 12: at most one a day). */
   readonly lockNoticeAt?: string;
 }
@@ -15,13 +20,31 @@ export type Account = { kind: 'patron'; id: string } | { kind: 'staff'; id: stri
 const keyOf = (account: Account) =>
   account.kind === 'patron' ? keys.patronCredential(account.id) : keys.staffCredential(account.id);
 
+export const versionOf = (credential: Pick<Credential, 'credentialVersion'>): number => credential.credentialVersion ?? 0;
+
 export const credentialStore = (db: Db) => ({
   async get(account: Account): Promise<Credential | undefined> {
     const { Item } = await db.client.send(new GetCommand({ TableName: db.tableName, Key: keyOf(account), ConsistentRead: true }));
     return Item as Credential | undefined;
   },
 
-  /** Sets a new password and forgets the login attempts: SPEC 3, issuing or resetting also unlocks. */
+  /** The version of a patron's credential, or undefined when there is none (SPEC 12 session check). */
+  async version(cardNumber: string): Promise<number | undefined> {
+    const { Item } = await db.client.send(
+      new GetCommand({
+        TableName: db.tableName,
+        Key: keys.patronCredential(cardNumber),
+        ConsistentRead: true,
+        ProjectionExpression: 'PK, credentialVersion',
+      }),
+    );
+    return Item ? versionOf(Item) : undefined;
+  },
+
+  /**
+   * Sets a new password, raising the version (ending every session), and forgets the login
+   * attempts: SPEC 3, issuing or resetting also unlocks.
+   */
   async setPassword(account: Account, passwordHash: string, passwordIsInitial: boolean, now: Date): Promise<void> {
     await db.client.send(
       new TransactWriteCommand({
@@ -30,8 +53,8 @@ export const credentialStore = (db: Db) => ({
             Update: {
               TableName: db.tableName,
               Key: keyOf(account),
-              UpdateExpression: 'SET passwordHash = :hash, passwordIsInitial = :initial, updatedAt = :now',
-              ExpressionAttributeValues: { ':hash': passwordHash, ':initial': passwordIsInitial, ':now': now.toISOString() },
+              UpdateExpression: 'SET passwordHash = :hash, passwordIsInitial = :initial, updatedAt = :now ADD credentialVersion :one',
+              ExpressionAttributeValues: { ':hash': passwordHash, ':initial': passwordIsInitial, ':now': now.toISOString(), ':one': 1 },
             },
           },
           { Delete: { TableName: db.tableName, Key: keys.loginAttempts(account.kind, account.id) } },
@@ -40,16 +63,25 @@ export const credentialStore = (db: Db) => ({
     );
   },
 
-  /** Changes the password only if the stored hash is still the one the caller verified. */
+  /**
+   * Changes the password only if the stored hash is still the one the caller verified;
+   * raises the version, so every session of the account ends (SPEC 12).
+   */
   async replacePassword(account: Account, expectedHash: string, passwordHash: string, now: Date): Promise<boolean> {
     return whenConditionsHold(
       db.client.send(
         new UpdateCommand({
           TableName: db.tableName,
           Key: keyOf(account),
-          UpdateExpression: 'SET passwordHash = :hash, passwordIsInitial = :false, updatedAt = :now',
+          UpdateExpression: 'SET passwordHash = :hash, passwordIsInitial = :false, updatedAt = :now ADD credentialVersion :one',
           ConditionExpression: 'passwordHash = :expected',
-          ExpressionAttributeValues: { ':hash': passwordHash, ':false': false, ':now': now.toISOString(), ':expected': expectedHash },
+          ExpressionAttributeValues: {
+            ':hash': passwordHash,
+            ':false': false,
+            ':now': now.toISOString(),
+            ':expected': expectedHash,
+            ':one': 1,
+          },
         }),
       ),
     );

@@ -3,6 +3,7 @@ import { isExpired, type Db } from './db.js';
 import { keys, stripKeys } from './keys.js';
 import type { Hold } from './holds.js';
 import type { Patron } from './patrons.js';
+import { versionOf } from './credentials.js';
 
 export interface Loan {
   readonly itemId: string;
@@ -23,16 +24,22 @@ export interface BasketEntry {
 
 export interface PatronRecords {
   readonly patron?: Patron;
+  /** The version of the patron's credential (SPEC 12 session check), undefined without one. */
+  readonly credentialVersion?: number;
   readonly holds: Hold[];
   readonly loans: Loan[];
   readonly basket: BasketEntry[];
 }
 
-/** Everything of one patron (profile, holds, loans, basket) in one Query of their partition. */
+/**
+ * Everything of one patron (profile, credential version, holds, loans, basket) in one
+ * Query of their partition.
+ */
 export const patronRecordsStore = (db: Db) => ({
   async all(cardNumber: string, now: Date): Promise<PatronRecords> {
     const records: PatronRecords = { holds: [], loans: [], basket: [] };
     let patron: Patron | undefined;
+    let credentialVersion: number | undefined;
     let startKey: Record<string, unknown> | undefined;
     do {
       const page = await db.client.send(
@@ -49,13 +56,14 @@ export const patronRecordsStore = (db: Db) => ({
         const sk = item.SK as string;
         const record = stripKeys(item);
         if (sk === 'PROFILE') patron = record as unknown as Patron;
+        else if (sk === 'CREDENTIAL') credentialVersion = versionOf(record);
         else if (sk.startsWith('HOLD#')) records.holds.push(record as unknown as Hold);
         else if (sk.startsWith('LOAN#')) records.loans.push(record as unknown as Loan);
         else if (sk.startsWith('BASKET#')) records.basket.push(record as unknown as BasketEntry);
       }
       startKey = page.LastEvaluatedKey;
     } while (startKey);
-    return { ...records, patron };
+    return { ...records, patron, credentialVersion };
   },
 
   /** SPEC 5.2 rule 2: does the patron have a copy of this title on loan? */

@@ -1,7 +1,7 @@
 import { AppError } from '../common/errors.js';
 import type { Deps } from '../common/deps.js';
 import { tokyoIso } from '../domain/tokyo-time.js';
-import type { Account } from '../store/credentials.js';
+import { versionOf, type Account } from '../store/credentials.js';
 import { verifyUnderLockout } from './guarded-verify.js';
 
 export interface LoginResult {
@@ -10,7 +10,11 @@ export interface LoginResult {
   readonly passwordIsInitial: boolean;
 }
 
-/** SPEC 3 login for patrons and staff: a checked password buys a short-lived token. */
+/**
+ * SPEC 3 login for patrons and staff: a checked password buys a short-lived token. A patron
+ * token carries the credential version (SPEC 12: a password change or reset ends it) and
+ * whether the password is the initial one (then only /api/me and the change are open).
+ */
 export const login = async (
   deps: Deps,
   account: Account,
@@ -19,6 +23,13 @@ export const login = async (
 ): Promise<LoginResult> => {
   const credential = await verifyUnderLockout(deps, account, password, () => new AppError(401, invalidCode));
   const lifetime = account.kind === 'patron' ? deps.config.patronTokenMinutes : deps.config.staffTokenMinutes;
-  const issued = await deps.tokens.issue({ role: account.kind, subject: account.id }, lifetime);
+  const issued = await deps.tokens.issue(
+    {
+      role: account.kind,
+      subject: account.id,
+      ...(account.kind === 'patron' ? { credentialVersion: versionOf(credential), passwordIsInitial: credential.passwordIsInitial } : {}),
+    },
+    lifetime,
+  );
   return { token: issued.token, expiresAt: tokyoIso(issued.expiresAt), passwordIsInitial: credential.passwordIsInitial };
 };

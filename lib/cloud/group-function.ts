@@ -8,14 +8,15 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import path from 'node:path';
-import type { FunctionPermissions } from '../../functions/wiring.js';
+import type { FunctionPermissions, TokenAudience } from '../../functions/wiring.js';
 import { logicalIdOf } from './logical-id.js';
 
 /** What a function may be granted; which of it it gets comes from its `permissions`. */
 export interface SharedResources {
   readonly table: ITable;
   readonly bus: IEventBus;
-  readonly signingKey: ISecret;
+  /** One secret per token audience (decision 011). */
+  readonly signingKeys: Readonly<Record<TokenAudience, ISecret>>;
   readonly mail: { readonly identityArn: string; readonly identity: string; readonly from: string; readonly inquiry: string };
 }
 
@@ -39,9 +40,9 @@ const grantAndConfigure = (role: IRole, permissions: FunctionPermissions, r: Sha
   if (permissions.table === 'read') r.table.grantReadData(role);
   else r.table.grantReadWriteData(role);
 
-  if (permissions.signingKey) {
-    r.signingKey.grantRead(role);
-    env.SIGNING_KEY_SECRET_ARN = r.signingKey.secretArn;
+  for (const audience of permissions.signingKeys ?? []) {
+    r.signingKeys[audience].grantRead(role);
+    env[`${audience.toUpperCase()}_SIGNING_KEY_SECRET_ARN`] = r.signingKeys[audience].secretArn;
   }
   if (permissions.publishEvents) {
     r.bus.grantPutEventsTo(role);

@@ -44,7 +44,10 @@ export class LibraryStack extends Stack {
     const stateful = new Construct(this, 'Stateful');
     const { table } = new LibraryTable(stateful, 'Data');
     const { bus } = new LibraryEventBus(stateful, 'Events');
-    const { secret } = new SigningKeySecret(stateful, 'SigningKey');
+    const signingKeys = {
+      patron: new SigningKeySecret(stateful, 'PatronSigningKey', { audience: 'patron' }).secret,
+      staff: new SigningKeySecret(stateful, 'StaffSigningKey', { audience: 'staff' }).secret,
+    };
     const mailIdentity = new MailIdentity(stateful, 'Mail', { domain: props.mail.identity });
     const originVerify = new OriginVerifySecret(stateful, 'OriginVerify');
 
@@ -53,7 +56,7 @@ export class LibraryStack extends Stack {
     const functions = new LibraryFunctions(stateless, 'Functions', {
       table,
       bus,
-      signingKey: secret,
+      signingKeys,
       mail: { identityArn: mailIdentity.identityArn, identity: props.mail.identity, from: props.mail.from, inquiry: props.mail.inquiry },
     });
     // The API answers only what CloudFront forwards (and its web ACL let through): decision 012.

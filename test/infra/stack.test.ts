@@ -163,7 +163,7 @@ describe('functions: one per function group', () => {
         new Set([
           'logs',
           'dynamodb',
-          ...(permissions.signingKey ? ['secretsmanager'] : []),
+          ...(permissions.signingKeys?.length ? ['secretsmanager'] : []),
           ...(permissions.publishEvents ? ['events'] : []),
           ...(permissions.sendMail ? ['ses'] : []),
         ]),
@@ -176,10 +176,12 @@ describe('functions: one per function group', () => {
       if (permissions.table === 'read') for (const a of writes) expect(all, group).not.toContain(a);
       else for (const a of writes) expect(all, group).toContain(a);
 
-      if (permissions.signingKey) {
-        expect(resourcesOf('secretsmanager:')).toEqual([refId(env.SIGNING_KEY_SECRET_ARN)]);
-        expect(resources[refId(env.SIGNING_KEY_SECRET_ARN)!]!.Type).toBe('AWS::SecretsManager::Secret');
-      } else expect(env.SIGNING_KEY_SECRET_ARN, group).toBeUndefined();
+      const keyArns = (permissions.signingKeys ?? []).map((audience) => env[`${audience.toUpperCase()}_SIGNING_KEY_SECRET_ARN`]);
+      expect(resourcesOf('secretsmanager:').sort(), group).toEqual(keyArns.map((arn) => refId(arn)).sort());
+      for (const arn of keyArns) expect(resources[refId(arn)!]!.Type).toBe('AWS::SecretsManager::Secret');
+      for (const name of Object.keys(env).filter((n) => n.endsWith('_SIGNING_KEY_SECRET_ARN'))) {
+        expect(permissions.signingKeys?.map((a) => `${a.toUpperCase()}_SIGNING_KEY_SECRET_ARN`), group).toContain(name);
+      }
 
       if (permissions.publishEvents) {
         expect(all).toContain('events:PutEvents');
@@ -329,10 +331,41 @@ describe('event bus (SPEC 9)', () => {
 });
 
 describe('secrets, mail and outputs', () => {
-  it('signing key: generated, 64 characters without punctuation', () => {
-    template.hasResourceProperties('AWS::SecretsManager::Secret', {
-      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+  const secretOf = (audience: string): string => {
+    const found = ofType('AWS::SecretsManager::Secret').filter(([, r]) => r.Properties.Description === `HMAC key that signs ${audience} tokens`);
+    expect(found, audience).toHaveLength(1);
+    return found[0]![0];
+  };
+  /** The secrets a function's role may read, by audience. */
+  const keysReadBy = (group: FunctionGroupName): string[] => {
+    const ids = statementsOfRole(refId(resources[functionIdOf(group)]!.Properties.Role)!)
+      .filter((s) => actions(s).some((a) => a.startsWith('secretsmanager:')))
+      .flatMap((s) => mentionedIds(s.Resource));
+    return ['patron', 'staff'].filter((audience) => ids.includes(secretOf(audience)));
+  };
+
+  it('signing keys: one per audience, generated, 64 characters without punctuation', () => {
+    expect(ofType('AWS::SecretsManager::Secret').filter(([id]) => id !== originVerifySecretId())).toHaveLength(2);
+    for (const audience of ['patron', 'staff']) {
+      expect(resources[secretOf(audience)]!.Properties.GenerateSecretString).toEqual({ PasswordLength: 64, ExcludePunctuation: true });
+    }
+  });
+
+  it('decision 011: each function reads only the keys of its audiences; no function reachable without a staff token can read the staff key', () => {
+    expect(Object.fromEntries(groupEntries.map(([group]) => [group, keysReadBy(group)]))).toEqual({
+      'public-api': ['patron'],
+      'patron-api': ['patron'],
+      'staff-api': ['staff'],
+      'hold-registration': [],
+      'pickup-notices': [],
+      'hold-expiry': [],
+      'search-index': [],
     });
+    // Every function serving a public or patron route, other than the staff group itself
+    // (whose only public route is the staff login), is barred from the staff key.
+    const reachableWithoutStaffToken = new Set(deployedRoutes.filter((r) => r.access !== 'staff' && r.group !== 'staff-api').map((r) => r.group));
+    expect([...reachableWithoutStaffToken].sort()).toEqual(['patron-api', 'public-api']);
+    for (const group of reachableWithoutStaffToken) expect(keysReadBy(group), group).not.toContain('staff');
   });
 
   it('SES identity for the sesIdentity domain', () => {

@@ -1,7 +1,8 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { keys } from '../../functions/store/keys.js';
-import { STAFF_PASSWORD, startTestApp, type TestApp } from '../support/test-app.js';
+import { routes, type RouteDeclaration } from '../../functions/wiring.js';
+import { CHANGED_PASSWORD, DEMO_CARD, DEMO_PASSWORD, STAFF_PASSWORD, startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
  * SPEC 12 account security, through the HTTP API against DynamoDB Local and the SES
@@ -43,10 +44,139 @@ const lockOut = async (attempt: () => Promise<{ status: number; body: any }>) =>
 };
 const minutesBetween = (from: number, untilIso: string) => Math.round((Date.parse(untilIso) - from) / 60_000);
 
+const patronRoutes = routes.filter((r) => r.access === 'patron') as readonly RouteDeclaration[];
+/** Calls a patron route with sample path parameters and an empty body: only the gate matters. */
+const callRoute = (route: RouteDeclaration, token: string) =>
+  app.request(route.method, route.path.replace('{holdId}', 'H-none').replace('{titleId}', 'T-none'), {
+    token,
+    ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { body: {} }),
+  });
+
 beforeAll(async () => {
   app = await startTestApp({ env: { LOCK_ANSWER_FLOOR_MS: String(FLOOR_MS) } });
 });
 afterAll(() => app?.stop());
+
+describe('SPEC 12 the initial password only opens the door to choosing a real one', () => {
+  it('the demo patron starts on its initial password (birth MMDD)', async () => {
+    const answer = await login(DEMO_CARD, DEMO_PASSWORD);
+    expect(answer.status).toBe(200);
+    expect(answer.body.passwordIsInitial).toBe(true);
+  });
+
+  it('with the initial password GET /api/me answers; every other patron route but the password change answers 403 PASSWORD_CHANGE_REQUIRED', async () => {
+    await at('2026-12-01T10:00:00+09:00');
+    const card = await newPatron();
+    const token = (await login(card, '0615')).body.token as string;
+    const me = await app.request('GET', '/api/me', { token });
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ cardNumber: card, passwordIsInitial: true });
+
+    const open = patronRoutes.filter((r) => r.openWithInitialPassword).map((r) => `${r.method} ${r.path}`);
+    expect(open.sort()).toEqual(['GET /api/me', 'PUT /api/me/password']);
+    const gated = patronRoutes.filter((r) => !r.openWithInitialPassword);
+    expect(gated.length).toBe(patronRoutes.length - 2);
+    for (const route of gated) {
+      const answer = await callRoute(route, token);
+      expect(answer.status, `${route.method} ${route.path}`).toBe(403);
+      expect(answer.body.error, `${route.method} ${route.path}`).toEqual({
+        code: 'PASSWORD_CHANGE_REQUIRED',
+        message: 'パスワードが初期値（誕生月日）のままです。新しいパスワードに変更すると、予約などがご利用いただけます。',
+      });
+    }
+    const english = await app.request('GET', '/api/me/status', { token, headers: { 'accept-language': 'en' } });
+    expect(english.body.error.message).toBe(
+      'Your password is still the initial one (your birth month and day). Change it to use reservations and the other services.',
+    );
+
+    // The password change is open to it; afterwards a new login opens everything.
+    expect((await app.request('PUT', '/api/me/password', { token, body: { currentPassword: '0615', newPassword: '3141' } })).status).toBe(204);
+    const fresh = await login(card, '3141');
+    expect(fresh.body.passwordIsInitial).toBe(false);
+    expect((await app.request('GET', '/api/me/status', { token: fresh.body.token })).status).toBe(200);
+    expect((await app.request('GET', '/api/me', { token: fresh.body.token })).body.passwordIsInitial).toBe(false);
+  });
+
+  it('a new password equal to the birth MMDD is refused: 400 VALIDATION naming newPassword, the password unchanged', async () => {
+    await at('2026-12-01T10:00:00+09:00');
+    const card = await newPatron('1988-11-03');
+    const token = (await login(card, '1103')).body.token as string;
+    const refused = await app.request('PUT', '/api/me/password', { token, body: { currentPassword: '1103', newPassword: '1103' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toEqual({
+      code: 'VALIDATION',
+      field: 'newPassword',
+      message: '誕生月日（初期パスワード）は新しいパスワードにできません。別の数字にしてください。',
+    });
+    // Still initial, and still the same session (nothing changed).
+    expect((await app.request('GET', '/api/me', { token })).body.passwordIsInitial).toBe(true);
+
+    // Later too: a patron with a real password may not go back to the birth MMDD.
+    expect((await app.request('PUT', '/api/me/password', { token, body: { currentPassword: '1103', newPassword: '8080' } })).status).toBe(204);
+    const real = (await login(card, '8080')).body.token as string;
+    const back = await app.request('PUT', '/api/me/password', {
+      token: real,
+      headers: { 'accept-language': 'en' },
+      body: { currentPassword: '8080', newPassword: '1103' },
+    });
+    expect(back.status).toBe(400);
+    expect(back.body.error).toMatchObject({ code: 'VALIDATION', field: 'newPassword' });
+    expect(back.body.error.message).toBe('Your birth month and day (the initial password) cannot be the new password. Please choose other digits.');
+    expect((await login(card, '8080')).status).toBe(200);
+  });
+
+  it('the refusal of the birth MMDD comes only after the current password is checked (no birth-date oracle)', async () => {
+    await at('2026-12-01T10:00:00+09:00');
+    const card = await newPatron('1979-02-14');
+    const token = await app.patronToken(card, '0214');
+    const probe = await app.request('PUT', '/api/me/password', { token, body: { currentPassword: '999999', newPassword: '0214' } });
+    expect(probe.status).toBe(400);
+    expect(probe.body.error).toMatchObject({ code: 'INVALID_CREDENTIALS', field: 'currentPassword' });
+  });
+});
+
+describe('SPEC 12 sessions end on a password change and a staff reset', () => {
+  it('after a password change every token issued before answers 401 on every patron route (the initial one too: 401, not 403)', async () => {
+    await at('2026-12-01T10:00:00+09:00');
+    const card = await newPatron();
+    const initial = (await login(card, '0615')).body.token as string;
+    const second = (await login(card, '0615')).body.token as string;
+    expect((await app.request('PUT', '/api/me/password', { token: initial, body: { currentPassword: '0615', newPassword: '27' } })).status).toBe(204);
+    for (const token of [initial, second]) {
+      for (const route of patronRoutes) {
+        const answer = await callRoute(route, token);
+        expect(answer.status, `${route.method} ${route.path}`).toBe(401);
+        expect(answer.body.error.code).toBe('UNAUTHORIZED');
+      }
+    }
+    const fresh = (await login(card, '27')).body.token as string;
+    expect((await app.request('GET', '/api/me/status', { token: fresh })).status).toBe(200);
+  });
+
+  it('after a staff reset every token issued before answers 401 on every patron route; the initial password logs in again', async () => {
+    await at('2026-12-01T10:00:00+09:00');
+    const card = await newPatron();
+    const token = await app.patronToken(card, '0615');
+    expect((await app.request('GET', '/api/me/status', { token })).status).toBe(200);
+    const reset = await app.request('POST', `/admin/patrons/${card}/internet-password`, { token: await app.staffToken() });
+    expect(reset.body).toEqual({ initialPassword: '0615' });
+    for (const route of patronRoutes) expect((await callRoute(route, token)).status, `${route.method} ${route.path}`).toBe(401);
+    const again = await login(card, '0615');
+    expect(again.body.passwordIsInitial).toBe(true);
+    expect((await login(card, CHANGED_PASSWORD)).status).toBe(401);
+  });
+
+  it('a change made in one session does not spare the others, and a new login is not ended by an older change', async () => {
+    await at('2026-12-01T10:00:00+09:00');
+    const card = await newPatron();
+    const token = await app.patronToken(card, '0615');
+    const other = (await login(card, CHANGED_PASSWORD)).body.token as string;
+    expect((await app.request('PUT', '/api/me/password', { token, body: { currentPassword: CHANGED_PASSWORD, newPassword: '5' } })).status).toBe(204);
+    expect((await app.request('PUT', '/api/me/contact', { token: other, body: { contactMethod: 'NONE' } })).status).toBe(401);
+    const after = (await login(card, '5')).body.token as string;
+    expect((await app.request('PUT', '/api/me/contact', { token: after, body: { contactMethod: 'NONE' } })).status).toBe(200);
+  });
+});
 
 describe('SPEC 12 escalating locks', () => {
   it('each further lock within 24 h doubles the lock time: 15, 30, 60 … minutes, at most 24 h', async () => {

@@ -206,7 +206,8 @@ describe('SPEC 3 password change', () => {
     const fresh = await login(card, '7');
     expect(fresh.status).toBe(200);
     expect(fresh.body.passwordIsInitial).toBe(false);
-    expect((await app.request('PUT', '/api/me/password', { token, body: { currentPassword: '7', newPassword: '654321' } })).status).toBe(204);
+    // SPEC 12: the change ended the session it was made in; the new login's token goes on.
+    expect((await app.request('PUT', '/api/me/password', { token: fresh.body.token, body: { currentPassword: '7', newPassword: '654321' } })).status).toBe(204);
     expect((await login(card, '654321')).status).toBe(200);
   });
 
@@ -224,6 +225,8 @@ describe('SPEC 3 password change', () => {
 
 describe('SPEC 3 contact settings and GET /api/me', () => {
   const put = (token: string, body: unknown) => app.request('PUT', '/api/me/contact', { token, body });
+  /** SPEC 12: contact settings need a session past the initial password (patronToken changes it). */
+  const signedIn = (card: string) => app.patronToken(card, '1224');
 
   // The demo patron is only read in this file, so its profile is the seeded one whatever ran before.
   it('GET /api/me shows the profile without a birth date', async () => {
@@ -235,8 +238,7 @@ describe('SPEC 3 contact settings and GET /api/me', () => {
   });
 
   it('saves email and EMAIL contact; GET /api/me shows them', async () => {
-    const card = await newPatron();
-    const token = (await login(card, '1224')).body.token;
+    const token = await signedIn(await newPatron());
     const saved = await put(token, { email: 'hanako@example.jp', contactMethod: 'EMAIL' });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ email: 'hanako@example.jp', contactMethod: 'EMAIL', emailWarning: null });
@@ -244,7 +246,7 @@ describe('SPEC 3 contact settings and GET /api/me', () => {
   });
 
   it.each(['taro.@docomo.ne.jp', 'ta..ro@ezweb.ne.jp'])('accepts %s with a warning that mail may not arrive', async (email) => {
-    const token = (await login(await newPatron(), '1224')).body.token;
+    const token = await signedIn(await newPatron());
     const saved = await put(token, { email, contactMethod: 'EMAIL' });
     expect(saved.status).toBe(200);
     expect(saved.body.email).toBe(email);
@@ -254,7 +256,7 @@ describe('SPEC 3 contact settings and GET /api/me', () => {
   it.each(['not-an-address', 'a@b', '@example.jp', 'a b@example.jp', 'a@example.jp\r\nBcc: x@evil.jp', 'a@exa mple.jp', 'あ@example.jp', 'a@@example.jp'])(
     'rejects %j with 400 naming email',
     async (email) => {
-      const token = (await login(await newPatron(), '1224')).body.token;
+      const token = await signedIn(await newPatron());
       const answer = await put(token, { email, contactMethod: 'EMAIL' });
       expect(answer.status).toBe(400);
       expect(answer.body.error).toMatchObject({ code: 'VALIDATION', field: 'email' });
@@ -263,7 +265,7 @@ describe('SPEC 3 contact settings and GET /api/me', () => {
   );
 
   it('EMAIL without an address is refused; PHONE and NONE need none', async () => {
-    const token = (await login(await newPatron(), '1224')).body.token;
+    const token = await signedIn(await newPatron());
     const noAddress = await put(token, { contactMethod: 'EMAIL' });
     expect(noAddress.status).toBe(400);
     expect(noAddress.body.error).toMatchObject({ code: 'VALIDATION', field: 'email' });

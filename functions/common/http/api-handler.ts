@@ -51,7 +51,7 @@ export const makeApiHandler = <G extends ApiGroupName>(
     .use(originVerify(origin, deps.logger))
     .use(language())
     .use(errorResponses(deps))
-    .use(authenticate((event) => declared.get(event.routeKey)?.access, deps))
+    .use(authenticate((event) => declared.get(event.routeKey), deps))
     .use(jsonBody((event) => declared.get(event.routeKey)?.maxBodyBytes ?? deps.config.maxBodyBytes))
     .handler(dispatch) as unknown as ApiHandler;
 };

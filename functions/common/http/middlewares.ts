@@ -2,12 +2,13 @@ import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { AppError, unauthorized, forbidden } from '../errors.js';
 import type { Deps } from '../deps.js';
-import type { Access } from '../../wiring.js';
+import type { RouteDeclaration } from '../../wiring.js';
 import type { Principal } from '../tokens.js';
 import { languageOf } from './language.js';
 import { appErrorForAwsFault } from './aws-errors.js';
 import { internalErrorBody, renderAppError } from './render-error.js';
 import type { Lang } from '../messages.js';
+import { assertSessionCurrent } from './types.js';
 
 type Event = APIGatewayProxyEventV2;
 type Result = APIGatewayProxyStructuredResultV2;
@@ -56,15 +57,28 @@ const bearer = (event: Event) => {
   return match?.[1];
 };
 
-/** No or bad token → 401; a valid token of the other role → 403. */
-export const authenticate = (accessOf: (event: Event) => Access | undefined, deps: Deps): Middleware => ({
+/**
+ * No or bad token → 401; a token of the other role → 403 (decision 004, 011).
+ * Patron sessions (SPEC 12): a token issued for an older credential version → 401 — checked
+ * here with one small read, unless the route's handler checks it from the credential it
+ * reads anyway; a token of the initial password → 403 PASSWORD_CHANGE_REQUIRED outside
+ * the routes open to it (after the version check, so an ended session still answers 401).
+ */
+export const authenticate = (routeOf: (event: Event) => RouteDeclaration | undefined, deps: Deps): Middleware => ({
   before: async (request) => {
-    const access = accessOf(request.event);
+    const route = routeOf(request.event);
+    const access = route?.access;
     if (access !== 'patron' && access !== 'staff') return;
     const token = bearer(request.event);
-    const principal = token ? await deps.tokens.verify(token) : undefined;
-    if (!principal) throw unauthorized();
-    if (principal.role !== access) throw forbidden();
+    const verified = token ? await deps.tokens.verify(token, access) : ({ kind: 'invalid' } as const);
+    if (verified.kind === 'other-role') throw forbidden();
+    if (verified.kind !== 'valid') throw unauthorized();
+    const principal = verified.principal;
+    if (access === 'patron') {
+      const gated = principal.passwordIsInitial && !route?.openWithInitialPassword;
+      if (gated || !route?.sessionCheckedByHandler) assertSessionCurrent(principal, await deps.store.credentials.version(principal.subject));
+      if (gated) throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED');
+    }
     request.context.state.principal = principal;
   },
 });

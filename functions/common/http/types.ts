@@ -1,6 +1,7 @@
 import type { Lang } from '../messages.js';
 import type { Principal } from '../tokens.js';
 import type { Deps } from '../deps.js';
+import { unauthorized } from '../errors.js';
 
 /** What a route handler sees: already parsed, authenticated, with the client's language. */
 export interface ApiRequest {
@@ -25,4 +26,13 @@ export const noContent = (): ApiResponse => ({ status: 204 });
 export const principalOf = (request: ApiRequest) => {
   if (!request.principal) throw new Error('route reached without a principal');
   return request.principal;
+};
+
+/**
+ * SPEC 12: a patron token is only good for the credential version it was issued for (a
+ * password change or reset raises it). Routes declared `sessionCheckedByHandler` call this
+ * with the version they read; the middleware does for all others.
+ */
+export const assertSessionCurrent = (principal: Principal, credentialVersion: number | undefined): void => {
+  if (credentialVersion === undefined || principal.credentialVersion !== credentialVersion) throw unauthorized();
 };

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { AppError, notFound } from '../../common/errors.js';
-import { noContent, ok, principalOf, type RouteHandler } from '../../common/http/types.js';
+import { assertSessionCurrent, noContent, ok, principalOf, type RouteHandler } from '../../common/http/types.js';
 import { parseInput } from '../../common/http/validate.js';
 import { trimmed } from '../../common/http/schemas.js';
 import { tokyoIso } from '../../domain/tokyo-time.js';
@@ -12,10 +12,11 @@ const titleIdOf = (params: Readonly<Record<string, string | undefined>>) => {
   return titleId;
 };
 
-/** GET /api/me/basket (SPEC 5.8): newest first. */
+/** GET /api/me/basket (SPEC 5.8): newest first; the partition Query checks the session too. */
 export const getBasket: RouteHandler = async (request, deps) => {
-  const { subject } = principalOf(request);
-  const records = await deps.store.patronRecords.all(subject, deps.clock.now());
+  const principal = principalOf(request);
+  const records = await deps.store.patronRecords.all(principal.subject, deps.clock.now());
+  assertSessionCurrent(principal, records.credentialVersion);
   return ok(
     records.basket
       .sort((a, b) => b.addedAt.localeCompare(a.addedAt))

@@ -1,14 +1,17 @@
 import { notFound } from '../../common/errors.js';
-import { ok, principalOf, type RouteHandler } from '../../common/http/types.js';
+import { assertSessionCurrent, ok, principalOf, type RouteHandler } from '../../common/http/types.js';
+import { versionOf } from '../../store/credentials.js';
 import { profileView } from './profile.js';
 
-/** GET /api/me */
+/** GET /api/me; open with the initial password, and checks the session itself (SPEC 12). */
 export const getMe: RouteHandler = async (request, deps) => {
-  const { subject } = principalOf(request);
+  const principal = principalOf(request);
+  const { subject } = principal;
   const [patron, credential] = await Promise.all([
     deps.store.patrons.get(subject),
     deps.store.credentials.get({ kind: 'patron', id: subject }),
   ]);
+  assertSessionCurrent(principal, credential ? versionOf(credential) : undefined);
   if (!patron) throw notFound();
   return ok(profileView(patron, request.lang, credential?.passwordIsInitial));
 };
