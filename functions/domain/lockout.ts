@@ -3,7 +3,10 @@
  * failure window (atomically, in the store), so a burst of parallel guesses cannot get more
  * than `maxFailures` verifications per window. The `maxFailures`-th failure locks for
  * `lockMinutes`; each further lock that starts within `escalationHours` of the end of the
- * previous one lasts twice as long as that one, up to `maxLockMinutes`. A successful login
+ * previous one lasts twice as long as that one, up to `maxLockMinutes`. Failures also
+ * count across windows: every `maxFailures`-th failure since the last successful login
+ * locks too, so a guesser who paces four tries per window (384 a day, enough for the 366
+ * initial passwords) meets the same escalating locks as one who hurries. A successful login
  * forgets it all. Figures: docs/decisions/011-account-security.md.
  */
 export interface LockoutPolicy {
@@ -34,6 +37,8 @@ export interface AttemptWindow {
   readonly lockedUntil?: string;
   /** Locks in the current run of locks (1 = the first, 15 minutes by default). */
   readonly lockLevel?: number;
+  /** Attempts since the last successful login, across windows. */
+  readonly failuresSinceSuccess?: number;
 }
 
 const minutes = (n: number) => n * 60_000;
@@ -74,5 +79,9 @@ export const attemptRecordExpiry = (now: Date, state: AttemptWindow, policy: Loc
 /** After reserving attempt number `attempt` of the window: may the password be checked at all? */
 export const mayVerify = (attempt: number, policy: LockoutPolicy): boolean => attempt <= policy.maxFailures;
 
-/** After a failed verification of attempt number `attempt`: does this failure lock the account? */
-export const failureLocks = (attempt: number, policy: LockoutPolicy): boolean => attempt >= policy.maxFailures;
+/**
+ * After a failed verification of attempt number `attempt` of its window, the
+ * `sinceSuccess`-th since the last successful login: does this failure lock the account?
+ */
+export const failureLocks = (attempt: number, policy: LockoutPolicy, sinceSuccess = attempt): boolean =>
+  attempt >= policy.maxFailures || (sinceSuccess > 0 && sinceSuccess % policy.maxFailures === 0);

@@ -13,6 +13,7 @@ const windowOf = (item: Record<string, unknown> | undefined): AttemptWindow => (
   ...(typeof item?.attempts === 'number' ? { attempts: item.attempts } : {}),
   ...(typeof item?.lockedUntil === 'string' ? { lockedUntil: item.lockedUntil } : {}),
   ...(typeof item?.lockLevel === 'number' ? { lockLevel: item.lockLevel } : {}),
+  ...(typeof item?.failuresSinceSuccess === 'number' ? { failuresSinceSuccess: item.failuresSinceSuccess } : {}),
 });
 
 /**
@@ -46,16 +47,16 @@ export const loginAttemptStore = (db: Db) => ({
     const steps = {
       // No record, or one past its TTL that DynamoDB has not deleted yet: start from nothing.
       fresh: {
-        UpdateExpression: 'SET windowStart = :now, attempts = :one, expiresAt = :ttl REMOVE lockedUntil, lockLevel',
+        UpdateExpression: 'SET windowStart = :now, attempts = :one, failuresSinceSuccess = :one, expiresAt = :ttl REMOVE lockedUntil, lockLevel',
         ConditionExpression: 'attribute_not_exists(PK) OR expiresAt <= :nowSeconds',
       },
       // A record whose window has passed: a new window; an earlier lock stays for escalation.
       newWindow: {
-        UpdateExpression: 'SET windowStart = :now, attempts = :one, expiresAt = :ttl',
+        UpdateExpression: 'SET windowStart = :now, attempts = :one, expiresAt = :ttl ADD failuresSinceSuccess :one',
         ConditionExpression: `${live} AND (attribute_not_exists(windowStart) OR windowStart <= :cutoff) AND ${notLocked}`,
       },
       inWindow: {
-        UpdateExpression: 'ADD attempts :one SET expiresAt = :ttl',
+        UpdateExpression: 'ADD attempts :one, failuresSinceSuccess :one SET expiresAt = :ttl',
         ConditionExpression: `${live} AND windowStart > :cutoff AND ${notLocked}`,
       },
     } as const;

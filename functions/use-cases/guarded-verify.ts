@@ -44,7 +44,8 @@ const lockAccount = async (deps: Deps, account: Account, state: AttemptWindow, n
  * 1. Read the credential and the attempt record; refuse at once while a lock is in force.
  * 2. Reserve an attempt in the failure window atomically; past the limit, lock and refuse,
  *    so a burst of parallel guesses cannot verify more than the policy allows.
- * 3. Verify; success forgets the attempts, the limit-th failure locks.
+ * 3. Verify; success forgets the attempts; the limit-th failure of a window locks, and so
+ *    does every limit-th failure since the last success, however slowly they come.
  * An account name that does not exist goes through the same steps, against a decoy hash:
  * it fails, counts and locks like a real one, so neither the answers nor their timing
  * reveal which cards (or staff ids) exist.
@@ -76,7 +77,7 @@ export const verifyUnderLockout = async (
 
   const matches = await verifyPassword(password, credential?.passwordHash ?? DECOY_HASH);
   if (!credential || !matches) {
-    if (failureLocks(attempt, policy)) await lockAccount(deps, account, state, now);
+    if (failureLocks(attempt, policy, state.failuresSinceSuccess)) await lockAccount(deps, account, state, now);
     deps.logger.info('password check failed', { accountKind: account.kind, attempt });
     throw invalid();
   }

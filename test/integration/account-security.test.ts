@@ -207,6 +207,25 @@ describe('SPEC 12 escalating locks', () => {
     expect(minutesBetween(t2, await lockOut(() => login(card, '000000')))).toBe(15);
   }, 60_000);
 
+  it('a guesser who paces four tries per 15-minute window is locked at every fifth failure since the last success, escalating', async () => {
+    const card = await newPatron();
+    let start = Date.parse('2026-12-20T09:00:00+09:00');
+    const durations: number[] = [];
+    for (let lock = 0; lock < 3; lock += 1) {
+      await at(start);
+      for (let i = 0; i < 4; i += 1) expect((await login(card, '000000')).status).toBe(401);
+      // A new window: without the count across windows this try would be the first of five.
+      const paced = start + 16 * 60_000;
+      await at(paced);
+      expect((await login(card, '000000')).status).toBe(401);
+      const locked = await login(card, '000000');
+      expect(locked.status).toBe(423);
+      durations.push(minutesBetween(paced, locked.body.error.unlocksAt));
+      start = Date.parse(locked.body.error.unlocksAt) + 1000;
+    }
+    expect(durations).toEqual([15, 30, 60]);
+  }, 120_000);
+
   it('a successful login resets the count: the next lock is 15 minutes again', async () => {
     const card = await newPatron();
     const t0 = Date.parse('2026-12-14T09:00:00+09:00');
