@@ -22,7 +22,8 @@ export interface FunctionPermissions {
   /** The token keys the function holds: to mint (login) or to accept tokens of that audience. */
   readonly signingKeys?: readonly TokenAudience[];
   readonly sendMail?: boolean;
-  readonly publishEvents?: boolean;
+  /** The event detail-types it may put on the bus (IAM allows exactly these, SPEC 9). */
+  readonly publishEvents?: readonly DetailType[];
 }
 
 /**
@@ -44,31 +45,32 @@ export const functionGroups = {
     description: 'Signed-in patron: profile, contact, password, status, holds, basket, renewals',
     reservedConcurrency: 100,
     // Mail: wrong current passwords in a password change lock the account too (SPEC 12 notice).
-    permissions: { table: 'readWrite', signingKeys: ['patron'], sendMail: true, publishEvents: true },
+    permissions: { table: 'readWrite', signingKeys: ['patron'], sendMail: true, publishEvents: ['HoldStateChanged', 'LoanRenewed'] },
   },
   'staff-api': {
     entry: 'functions/entry/staff-api.ts',
     description: 'Staff counter and administration',
     reservedConcurrency: 50,
-    permissions: { table: 'readWrite', signingKeys: ['staff'], publishEvents: true },
+    permissions: { table: 'readWrite', signingKeys: ['staff'], publishEvents: ['HoldStateChanged', 'JobRunRequested'] },
   },
   'hold-registration': {
     entry: 'functions/entry/hold-registration.ts',
     description: 'SPEC 5.3 registration batch',
     reservedConcurrency: 2,
-    permissions: { table: 'readWrite', publishEvents: true },
+    // JobRunRequested: a run out of time requests its continuation (functions/jobs/run-job.ts).
+    permissions: { table: 'readWrite', publishEvents: ['HoldStateChanged', 'JobRunRequested'] },
   },
   'pickup-notices': {
     entry: 'functions/entry/pickup-notices.ts',
     description: 'SPEC 5.6 daily pickup mail',
     reservedConcurrency: 2,
-    permissions: { table: 'readWrite', sendMail: true, publishEvents: true },
+    permissions: { table: 'readWrite', sendMail: true, publishEvents: ['JobRunRequested'] },
   },
   'hold-expiry': {
     entry: 'functions/entry/hold-expiry.ts',
     description: 'SPEC 5.7 expiry of uncollected holds',
     reservedConcurrency: 2,
-    permissions: { table: 'readWrite', publishEvents: true },
+    permissions: { table: 'readWrite', publishEvents: ['HoldStateChanged', 'JobRunRequested'] },
   },
   'search-index': {
     entry: 'functions/entry/search-index.ts',
@@ -223,6 +225,8 @@ export const events = {
     loanRenewed: 'LoanRenewed',
   },
 } as const;
+
+export type DetailType = (typeof events.detailTypes)[keyof typeof events.detailTypes];
 
 /**
  * What a job invocation carries, whoever triggered it: EventBridge Scheduler passes this

@@ -8,7 +8,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import path from 'node:path';
-import type { FunctionPermissions, TokenAudience } from '../../functions/wiring.js';
+import { events, type FunctionPermissions, type TokenAudience } from '../../functions/wiring.js';
 import { logicalIdOf } from './logical-id.js';
 
 /** What a function may be granted; which of it it gets comes from its `permissions`. */
@@ -44,8 +44,15 @@ const grantAndConfigure = (role: IRole, permissions: FunctionPermissions, r: Sha
     r.signingKeys[audience].grantRead(role);
     env[`${audience.toUpperCase()}_SIGNING_KEY_SECRET_ARN`] = r.signingKeys[audience].secretArn;
   }
-  if (permissions.publishEvents) {
-    r.bus.grantPutEventsTo(role);
+  if (permissions.publishEvents?.length) {
+    // Only its own detail-types, from the library's source: a function cannot forge another's events.
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['events:PutEvents'],
+        resources: [r.bus.eventBusArn],
+        conditions: { StringEquals: { 'events:source': events.source, 'events:detail-type': [...permissions.publishEvents] } },
+      }),
+    );
     env.EVENT_BUS_NAME = r.bus.eventBusName;
   }
   if (permissions.sendMail) {

@@ -34,6 +34,7 @@ interface Statement {
   readonly Action: string | string[];
   readonly Resource: unknown;
   readonly Effect: string;
+  readonly Condition?: unknown;
 }
 
 let app: App;
@@ -164,7 +165,7 @@ describe('functions: one per function group', () => {
           'logs',
           'dynamodb',
           ...(permissions.signingKeys?.length ? ['secretsmanager'] : []),
-          ...(permissions.publishEvents ? ['events'] : []),
+          ...(permissions.publishEvents?.length ? ['events'] : []),
           ...(permissions.sendMail ? ['ses'] : []),
         ]),
       );
@@ -183,10 +184,15 @@ describe('functions: one per function group', () => {
         expect(permissions.signingKeys?.map((a) => `${a.toUpperCase()}_SIGNING_KEY_SECRET_ARN`), group).toContain(name);
       }
 
-      if (permissions.publishEvents) {
-        expect(all).toContain('events:PutEvents');
+      if (permissions.publishEvents?.length) {
+        expect(all.filter((a) => a.startsWith('events:'))).toEqual(['events:PutEvents']);
         expect(resourcesOf('events:')).toEqual([busId()]);
         expect(env.EVENT_BUS_NAME).toEqual({ Ref: busId() });
+        // SPEC 9 / issue 8.5: only its own detail-types, only from the library's source.
+        const putEvents = statements.filter((st) => actions(st).includes('events:PutEvents'));
+        expect(putEvents.map((st) => st.Condition), group).toEqual([
+          { StringEquals: { 'events:source': 'library', 'events:detail-type': [...permissions.publishEvents] } },
+        ]);
       } else expect(env.EVENT_BUS_NAME, group).toBeUndefined();
 
       if (permissions.sendMail) {
