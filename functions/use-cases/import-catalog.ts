@@ -45,7 +45,8 @@ export const parseCatalogLines = (text: string, branchCodes: ReadonlySet<string>
     const { copies = [], ...title } = parsed.data;
     const badBranch = copies.findIndex((c) => !branchCodes.has(c.branch));
     if (badBranch >= 0) return void problems.push({ line, field: `copies.${badBranch}.branch`, problem: 'unknown branch' });
-    const repeated = copies.findIndex((c) => seenItems.has(c.itemId));
+    // Within the line too: a copy listed twice would reach DynamoDB as a duplicate key (a 500).
+    const repeated = copies.findIndex((c, i) => seenItems.has(c.itemId) || copies.findIndex((d) => d.itemId === c.itemId) < i);
     if (repeated >= 0) return void problems.push({ line, field: `copies.${repeated}.itemId`, problem: 'itemId repeated in the file' });
     if (seenTitles.has(title.titleId)) return void problems.push({ line, field: 'titleId', problem: 'titleId repeated in the file' });
     copies.forEach((c) => seenItems.add(c.itemId));

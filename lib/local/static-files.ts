@@ -27,7 +27,13 @@ const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
 export const serveStatic = (root: string, path: string, response: ServerResponse, acceptEncoding = ''): boolean => {
   const base = resolve(root);
   if (!existsSync(base)) return false;
-  const safe = normalize(decodeURIComponent(path)).replace(/^(\.\.[/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return false; // a malformed escape (`%`, `%C0%AE`) names no file: the API's 404, not a crash (502)
+  }
+  const safe = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
   let file = join(base, safe);
   if (!file.startsWith(base)) return false;
   if (!existsSync(file) || statSync(file).isDirectory()) {
