@@ -44,6 +44,7 @@ export const buildApp = (props: AppProps = {}): { app: App; stack: LibraryStack;
     // `cdk synth`. The account stays the deploying profile's.
     env: { region: requiredContext(app, 'region') },
     webAclArn: edge.webAclArn,
+    ...(typeof app.node.tryGetContext('alarmEmail') === 'string' ? { alarmEmail: app.node.tryGetContext('alarmEmail') as string } : {}),
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, stack, edge };

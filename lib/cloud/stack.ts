@@ -4,6 +4,7 @@ import path from 'node:path';
 import { jobs, type ApiGroupName, type JobName } from '../../functions/wiring.js';
 import { LibraryApi } from './api.js';
 import { JobDeadLetterQueue } from './dead-letter-queue.js';
+import { JobAlarms } from './job-alarms.js';
 import { JobRunRules, LibraryEventBus } from './events.js';
 import { LibraryFunctions, projectRoot } from './functions.js';
 import { MailIdentity } from './mail.js';
@@ -26,6 +27,8 @@ export interface LibraryStackProps extends StackProps {
   readonly mail: MailSettings;
   /** The web ACL for the distribution, from LibraryEdgeStack in us-east-1 (decision 012). */
   readonly webAclArn: string;
+  /** Where alarms are mailed (context `alarmEmail`), if given. */
+  readonly alarmEmail?: string;
 }
 
 /**
@@ -73,6 +76,7 @@ export class LibraryStack extends Stack {
     const { queue: deadLetterQueue } = new JobDeadLetterQueue(stateless, 'JobDeadLetters');
     new JobSchedules(stateless, 'Schedules', { jobFunctions, deadLetterQueue });
     new JobRunRules(stateless, 'RunNow', { bus, jobFunctions, deadLetterQueue });
+    const { topic: alarmTopic } = new JobAlarms(stateless, 'Alarms', { jobFunctions, deadLetterQueue, alarmEmail: props.alarmEmail });
 
     // The apps and the API on one origin: the apps call /api and /admin without CORS.
     const web = new WebApps(stateless, 'Web', {
@@ -89,5 +93,6 @@ export class LibraryStack extends Stack {
     });
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'EventBusName', { value: bus.eventBusName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: alarmTopic.topicArn, description: 'Subscribe the operators to this topic (or set context alarmEmail)' });
   }
 }

@@ -378,9 +378,10 @@ describe('secrets, mail and outputs', () => {
     template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'library-mito.jp' });
   });
 
-  it('outputs the web and API URLs, table name and bus name', () => {
+  it('outputs the web and API URLs, table name, bus name and alarm topic', () => {
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
-    expect(Object.keys(outputs).sort()).toEqual(['ApiUrl', 'EventBusName', 'TableName', 'WebUrl']);
+    expect(Object.keys(outputs).sort()).toEqual(['AlarmTopicArn', 'ApiUrl', 'EventBusName', 'TableName', 'WebUrl']);
+    expect(outputs.AlarmTopicArn!.Value).toEqual({ Ref: single('AWS::SNS::Topic')[0] });
     expect(outputs.TableName!.Value).toEqual({ Ref: tableId() });
     expect(outputs.EventBusName!.Value).toEqual({ Ref: busId() });
   });
@@ -541,5 +542,30 @@ describe('cdk-nag AwsSolutions', () => {
   it('CDK itself annotated no error or warning', () => {
     expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
     expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+  });
+});
+
+describe('issue 8.4 a failed job run raises an alarm', () => {
+  it('one alarm per job on its function’s errors and one on the job dead-letter queue, all to the alarm topic (KMS, TLS only)', () => {
+    const [topicId, topic] = single('AWS::SNS::Topic');
+    expect(topic.Properties.KmsMasterKeyId).toBeDefined();
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
+    for (const alarm of alarms) expect(alarm.AlarmActions.map(refId), alarm.AlarmDescription).toEqual([topicId]);
+
+    const jobAlarms = alarms.filter((a) => a.MetricName === 'Errors' && a.Namespace === 'AWS/Lambda');
+    const functionOf = (alarm: any) => refId(alarm.Dimensions.find((d: any) => d.Name === 'FunctionName').Value);
+    const jobFunctionIds = jobs.map((job) => {
+      const [id] = ofType('AWS::Lambda::Function').find(([, fn]) => fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === job.group)!;
+      return id;
+    });
+    expect(jobAlarms.map(functionOf).sort()).toEqual([...jobFunctionIds].sort());
+    for (const alarm of jobAlarms) expect(alarm).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching' });
+
+    const [queueId] = single('AWS::SQS::Queue');
+    const dlq = alarms.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible');
+    expect(dlq.map((a) => refId(a.Dimensions[0].Value))).toEqual([queueId]);
+
+    const policies = ofType('AWS::SNS::TopicPolicy').flatMap(([, p]) => p.Properties.PolicyDocument.Statement as any[]);
+    expect(policies.some((s) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false')).toBe(true);
   });
 });
