@@ -1,5 +1,6 @@
 import { tokyoDate, tokyoTime } from '../domain/tokyo-time.js';
-import { escapeHtml, formatJapaneseDate, maskCardNumber, oneLine, type ComposedMail } from './pickup-notice.js';
+import { escapeHtml, frameHtml, frameText } from './mail-frame.js';
+import { formatJapaneseDate, maskCardNumber, oneLine, type ComposedMail } from './pickup-notice.js';
 
 export interface LockNoticeInput {
   readonly patronName: string;
@@ -34,44 +35,16 @@ export const composeLockNotice = (input: LockNoticeInput): ComposedMail => {
   ];
   const once = 'このお知らせは1日に1回までお送りします。';
 
-  const text = [
-    `${patron} 様`,
-    `(利用者番号 ${card})`,
-    '',
-    `${library}です。`,
-    ...intro,
-    '',
-    `■解除の時刻：${until}`,
-    '',
-    ...notes.map((note) => `・${note}`),
-    `・${once}`,
-    '',
-    'お問い合わせ先',
-    `  ${inquiry}`,
-    '',
-    library,
-    '',
-  ].join('\n');
-
+  const frame = { subject, patron, card, library, inquiry };
+  const text = frameText(frame, intro, [`■解除の時刻：${until}`, '', ...notes.map((note) => `・${note}`), `・${once}`]);
   const e = escapeHtml;
-  const html = [
-    '<!DOCTYPE html>',
-    '<html lang="ja">',
-    '<head><meta charset="UTF-8">',
-    `<title>${e(subject)}</title></head>`,
-    '<body>',
-    `<p>${e(patron)} 様<br>(利用者番号 ${e(card)})</p>`,
-    `<p>${e(library)}です。<br>${intro.map(e).join('')}</p>`,
+  // The intro is one sentence wrapped for the text part: one line in HTML.
+  const html = frameHtml(frame, [intro.join('')], [
     `<p><strong>解除の時刻：${e(until)}</strong></p>`,
     '<ul>',
     ...[...notes, once].map((note) => `<li>${e(note)}</li>`),
     '</ul>',
-    `<p>お問い合わせ先: <a href="mailto:${e(inquiry)}">${e(inquiry)}</a></p>`,
-    `<p>${e(library)}</p>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  ]);
 
   return { subject, text, html };
 };

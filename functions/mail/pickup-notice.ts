@@ -1,4 +1,5 @@
 import { dayOfWeek, isCalendarDate } from '../domain/tokyo-time.js';
+import { escapeHtml, frameHtml, frameText } from './mail-frame.js';
 
 export interface PickupNoticeItem {
   readonly title: string;
@@ -41,8 +42,7 @@ export const maskCardNumber = (cardNumber: string): string => {
   return '*'.repeat(cardNumber.length - visible.length) + visible;
 };
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+export { escapeHtml };
 
 // A title or name with a line break or control character would break the layout of the
 // text part (or smuggle lines into it); one line of plain words is all a value may be.
@@ -82,14 +82,8 @@ export const composePickupNotice = (input: PickupNoticeInput): ComposedMail => {
   ];
   const statusNote = '予約状況は「利用状況」でご確認いただけます。';
 
-  const text = [
-    `${patron} 様`,
-    `(利用者番号 ${card})`,
-    '',
-    `${library}です。`,
-    intro,
-    comeBy,
-    '',
+  const frame = { subject, patron, card, library, inquiry };
+  const text = frameText(frame, [intro, comeBy], [
     ...items.flatMap((item, i) => [
       `■${i + 1}. ${item.title}`,
       `  受取館：${item.branch}`,
@@ -98,23 +92,10 @@ export const composePickupNotice = (input: PickupNoticeInput): ComposedMail => {
     ]),
     ...notes.map((note) => `・${note}`),
     ...(statusUrl === undefined ? [] : [`・${statusNote}`, `  ${statusUrl}`]),
-    '',
-    'お問い合わせ先',
-    `  ${inquiry}`,
-    '',
-    library,
-    '',
-  ].join('\n');
+  ]);
 
   const e = escapeHtml;
-  const html = [
-    '<!DOCTYPE html>',
-    '<html lang="ja">',
-    '<head><meta charset="UTF-8">',
-    `<title>${e(subject)}</title></head>`,
-    '<body>',
-    `<p>${e(patron)} 様<br>(利用者番号 ${e(card)})</p>`,
-    `<p>${e(library)}です。<br>${e(intro)}<br>${e(comeBy)}</p>`,
+  const html = frameHtml(frame, [intro, comeBy], [
     '<table border="1" cellpadding="6" style="border-collapse:collapse">',
     '<thead><tr><th>資料名</th><th>受取館</th><th>期限日</th></tr></thead>',
     '<tbody>',
@@ -125,12 +106,7 @@ export const composePickupNotice = (input: PickupNoticeInput): ComposedMail => {
     ...notes.map((note) => `<li>${e(note)}</li>`),
     ...(statusUrl === undefined ? [] : [`<li>${e(statusNote)}<br><a href="${e(statusUrl)}">${e(statusUrl)}</a></li>`]),
     '</ul>',
-    `<p>お問い合わせ先: <a href="mailto:${e(inquiry)}">${e(inquiry)}</a></p>`,
-    `<p>${e(library)}</p>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  ]);
 
   return { subject, text, html };
 };
