@@ -6,8 +6,9 @@ import { events } from '../wiring.js';
 /**
  * SPEC 9: every hold state change goes to the bus with ids and states only. Publishing
  * follows the committed write; a failed publish is logged, never undoes the change.
- * A fulfilment is a loan beginning: its event names no patron, so the bus carries no
- * "card X borrowed title Y" (図書館の自由; docs/decisions/007-fulfilment.md).
+ * A fulfilment is a loan beginning: its event names no patron and not the hold either (the
+ * hold's earlier events name the card, so its id would join them), so the bus carries no
+ * "card X borrowed title Y" (図書館の自由). Subscribers count fulfilments by title and copy.
  */
 export const publishHoldChange = async (
   deps: Pick<Deps, 'events' | 'logger'>,
@@ -17,10 +18,10 @@ export const publishHoldChange = async (
   at: Date,
   extra: { reason?: string; itemId?: string } = {},
 ): Promise<void> => {
+  const fulfilled = to === 'FULFILLED';
   const detail = {
-    holdId: hold.holdId,
+    ...(fulfilled ? {} : { holdId: hold.holdId, cardNumber: hold.cardNumber }),
     titleId: hold.titleId,
-    ...(to === 'FULFILLED' ? {} : { cardNumber: hold.cardNumber }),
     pickupBranch: hold.pickupBranch,
     from,
     to,
