@@ -16,8 +16,9 @@ const TOP_LEVEL_DOMAIN = /^(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
 
 export const checkEmail = (address: string): EmailVerdict => {
   if (address.length > 254) return { ok: false };
+  // LOCAL_PART admits no '@' and at least one character: a second '@' or an empty local part fails there.
   const at = address.lastIndexOf('@');
-  if (at <= 0 || address.indexOf('@') !== at) return { ok: false };
+  if (at < 0) return { ok: false };
   const local = address.slice(0, at);
   const labels = address.slice(at + 1).split('.');
   if (!LOCAL_PART.test(local)) return { ok: false };

@@ -27,10 +27,15 @@ export const addDays = (date: string, days: number): string =>
 /** 0 = Sunday … 6 = Saturday, of a calendar date. */
 export const dayOfWeek = (date: string): number => parseISO(date).getDay();
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** True for a real calendar date written `YYYY-MM-DD` (rejects 2026-02-30). */
-export const isCalendarDate = (value: string): boolean =>
-  DATE.test(value) && isValid(parseISO(value)) && format(parseISO(value), 'yyyy-MM-dd') === value;
+/**
+ * True for a real calendar date written `YYYY-MM-DD` (rejects 2026-02-30). Written back, the
+ * date must give the same text: that refuses every other form parseISO accepts (20261201,
+ * 2026-12-01T10:00, 2026-W49-2) without a pattern of its own.
+ */
+export const isCalendarDate = (value: string): boolean => {
+  const date = parseISO(value);
+  return isValid(date) && format(date, 'yyyy-MM-dd') === value;
+};
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const isClockTime = (value: string): boolean => TIME.test(value);

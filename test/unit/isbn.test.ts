@@ -71,3 +71,35 @@ describe('SPEC 4 ISBNs are compared normalised', () => {
     expect(sameIsbn('4-10-101001-4', '4101010014')).toBe(true);
   });
 });
+
+describe('SPEC 4 ISBNs: what is and is not an ISBN as written in catalog records', () => {
+  it('the label is understood in front of the number, with or without a hyphen, after leading spaces', () => {
+    expect(compactIsbn('  ISBN 4-10-101001-3')).toBe('4101010013');
+    expect(compactIsbn('ISBN13 978-4-10-101001-4')).toBe('9784101010014');
+    expect(compactIsbn('ISBN-10: 4-10-101001-3')).toBe('4101010013');
+    expect(isValidIsbn('  isbn 4-10-101001-3')).toBe(true);
+  });
+
+  it('a word after the number is not a label: such a value is no ISBN', () => {
+    expect(isValidIsbn('4-10-101001-3 ISBN')).toBe(false);
+  });
+
+  it.each(['41010100135', '4-10-101001-35', 'A4101010013', '97841010100145', 'A9784101010014', '9784101010014X'])(
+    'one character too many makes %s invalid (it is not read as the ISBN inside it)',
+    (value) => {
+      expect(isValidIsbn(value)).toBe(false);
+      expect(toIsbn13(value)).toBeUndefined();
+    },
+  );
+
+  it('an ISBN-13 with a wrong check digit has no ISBN-10', () => {
+    expect(isbn13To10('978-4-10-101001-5')).toBeUndefined();
+  });
+
+  it('check digits are computed from digits only: a separator left in, or a digit too many, is refused', () => {
+    expect(() => isbn10CheckDigit('4-1010100')).toThrow(/nine digits, got "4-1010100"/);
+    expect(() => isbn10CheckDigit('41010100 ')).toThrow(RangeError);
+    expect(() => isbn13CheckDigit('978-41010100')).toThrow(/twelve digits, got "978-41010100"/);
+    expect(() => isbn13CheckDigit('9784101010014')).toThrow(RangeError);
+  });
+});

@@ -25,6 +25,17 @@ describe('SPEC 4 search normalisation', () => {
     expect(normalizeForSearch('ヶ')).toBe('け');
   });
 
+  it('all twelve small kana are full size, in hiragana and in katakana', () => {
+    expect(normalizeForSearch('ぁぃぅぇぉっゃゅょゎゕゖ')).toBe('あいうえおつやゆよわかけ');
+    expect(normalizeForSearch('ァィゥェォッャュョヮヵヶ')).toBe('あいうえおつやゆよわかけ');
+    expect(normalizeForSearch('ｧｨｩｪｫｯｬｭｮ')).toBe('あいうえおつやゆよ');
+  });
+
+  it('kana next to other text fold wherever they stand', () => {
+    expect(normalizeForSearch('Aキャb猫ョ1')).toBe('aきやb猫よ1');
+    expect(normalizeForSearch('ヽヾ')).toBe('ゝゞ');
+  });
+
   it('whitespace (ASCII and ideographic) and punctuation are removed', () => {
     expect(normalizeForSearch('吾輩は 猫')).toBe('吾輩は猫');
     expect(normalizeForSearch('吾輩は\u3000猫\tで\nある')).toBe('吾輩は猫である');

@@ -32,8 +32,9 @@ const titles: SearchableTitle[] = [
   book({ titleId: 'T17', title: 'こころとからだの処方箋', titleReading: 'ココロ ト カラダ ノ ショホウセン', author: '高橋 誠', authorReading: 'タカハシ マコト', publisher: '講談社' }),
 ];
 
-const index = buildSearchIndex(titles);
-const search = (query: SearchQuery) => index.search(query);
+// Each query builds its own index (17 titles: well under a millisecond) rather than one index at
+// import time, so that mutation testing sees which test ran which code (docs/decisions/010).
+const search = (query: SearchQuery) => buildSearchIndex(titles).search(query);
 const q = (text: string) => search({ q: text });
 
 describe('SPEC 4 search: Japanese-aware matching', () => {
@@ -240,6 +241,7 @@ describe('SPEC 4 search: stored index', () => {
   ];
 
   it('serialize → deserialize gives identical results and size', () => {
+    const index = buildSearchIndex(titles);
     const bytes = serializeSearchIndex(index);
     const loaded = deserializeSearchIndex(bytes);
     expect(loaded.size).toBe(titles.length);
@@ -257,5 +259,96 @@ describe('SPEC 4 search: stored index', () => {
   it('rejects bytes that are not an index, and duplicate titleIds', () => {
     expect(() => deserializeSearchIndex(new Uint8Array([1, 2, 3]))).toThrow();
     expect(() => buildSearchIndex([book({ titleId: 'T1', title: 'a' }), book({ titleId: 'T1', title: 'b' })])).toThrow(/duplicate titleId T1/);
+  });
+});
+
+describe('SPEC 4 search: parameters as clients send them', () => {
+  it('an empty or blank branch or isbn (a form left at "all") does not filter', () => {
+    expect(search({ q: '猫', branch: '' })).toEqual(['T10', 'T01']);
+    expect(search({ q: '猫', branch: ' ' })).toEqual(['T10', 'T01']);
+    expect(search({ author: 'なつめ', isbn: '' })).toEqual(['T02', 'T14', 'T15', 'T01']);
+    expect(search({ author: 'なつめ', isbn: ' ' })).toEqual(['T02', 'T14', 'T15', 'T01']);
+  });
+
+  it('every branch filters, the first in code order (central) included', () => {
+    expect(search({ q: '猫', branch: 'central' })).toEqual(['T01']);
+    expect(search({ q: '猫', branch: 'west' })).toEqual(['T10']);
+  });
+
+  it('only q and isbn look at the ISBN: title, author and publisher do not', () => {
+    expect(q('4-10-101001-3')).toEqual(['T01']);
+    expect(search({ title: '4-10-101001-3' })).toEqual([]);
+    expect(search({ author: '4101010013' })).toEqual([]);
+    expect(search({ publisher: '9784101010014' })).toEqual([]);
+  });
+
+  it('a title without copies is in no branch', () => {
+    const [title] = toSearchableTitles([{ titleId: 'T1', title: 'x', materialType: 'BOOK' }], []);
+    expect(title?.branches).toEqual([]);
+  });
+});
+
+describe('SPEC 4 search: ISBNs as catalogs record them', () => {
+  it('a title that holds the number both as its ISBN and in its text is listed once', () => {
+    const index = buildSearchIndex([
+      book({ titleId: 'D1', title: '9784101010014 の読み方', isbn: '978-4-10-101001-4' }),
+      book({ titleId: 'D2', title: '別の本', isbn: '4-10-101001-3' }),
+      book({ titleId: 'D3', title: '書誌 9784101010014 について' }),
+    ]);
+    expect(index.search({ q: '9784101010014' })).toEqual(['D1', 'D2', 'D3']);
+  });
+
+  const recorded = (isbn: string, titleId = 'I1') => book({ titleId, title: `記録 ${titleId}`, isbn });
+
+  it('an invalid ISBN is found by typing it as recorded (real catalogs have a few)', () => {
+    const index = buildSearchIndex([recorded('1234567890', 'I1'), recorded('0123456780', 'I2')]);
+    expect(index.search({ isbn: '1234567890' })).toEqual(['I1']);
+    expect(index.search({ q: '1234567890' })).toEqual(['I1']);
+    expect(index.search({ isbn: '0123456780' })).toEqual(['I2']);
+  });
+
+  it('numbers too short or too long for an ISBN, and placeholders of zeros, are no ISBN and find nothing', () => {
+    const index = buildSearchIndex([recorded('12345', 'I1'), recorded('12345678901234', 'I2'), recorded('0000000000000', 'I3'), recorded('0000000000000', 'I4')]);
+    expect(index.search({ isbn: '12345' })).toEqual([]);
+    expect(index.search({ isbn: '12345678901234' })).toEqual([]);
+    expect(index.search({ isbn: '0000000000000' })).toEqual([]);
+    expect(index.search({ q: '0000000000000' })).toEqual([]);
+  });
+});
+
+describe('SPEC 4 search: records at the limits', () => {
+  it('a title of symbols only (normalised to nothing) is still indexed and found by its reading and author', () => {
+    const index = buildSearchIndex([book({ titleId: 'S1', title: '♪☆♪', titleReading: 'オンプ', author: '宮沢賢治' }), book({ titleId: 'S2', title: 'おんぷの本' })]);
+    expect(index.search({ q: 'おんぷ' })).toEqual(['S2', 'S1']);
+    expect(index.search({ author: '賢治' })).toEqual(['S1']);
+  });
+
+  it('only the first 8,000 characters of a field are searched; a huge field does not disturb the fields after it', () => {
+    const huge = `${'あ'.repeat(8_000)}ん${'い'.repeat(70_000)}`;
+    const index = buildSearchIndex([
+      book({ titleId: 'L1', title: '長い記録', author: huge, publisher: '水戸書房', series: '茨城叢書' }),
+      book({ titleId: 'L2', title: '短い記録', publisher: '水戸書房' }),
+    ]);
+    expect(index.search({ q: 'あん' })).toEqual([]);
+    expect(index.search({ author: 'ああ' })).toEqual(['L1']);
+    expect(index.search({ publisher: '水戸' })).toEqual(['L2', 'L1']); // equal tier: 短 sorts before 長
+    expect(index.search({ q: '茨城' })).toEqual(['L1']);
+    expect(index.search({ q: '長い' })).toEqual(['L1']);
+  });
+
+  it('titles exactly 128 and 256 places apart in catalog order are all found (the gaps the postings store in two bytes)', () => {
+    const many = Array.from({ length: 300 }, (_, i) => book({ titleId: `N${String(i).padStart(3, '0')}`, title: `本${String(i).padStart(3, '0')}${[0, 128, 256].includes(i) ? '猫' : ''}` }));
+    const index = buildSearchIndex(many);
+    expect(index.search({ q: '猫' })).toEqual(['N000', 'N128', 'N256']);
+    expect(index.search({ q: '8猫' })).toEqual(['N128']);
+  });
+
+  it('up to 32 branches filter correctly (the 32nd too); a 33rd is refused when the index is built', () => {
+    const codes = Array.from({ length: 33 }, (_, i) => `b${String(i).padStart(2, '0')}`);
+    const perBranch = (n: number) => codes.slice(0, n).map((code, i) => book({ titleId: `B${i}`, title: `本${i}`, branches: [code] }));
+    const index = buildSearchIndex(perBranch(32));
+    expect(index.search({ branch: 'b31' })).toEqual(['B31']);
+    expect(index.search({ branch: 'b00' })).toEqual(['B0']);
+    expect(() => buildSearchIndex(perBranch(33))).toThrow(/at most 32 branches/);
   });
 });

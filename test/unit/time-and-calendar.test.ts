@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dayFromWeeklyHours, demoWeeklyHours, hoursProblem, isOpeningDay, latestClosing } from '../../functions/domain/calendar.js';
-import { addDays, isCalendarDate, tokyoDate, tokyoInstant, tokyoIso, tokyoTime } from '../../functions/domain/tokyo-time.js';
+import { dueDateFor } from '../../functions/domain/loans.js';
+import { addDays, isCalendarDate, isClockTime, tokyoDate, tokyoInstant, tokyoIso, tokyoTime } from '../../functions/domain/tokyo-time.js';
 
 describe('SPEC 2 time is Asia/Tokyo', () => {
   it('the JST date changes at 15:00 UTC', () => {
@@ -24,6 +25,10 @@ describe('SPEC 2 time is Asia/Tokyo', () => {
     ['2026-13-01', false],
     ['2026-1-01', false],
     ['20261201', false],
+    ['2026-12-01T10:00', false],
+    ['2026-12-01 ', false],
+    ['2026-W49-2', false],
+    ['0000-01-01', false],
   ])('%s is a calendar date: %s', (value, expected) => expect(isCalendarDate(value)).toBe(expected));
 });
 
@@ -49,5 +54,45 @@ describe('SPEC 2 demo hours and opening days', () => {
     expect(hoursProblem({ open: true, closesAt: '17:00' })).toBe('opensAt');
     expect(hoursProblem({ open: true, opensAt: '17:00', closesAt: '17:00' })).toBe('closesAt');
     expect(hoursProblem({ open: true, opensAt: '09:30', closesAt: '17:00' })).toBeUndefined();
+  });
+});
+
+describe('SPEC 2 opening and closing times staff enter are HH:mm', () => {
+  it.each(['00:00', '09:30', '19:00', '23:59'])('%s is a time', (value) => expect(isClockTime(value)).toBe(true));
+  it.each(['24:00', '29:30', '9:30', '09:3', '09:60', '0930', '09:30:00', '109:30', '09:301', ' 09:30', '０９:３０', 'ab:cd'])(
+    '%j is not a time',
+    (value) => expect(isClockTime(value)).toBe(false),
+  );
+});
+
+describe('SPEC 2 the demo week, day by day', () => {
+  it.each([
+    ['2026-11-29', 'Sunday', { opensAt: '09:30', closesAt: '17:00' }],
+    ['2026-11-30', 'Monday', undefined],
+    ['2026-12-01', 'Tuesday', { opensAt: '09:30', closesAt: '19:00' }],
+    ['2026-12-02', 'Wednesday', { opensAt: '09:30', closesAt: '19:00' }],
+    ['2026-12-03', 'Thursday', { opensAt: '09:30', closesAt: '19:00' }],
+    ['2026-12-04', 'Friday', { opensAt: '09:30', closesAt: '19:00' }],
+    ['2026-12-05', 'Saturday', { opensAt: '09:30', closesAt: '17:00' }],
+  ])('%s (%s)', (date, _weekday, hours) => {
+    expect(dayFromWeeklyHours('east', date, demoWeeklyHours)).toEqual(
+      hours ? { branch: 'east', date, open: true, ...hours } : { branch: 'east', date, open: false },
+    );
+  });
+
+  it('a closed branch does not count for the latest closing time, even if its record still carries hours', () => {
+    const days = [
+      { branch: 'central', date: '2026-12-01', open: false, opensAt: '09:30', closesAt: '21:00' },
+      { branch: 'east', date: '2026-12-01', open: true, opensAt: '09:30', closesAt: '17:00' },
+    ];
+    expect(latestClosing(days)).toBe('17:00');
+  });
+});
+
+describe('SPEC 6 due date', () => {
+  it('a loan is due on the 15th day counting the checkout day, across month and year ends', () => {
+    expect(dueDateFor('2026-12-01')).toBe('2026-12-15');
+    expect(dueDateFor('2026-12-20')).toBe('2027-01-03');
+    expect(dueDateFor('2028-02-20')).toBe('2028-03-05');
   });
 });

@@ -97,7 +97,7 @@ export const buildPostings = (texts: readonly string[]): Postings => {
     let previous = 0;
     for (let k = starts[r] ?? 0; k < (starts[r + 1] ?? 0); k += 1) {
       const doc = flat[k] ?? 0;
-      writer.varint(k === starts[r] ? doc : doc - previous);
+      writer.varint(doc - previous); // the first number is its gap from 0
       previous = doc;
     }
     gramOffsets[r + 1] = writer.length;
@@ -139,7 +139,7 @@ export const decodePostings = (p: Postings, gram: number): Uint32Array => {
       gap |= (byte & 0x7f) << shift;
       shift += 7;
     } while (byte >= 0x80);
-    doc = n === 0 ? gap : doc + gap;
+    doc += gap; // the first number is its gap from 0
     out[n++] = doc;
   }
   return out.subarray(0, n);
