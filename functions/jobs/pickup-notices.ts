@@ -4,12 +4,44 @@ import { composePickupNotice } from '../mail/pickup-notice.js';
 import type { Hold } from '../store/holds.js';
 import { getsMail } from '../store/patrons.js';
 import { isPermanentRejection } from '../mail/rejections.js';
+import { appErrorForAwsFault } from '../common/http/aws-errors.js';
 import { forEachItem, ItemsFailed } from './each-item.js';
 import type { JobBody, JobDeps } from './run-job.js';
 
 /** A run that died keeps its claims this long before another run may take them over. */
 const CLAIM_LEASE_MS = 15 * 60_000;
 const PATRONS_IN_FLIGHT = 8;
+/** Marks after a mail SES accepted: tries of each (each with the SDK's own retries), and the pause between. */
+const MARK_ATTEMPTS = 4;
+const MARK_PAUSE_MS = 250;
+
+/**
+ * Records the holds of a mail SES has answered (accepted, or refused for good). A hold left
+ * unmarked is mailed again once its claim lapses, so a throttled or failing write is tried
+ * again (beyond the SDK's retries), and every hold is tried even when one fails; the item
+ * fails (and its run is retried) only if one stays unmarked. Only a crash, or DynamoDB
+ * failing for longer than this, leaves the SPEC 5.6 gap (found by the fault suite,
+ * test/integration/fault-suite.test.ts).
+ */
+const markMailed = async (holds: readonly Hold[], mark: (hold: Hold) => Promise<unknown>) => {
+  let failure: unknown;
+  for (const hold of holds) {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await mark(hold);
+        break;
+      } catch (error) {
+        const transient = appErrorForAwsFault(error)?.status === 503;
+        if (!transient || attempt >= MARK_ATTEMPTS) {
+          failure ??= error;
+          break;
+        }
+        await new Promise((resolve) => setTimeout(resolve, MARK_PAUSE_MS * attempt));
+      }
+    }
+  }
+  if (failure !== undefined) throw failure;
+};
 
 /**
  * SPEC 5.6 pickup notices (08:00 on opening days; staff "run now" any time).
@@ -66,13 +98,14 @@ const notifyPatron = async (
   counts: NoticeCounts,
 ) => {
   const patron = await deps.store.patrons.get(cardNumber);
+  const leaseCutoff = new Date(now.getTime() - CLAIM_LEASE_MS);
   if (!getsMail(patron)) {
     const channel = patron?.emailStatus === 'BOUNCING' && patron.contactMethod === 'EMAIL' ? 'EMAIL_BOUNCED' : (patron?.contactMethod ?? 'NONE');
-    for (const hold of holds) if (await deps.store.holds.markNotified(hold, undefined, now, channel)) counts.notByMail += 1;
+    // A claim of a run that died while the patron still got mail lapses here too.
+    for (const hold of holds) if (await deps.store.holds.markNotified(hold, undefined, now, channel, leaseCutoff)) counts.notByMail += 1;
     return;
   }
   if (!deps.mailer) throw new Error('pickup notices need a mailer');
-  const leaseCutoff = new Date(now.getTime() - CLAIM_LEASE_MS);
   const claimed: Hold[] = [];
   for (const hold of holds) {
     if (await deps.store.holds.claimNotice(hold, runId, now, leaseCutoff)) claimed.push(hold);
@@ -98,7 +131,7 @@ const notifyPatron = async (
       counts.rejected = (counts.rejected ?? 0) + 1;
       deps.logger.warn('pickup notice refused for good; the patron goes on the contact list', { holds: claimed.length, errorName: (error as Error).name });
       await deps.store.patrons.markEmailBouncing(cardNumber, patron.email);
-      for (const hold of claimed) await deps.store.holds.markNotified(hold, runId, now, 'EMAIL_BOUNCED');
+      await markMailed(claimed, (hold) => deps.store.holds.markNotified(hold, runId, now, 'EMAIL_BOUNCED'));
       return;
     }
     counts.failed += 1;
@@ -106,7 +139,7 @@ const notifyPatron = async (
     for (const hold of claimed) await deps.store.holds.releaseNotice(hold, runId);
     return;
   }
-  for (const hold of claimed) await deps.store.holds.markNotified(hold, runId, now, 'EMAIL');
+  await markMailed(claimed, (hold) => deps.store.holds.markNotified(hold, runId, now, 'EMAIL'));
   counts.mailed += 1;
   counts.items += claimed.length;
 };

@@ -255,16 +255,25 @@ export const holdStore = (db: Db) => ({
     );
   },
 
-  /** Records the notice (or that the patron gets none by mail); only the claiming run may. */
-  async markNotified(hold: Hold, runId: string | undefined, now: Date, channel: string): Promise<boolean> {
+  /**
+   * Records the notice (or that the patron gets none by mail); only the claiming run may.
+   * Without a run (no mail), only while no run holds a claim younger than `leaseCutoff`: a
+   * claim left by a run that died must not keep the hold unrecorded for ever.
+   */
+  async markNotified(hold: Hold, runId: string | undefined, now: Date, channel: string, leaseCutoff?: Date): Promise<boolean> {
+    const unclaimed = leaseCutoff ? '(attribute_not_exists(notifyClaim) OR notifyClaimedAt < :cutoff)' : 'attribute_not_exists(notifyClaim)';
     return whenConditionsHold(
       db.client.send(
         new UpdateCommand({
           TableName: db.tableName,
           Key: keys.hold(hold.cardNumber, hold.holdId),
           UpdateExpression: 'SET notifiedAt = :now, noticeChannel = :channel REMOVE notifyClaim, notifyClaimedAt',
-          ConditionExpression: runId ? 'notifyClaim = :run AND attribute_not_exists(notifiedAt)' : 'attribute_not_exists(notifiedAt) AND attribute_not_exists(notifyClaim)',
-          ExpressionAttributeValues: { ':now': now.toISOString(), ':channel': channel, ...(runId ? { ':run': runId } : {}) },
+          ConditionExpression: runId ? 'notifyClaim = :run AND attribute_not_exists(notifiedAt)' : `attribute_not_exists(notifiedAt) AND ${unclaimed}`,
+          ExpressionAttributeValues: {
+            ':now': now.toISOString(),
+            ':channel': channel,
+            ...(runId ? { ':run': runId } : leaseCutoff ? { ':cutoff': leaseCutoff.toISOString() } : {}),
+          },
         }),
       ),
     );
