@@ -77,6 +77,18 @@ describe('SPEC 5.4 pull-list planning', () => {
     const at = '2026-12-01T01:00:00.000Z';
     expect([hold('b', 'T', 'x', at), hold('a', 'T', 'x', at)].sort(byQueueOrder).map((h) => h.holdId)).toEqual(['a', 'b']);
     expect(byQueueOrder(hold('a', 'T', 'x', at), hold('a', 'T', 'x', at))).toBe(0);
+    expect(byQueueOrder(hold('b', 'T', 'x', at), hold('a', 'T', 'x', at))).toBeGreaterThan(0);
+    expect(byQueueOrder(hold('a', 'T', 'x', at), hold('b', 'T', 'x', at))).toBeLessThan(0);
+  });
+
+  it('a copy at a branch outside the library’s order (e.g. a closed-down branch) is taken last', () => {
+    const lists = planPullLists([hold('h1', 'T1', 'miwa', '2026-12-01T01:00:00.000Z')], [copy('c-old', 'T1', 'annex'), copy('c-west', 'T1', 'west')], BRANCHES);
+    expect(listed(lists)).toEqual({ west: ['h1:c-west'] });
+  });
+
+  it('two copies on one shelf: the lower item id is pulled first', () => {
+    const lists = planPullLists([hold('h1', 'T1', 'miwa', '2026-12-01T01:00:00.000Z')], [copy('c-2', 'T1', 'east'), copy('c-1', 'T1', 'east')], BRANCHES);
+    expect(listed(lists)).toEqual({ east: ['h1:c-1'] });
   });
 });
 
@@ -128,6 +140,12 @@ describe('SPEC 5.4 pickup deadline (期限日)', () => {
   it('days before the base date do not count, and pickupDays is configuration', () => {
     const days = [open('2026-12-03'), closed('2026-12-04'), open('2026-12-05')];
     expect(pickupDeadline({ readyDate: '2026-12-01', getsMail: false, noticeDate: '2026-12-01', pickupBranchDays: days, pickupDays: 3 })).toBe('2026-12-05');
+  });
+
+  it('a base date that is open at the pickup branch is the deadline itself', () => {
+    expect(
+      pickupDeadline({ readyDate: '2026-12-01', getsMail: false, noticeDate: '2026-12-01', pickupBranchDays: [open('2026-12-08'), open('2026-12-09')], pickupDays: 7 }),
+    ).toBe('2026-12-08');
   });
 
   it('with no known calendar past the base date the base date stands', () => {

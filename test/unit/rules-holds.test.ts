@@ -7,7 +7,9 @@ import {
   isActive,
   isLongOverdue,
   lendableCopies,
+  PATRON_CANCELLABLE,
   registrationRefusal,
+  stateLabels,
   type CopyFacts,
 } from '../../functions/domain/holds.js';
 import { registersAt, registrationGate } from '../../functions/domain/registration-schedule.js';
@@ -59,6 +61,10 @@ describe('SPEC 5.2 rule 4: LONG_OVERDUE', () => {
     expect(isLongOverdue([shelf], TODAY, defaultHoldPolicy)).toBe(false);
     expect(isLongOverdue([{ category: 'NORMAL', status: 'ON_LOAN' }], TODAY, defaultHoldPolicy)).toBe(false);
   });
+  it('only a copy on loan is overdue: an old due date left on a copy back on the shelf or in transit does not count', () => {
+    expect(isLongOverdue([{ category: 'NORMAL', status: 'ON_SHELF', dueDate: '2026-01-01' }], TODAY, defaultHoldPolicy)).toBe(false);
+    expect(isLongOverdue([{ category: 'NORMAL', status: 'IN_TRANSIT', dueDate: '2026-01-01' }], TODAY, defaultHoldPolicy)).toBe(false);
+  });
 });
 
 describe('SPEC 5.2 rules 1, 2, 4 together, in the SPEC’s order', () => {
@@ -95,6 +101,23 @@ describe('SPEC 5.3 re-check at registration (rules 2–4)', () => {
   });
   it('rule 1 is not re-checked: a title whose NORMAL copy went missing keeps its queue', () => {
     expect(registrationRefusal({ copies: [{ category: 'NORMAL', status: 'MISSING' }], patronHasTitleOnLoan: false, today: TODAY }, defaultHoldPolicy)).toBeUndefined();
+  });
+});
+
+describe('SPEC 5.1 / 5.5 states as patrons see them', () => {
+  it('each state has the label of SPEC 5.1, in Japanese and English', () => {
+    expect(Object.fromEntries(Object.entries(stateLabels).map(([state, label]) => [state, [label.ja, label.en]]))).toEqual({
+      PROVISIONAL: ['仮予約', 'Provisional'],
+      WAITING: ['予約中', 'Waiting'],
+      IN_TRANSIT: ['回送中', 'In transit'],
+      READY: ['取置中', 'Ready for pickup'],
+      FULFILLED: ['貸出済', 'Borrowed'],
+      CANCELLED: ['取消', 'Cancelled'],
+      EXPIRED: ['期限切れ', 'Expired'],
+    });
+  });
+  it('a patron may cancel PROVISIONAL and WAITING holds only (SPEC 5.5)', () => {
+    expect([...PATRON_CANCELLABLE]).toEqual(['PROVISIONAL', 'WAITING']);
   });
 });
 
@@ -157,5 +180,11 @@ describe('SPEC 5.3 registersAt: the run that will register a provisional hold', 
   });
   it('on a closed day: the next 07:00', () => {
     expect(registers('10:01', closedDay)).toBe('2026-12-02T07:00:00+09:00');
+  });
+  it('a closing time with minutes counts to the minute: closing 18:30, the 18:30 run is the last', () => {
+    const halfPast = [day('central', true, '18:30')];
+    expect(tokyoIso(registersAt(at('18:15'), halfPast))).toBe('2026-12-01T18:20:00+09:00');
+    expect(tokyoIso(registersAt(at('18:25'), halfPast))).toBe('2026-12-01T18:30:00+09:00');
+    expect(tokyoIso(registersAt(at('18:31'), halfPast))).toBe('2026-12-02T07:00:00+09:00');
   });
 });

@@ -47,6 +47,8 @@ describe('SPEC 5.4 / 5.6 the notice date: the first opening day after the ready 
   });
   it('one open branch makes an opening day', () => {
     expect(noticeDate('2026-12-06', [closed('2026-12-07'), open('2026-12-07', 'east')])).toBe('2026-12-07');
+    // Not merely the day after: the 7th is closed everywhere, the 8th open at one branch only.
+    expect(noticeDate('2026-12-06', [closed('2026-12-07'), closed('2026-12-07', 'east'), closed('2026-12-08'), open('2026-12-08', 'east')])).toBe('2026-12-08');
   });
   it('skips a run of closed days (年末年始), in date order whatever the input order', () => {
     const days = [open('2027-01-05'), open('2027-01-04'), ...['2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02', '2027-01-03'].map((d) => closed(d))];
