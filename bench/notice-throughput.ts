@@ -40,7 +40,7 @@ export const benchNoticeThroughput = async (env: BenchEnvironment) => {
     const hold = { holdId: randomUUID(), cardNumber, titleId: `NB${i}`, title: `通知ベンチ ${i}`, pickupBranch: 'central', status: 'WAITING' as const, channel: 'COUNTER' as const, requestedAt: yesterday.toISOString() };
     await deps.store.holds.place(hold, 15);
     const item = await deps.store.catalog.getItem(`NBI${i}`);
-    await deps.store.circulation.assign(item!, hold, 'central', { readyAt: yesterday.toISOString(), readyDate: '2026-11-30', pickupDeadline: '2026-12-08' });
+    await deps.store.circulation.assign(item!, hold, 'central', { readyAt: yesterday.toISOString(), readyDate: '2026-11-30', pickupDeadline: '2026-12-08' }, [], yesterday);
   });
   const mailer = createSesMailer({
     client: new SESClient({ endpoint: env.ses.endpoint, region: localRegion, credentials: localCredentials }),

@@ -18,7 +18,8 @@ export type TokenAudience = 'patron' | 'staff';
 
 /** What a function may do; the CDK stack turns this into IAM grants and environment. */
 export interface FunctionPermissions {
-  readonly table: 'read' | 'readWrite';
+  /** `none`: no table access (the outbox relay reads the table's stream only). */
+  readonly table: 'none' | 'read' | 'readWrite';
   /** The token keys the function holds: to mint (login) or to accept tokens of that audience. */
   readonly signingKeys?: readonly TokenAudience[];
   readonly sendMail?: boolean;
@@ -45,20 +46,21 @@ export const functionGroups = {
     description: 'Signed-in patron: profile, contact, password, status, holds, basket, renewals',
     reservedConcurrency: 100,
     // Mail: wrong current passwords in a password change lock the account too (SPEC 12 notice).
-    permissions: { table: 'readWrite', signingKeys: ['patron'], sendMail: true, publishEvents: ['HoldStateChanged', 'LoanRenewed'] },
+    // Its hold and loan events are written to the table's outbox, not put on the bus (outbox-relay).
+    permissions: { table: 'readWrite', signingKeys: ['patron'], sendMail: true },
   },
   'staff-api': {
     entry: 'functions/entry/staff-api.ts',
     description: 'Staff counter and administration',
     reservedConcurrency: 50,
-    permissions: { table: 'readWrite', signingKeys: ['staff'], publishEvents: ['HoldStateChanged', 'JobRunRequested'] },
+    permissions: { table: 'readWrite', signingKeys: ['staff'], publishEvents: ['JobRunRequested'] },
   },
   'hold-registration': {
     entry: 'functions/entry/hold-registration.ts',
     description: 'SPEC 5.3 registration batch',
     reservedConcurrency: 2,
     // JobRunRequested: a run out of time requests its continuation (functions/jobs/run-job.ts).
-    permissions: { table: 'readWrite', publishEvents: ['HoldStateChanged', 'JobRunRequested'] },
+    permissions: { table: 'readWrite', publishEvents: ['JobRunRequested'] },
   },
   'pickup-notices': {
     entry: 'functions/entry/pickup-notices.ts',
@@ -70,13 +72,21 @@ export const functionGroups = {
     entry: 'functions/entry/hold-expiry.ts',
     description: 'SPEC 5.7 expiry of uncollected holds',
     reservedConcurrency: 2,
-    permissions: { table: 'readWrite', publishEvents: ['HoldStateChanged', 'JobRunRequested'] },
+    permissions: { table: 'readWrite', publishEvents: ['JobRunRequested'] },
   },
   'search-index': {
     entry: 'functions/entry/search-index.ts',
     description: 'SPEC 4 search index rebuild after catalog changes',
     reservedConcurrency: 2,
     permissions: { table: 'readWrite' },
+  },
+  'outbox-relay': {
+    entry: 'functions/entry/outbox-relay.ts',
+    description: 'SPEC 9: puts the events written with each change on the bus (from the table stream)',
+    // One invocation per stream shard at a time; a shard waits, it loses nothing, when all are busy.
+    reservedConcurrency: 10,
+    // The only function that puts hold and loan events on the bus; it reads no table item.
+    permissions: { table: 'none', publishEvents: ['HoldStateChanged', 'LoanRenewed'] },
   },
 } as const satisfies Record<string, { entry: string; description: string; reservedConcurrency: number; permissions: FunctionPermissions }>;
 
@@ -227,6 +237,18 @@ export const events = {
 } as const;
 
 export type DetailType = (typeof events.detailTypes)[keyof typeof events.detailTypes];
+
+/**
+ * SPEC 9 / decision 014: hold and loan events are written as outbox items in the transaction
+ * of the change they report; the table's stream, filtered to new items of `recordType`,
+ * feeds the relay function, which puts them on the bus. The local stack polls the stream
+ * of DynamoDB Local into the same relay code.
+ */
+export const outboxRelay = {
+  group: 'outbox-relay',
+  recordType: 'OutboxEvent',
+  batchSize: 100,
+} as const satisfies { group: FunctionGroupName; recordType: string; batchSize: number };
 
 /**
  * What a job invocation carries, whoever triggered it: EventBridge Scheduler passes this

@@ -26,5 +26,6 @@ export interface Deps {
 export interface LocalControls {
   /** Sets the clock (null = real time), first firing every scheduled run it skips. */
   setClock(now: string | null): Promise<{ now: string; fired: readonly { job: string; schedule: string; scheduledTime: string }[] }>;
-  recentEvents(limit: number): readonly unknown[];
+  /** After relaying every outbox event written so far (decision 014). */
+  recentEvents(limit: number): Promise<readonly unknown[]>;
 }

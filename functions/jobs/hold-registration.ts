@@ -3,7 +3,7 @@ import { registrationGate } from '../domain/registration-schedule.js';
 import { tokyoDate } from '../domain/tokyo-time.js';
 import type { Hold } from '../store/holds.js';
 import type { StoredItem } from '../store/catalog.js';
-import { publishHoldChange } from '../use-cases/hold-events.js';
+import { holdChangeEvent } from '../use-cases/hold-events.js';
 import { forEachItem, ItemsFailed } from './each-item.js';
 import type { JobBody } from './run-job.js';
 
@@ -49,15 +49,14 @@ export const holdRegistration: JobBody = async (now, deps, invocation) => {
     ]);
     const refusal = registrationRefusal({ copies, patronHasTitleOnLoan, today }, deps.config.holds);
     if (refusal) {
-      if (await deps.store.holds.finish(hold, 'CANCELLED', ['PROVISIONAL'], now, { cancelReason: refusal })) {
+      const event = holdChangeEvent(hold, 'PROVISIONAL', 'CANCELLED', now, { reason: refusal });
+      if (await deps.store.holds.finish(hold, 'CANCELLED', ['PROVISIONAL'], now, { cancelReason: refusal }, deps.store.outbox.parts([event], now))) {
         counts.cancelled += 1;
-        await publishHoldChange(deps, hold, 'PROVISIONAL', 'CANCELLED', now, { reason: refusal });
       } else counts.alreadyHandled += 1;
       return;
     }
-    if (await deps.store.holds.register(hold, now)) {
+    if (await deps.store.holds.register(hold, now, [holdChangeEvent(hold, 'PROVISIONAL', 'WAITING', now)])) {
       counts.registered += 1;
-      await publishHoldChange(deps, hold, 'PROVISIONAL', 'WAITING', now);
     } else counts.alreadyHandled += 1;
   };
 

@@ -3,6 +3,7 @@ import { cancellationCodes, isConditionFailure, whenConditionsHold, type Db } fr
 import { keys } from './keys.js';
 import type { StoredItem } from './catalog.js';
 import type { Hold } from './holds.js';
+import { outboxParts, type PendingEvent } from './outbox.js';
 import type { Loan } from './patron-records.js';
 
 /** A copy as circulation sees it: who it is assigned to, where it travels, its version. */
@@ -64,8 +65,41 @@ const lendParts = (
   ];
 };
 
-/** Which copies an assignment may take: a free one, or one still held by the hold it leaves. */
-type AssignmentGuard = { readonly free: true } | { readonly from: string };
+/**
+ * Which copies an assignment may take: a free one, one still held by the hold it leaves, or
+ * one on loan being returned (it forgets its borrower in the same step).
+ */
+type AssignmentGuard = { readonly free: true } | { readonly from: string } | { readonly returning: true };
+
+const copyGuardOf = (guard: AssignmentGuard) => {
+  if ('free' in guard) {
+    return { condition: 'attribute_not_exists(assignedHoldId) AND #status IN (:onShelf, :inTransit, :missing)', values: { ':onShelf': 'ON_SHELF', ':inTransit': 'IN_TRANSIT', ':missing': 'MISSING' } };
+  }
+  if ('from' in guard) return { condition: 'assignedHoldId = :fromHoldId', values: { ':fromHoldId': guard.from } };
+  return { condition: '#status = :onLoan', values: { ':onLoan': 'ON_LOAN' } };
+};
+
+/** Whose loan a returned copy ends: its record goes, and the hold it fulfilled (SPEC 6 privacy). */
+export interface ReturnedLoan {
+  readonly cardNumber: string;
+  readonly holdId?: string;
+}
+
+const returnedLoanParts = (db: Db, item: CirculatingItem, returned: ReturnedLoan) => [
+  { Delete: { TableName: db.tableName, Key: keys.loan(returned.cardNumber, item.itemId) } },
+  ...(returned.holdId ? [{ Delete: { TableName: db.tableName, Key: keys.hold(returned.cardNumber, returned.holdId) } }] : []),
+];
+
+/** Runs an assignment's transaction: which of its first two parts (copy, hold) refused, if any. */
+const sendAssignment = async (db: Db, parts: readonly Record<string, unknown>[]): Promise<'assigned' | 'item-changed' | 'hold-taken'> => {
+  try {
+    await db.client.send(new TransactWriteCommand({ TransactItems: parts as never }));
+    return 'assigned';
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    return cancellationCodes(error)[0] === 'ConditionalCheckFailed' ? 'item-changed' : 'hold-taken';
+  }
+};
 
 /**
  * The two parts of an assignment: the copy goes to `hold` (ON_HOLD_SHELF at `at` with
@@ -76,17 +110,15 @@ const assignmentParts = (db: Db, item: CirculatingItem, hold: Hold, at: string, 
   const holdChange = ready
     ? readyHoldUpdate(hold, ready)
     : { expression: 'SET #status = :transit REMOVE GSI2PK, GSI2SK', values: { ':transit': 'IN_TRANSIT' } };
-  const copyGuard =
-    'free' in guard
-      ? { condition: 'attribute_not_exists(assignedHoldId) AND #status IN (:onShelf, :inTransit, :missing)', values: { ':onShelf': 'ON_SHELF', ':inTransit': 'IN_TRANSIT', ':missing': 'MISSING' } }
-      : { condition: 'assignedHoldId = :fromHoldId', values: { ':fromHoldId': guard.from } };
+  const copyGuard = copyGuardOf(guard);
   return [
     {
       Update: {
         TableName: db.tableName,
         Key: keys.item(item.itemId),
         UpdateExpression:
-          'SET #status = :itemStatus, #location = :at, destination = :pickup, assignedHoldId = :holdId, assignedCard = :card, version = :next',
+          'SET #status = :itemStatus, #location = :at, destination = :pickup, assignedHoldId = :holdId, assignedCard = :card, version = :next' +
+          ('returning' in guard ? ' REMOVE borrower, dueDate' : ''),
         ConditionExpression: `${version.condition} AND ${copyGuard.condition}`,
         ExpressionAttributeNames: { '#status': 'status', '#location': 'location' },
         ExpressionAttributeValues: {
@@ -131,14 +163,62 @@ export const circulationStore = (db: Db) => ({
    * IN_TRANSIT towards it. `item-changed`: another scan moved the copy first;
    * `hold-taken`: another copy filled that hold first.
    */
-  async assign(item: CirculatingItem, hold: Hold, at: string, ready?: ReadyFields): Promise<'assigned' | 'item-changed' | 'hold-taken'> {
-    try {
-      await db.client.send(new TransactWriteCommand({ TransactItems: assignmentParts(db, item, hold, at, ready, { free: true }) as never }));
-      return 'assigned';
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      return cancellationCodes(error)[0] === 'ConditionalCheckFailed' ? 'item-changed' : 'hold-taken';
-    }
+  async assign(
+    item: CirculatingItem,
+    hold: Hold,
+    at: string,
+    ready: ReadyFields | undefined,
+    events: readonly PendingEvent[],
+    now: Date,
+  ): Promise<'assigned' | 'item-changed' | 'hold-taken'> {
+    return sendAssignment(db, [...assignmentParts(db, item, hold, at, ready, { free: true }), ...outboxParts(db, events, now)]);
+  },
+
+  /**
+   * SPEC 5.4 check-in of a copy on loan that a WAITING hold can take, in ONE transaction: the
+   * loan ends (its record and the hold it fulfilled are deleted, the copy forgets its
+   * borrower) and the copy goes to `hold`. A function that dies half-way leaves the loan as
+   * it was, never a returned copy that fills no hold. Outcomes as `assign`.
+   */
+  async returnAndAssign(
+    item: CirculatingItem,
+    returned: ReturnedLoan,
+    hold: Hold,
+    at: string,
+    ready: ReadyFields | undefined,
+    events: readonly PendingEvent[],
+    now: Date,
+  ): Promise<'assigned' | 'item-changed' | 'hold-taken'> {
+    return sendAssignment(db, [
+      ...assignmentParts(db, item, hold, at, ready, { returning: true }),
+      ...returnedLoanParts(db, item, returned),
+      ...outboxParts(db, events, now),
+    ]);
+  },
+
+  /** SPEC 5.4 check-in of a copy on loan that no hold takes: the loan ends and the copy is shelved or sent home, in one transaction. */
+  async returnAndPlace(item: CirculatingItem, returned: ReturnedLoan, branch: string, to: Placement): Promise<boolean> {
+    const version = sameVersion(item);
+    const change = placementUpdate(to, ['borrower', 'dueDate']);
+    return whenConditionsHold(
+      db.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: db.tableName,
+                Key: keys.item(item.itemId),
+                UpdateExpression: change.expression,
+                ConditionExpression: `${version.condition} AND #status = :onLoan`,
+                ExpressionAttributeNames: { '#status': 'status', '#location': 'location' },
+                ExpressionAttributeValues: { ...version.values, ...change.values, ':branch': branch, ':onLoan': 'ON_LOAN' },
+              },
+            },
+            ...returnedLoanParts(db, item, returned),
+          ] as never,
+        }),
+      ),
+    );
   },
 
   /**
@@ -169,7 +249,7 @@ export const circulationStore = (db: Db) => ({
   },
 
   /** SPEC 5.4: a copy in transit reaches its hold's pickup branch; the hold becomes READY. */
-  async arrive(item: CirculatingItem, hold: Hold, ready: ReadyFields): Promise<boolean> {
+  async arrive(item: CirculatingItem, hold: Hold, ready: ReadyFields, events: readonly PendingEvent[], now: Date): Promise<boolean> {
     const version = sameVersion(item);
     const holdChange = readyHoldUpdate(hold, ready);
     return whenConditionsHold(
@@ -196,7 +276,8 @@ export const circulationStore = (db: Db) => ({
                 ExpressionAttributeValues: { ...holdChange.values, ':inTransit': 'IN_TRANSIT', ':itemId': item.itemId },
               },
             },
-          ],
+            ...outboxParts(db, events, now),
+          ] as never,
         }),
       ),
     );
@@ -220,34 +301,6 @@ export const circulationStore = (db: Db) => ({
     );
   },
 
-  /**
-   * SPEC 6 privacy: a return deletes the loan record and the copy forgets its borrower; a
-   * hold the loan fulfilled is deleted too, so nothing in the table links patron and title.
-   */
-  async returnLoan(item: CirculatingItem, branch: string, loan: Loan & { holdId?: string }, cardNumber: string): Promise<boolean> {
-    const version = sameVersion(item);
-    return whenConditionsHold(
-      db.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: db.tableName,
-                Key: keys.item(item.itemId),
-                UpdateExpression: 'SET #status = :onShelf, #location = :branch, version = :next REMOVE borrower, dueDate',
-                ConditionExpression: `${version.condition} AND #status = :onLoan`,
-                ExpressionAttributeNames: { '#status': 'status', '#location': 'location' },
-                ExpressionAttributeValues: { ...version.values, ':onShelf': 'ON_SHELF', ':onLoan': 'ON_LOAN', ':branch': branch },
-              },
-            },
-            { Delete: { TableName: db.tableName, Key: keys.loan(cardNumber, item.itemId) } },
-            ...(loan.holdId ? [{ Delete: { TableName: db.tableName, Key: keys.hold(cardNumber, loan.holdId) } }] : []),
-          ],
-        }),
-      ),
-    );
-  },
-
   /** Transaction parts that lend a copy assigned to the borrower's own hold (checkout fulfils it). */
   lendAssignedParts(item: CirculatingItem, holdId: string, cardNumber: string, loan: Loan & { holdId: string }, branch: string): Record<string, unknown>[] {
     return lendParts(db, item, cardNumber, loan, branch, { condition: 'assignedHoldId = :holdId', values: { ':holdId': holdId } });
@@ -262,8 +315,8 @@ export const circulationStore = (db: Db) => ({
     return whenConditionsHold(db.client.send(new TransactWriteCommand({ TransactItems: parts as never })));
   },
 
-  /** SPEC 6: renews once; false when the loan changed meanwhile (renewed, returned). */
-  async renew(cardNumber: string, loan: Loan, newDueDate: string): Promise<boolean> {
+  /** SPEC 6: renews once, with its `events`; false when the loan changed meanwhile (renewed, returned). */
+  async renew(cardNumber: string, loan: Loan, newDueDate: string, events: readonly PendingEvent[], now: Date): Promise<boolean> {
     return whenConditionsHold(
       db.client.send(
         new TransactWriteCommand({
@@ -286,7 +339,8 @@ export const circulationStore = (db: Db) => ({
                 ExpressionAttributeValues: { ':due': newDueDate, ':card': cardNumber },
               },
             },
-          ],
+            ...outboxParts(db, events, now),
+          ] as never,
         }),
       ),
     );

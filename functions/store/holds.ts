@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { cancellationCodes, isConditionFailure, isExpired, ttlSeconds, whenConditionsHold, type Db } from './db.js';
 import { keys, stripKeys } from './keys.js';
+import { outboxParts, type PendingEvent } from './outbox.js';
 import { queryAll } from './query-all.js';
 import type { HoldState } from '../domain/holds.js';
 
@@ -39,8 +40,9 @@ export const holdStore = (db: Db) => ({
   /**
    * SPEC 5.2 rules 3 and 5 as one transaction: the per-title marker must not exist and the
    * patron's active-hold counter must be below the limit. Concurrent requests cannot both pass.
+   * `events` are written with it (store/outbox.ts).
    */
-  async place(hold: Hold, limit: number): Promise<'placed' | 'ALREADY_HELD' | 'HOLD_LIMIT'> {
+  async place(hold: Hold, limit: number, events: readonly PendingEvent[] = []): Promise<'placed' | 'ALREADY_HELD' | 'HOLD_LIMIT'> {
     const queued =
       hold.status === 'PROVISIONAL'
         ? keys.provisionalHold(hold.requestedAt, hold.holdId)
@@ -79,7 +81,8 @@ export const holdStore = (db: Db) => ({
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
-          ],
+            ...outboxParts(db, events, new Date(hold.requestedAt)),
+          ] as never,
         }),
       );
       return 'placed';
@@ -113,23 +116,30 @@ export const holdStore = (db: Db) => ({
     return found ? this.get(found.cardNumber as string, holdId, now) : undefined;
   },
 
-  /** SPEC 5.3: PROVISIONAL → WAITING, once; false when another run got there first. */
-  async register(hold: Hold, at: Date): Promise<boolean> {
+  /** SPEC 5.3: PROVISIONAL → WAITING, once, with its `events`; false when another run got there first. */
+  async register(hold: Hold, at: Date, events: readonly PendingEvent[] = []): Promise<boolean> {
     return whenConditionsHold(
       db.client.send(
-        new UpdateCommand({
-          TableName: db.tableName,
-          Key: keys.hold(hold.cardNumber, hold.holdId),
-          UpdateExpression: 'SET #status = :waiting, registeredAt = :at, GSI2PK = :pk, GSI2SK = :sk',
-          ConditionExpression: '#status = :provisional',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':waiting': 'WAITING',
-            ':provisional': 'PROVISIONAL',
-            ':at': at.toISOString(),
-            ':pk': keys.waitingPartition,
-            ':sk': keys.waitingHold(hold.titleId, hold.requestedAt, hold.holdId).GSI2SK,
-          },
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: db.tableName,
+                Key: keys.hold(hold.cardNumber, hold.holdId),
+                UpdateExpression: 'SET #status = :waiting, registeredAt = :at, GSI2PK = :pk, GSI2SK = :sk',
+                ConditionExpression: '#status = :provisional',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: {
+                  ':waiting': 'WAITING',
+                  ':provisional': 'PROVISIONAL',
+                  ':at': at.toISOString(),
+                  ':pk': keys.waitingPartition,
+                  ':sk': keys.waitingHold(hold.titleId, hold.requestedAt, hold.holdId).GSI2SK,
+                },
+              },
+            },
+            ...outboxParts(db, events, at),
+          ] as never,
         }),
       ),
     );

@@ -9,6 +9,7 @@ import { credentialStore } from './credentials.js';
 import { holdStore } from './holds.js';
 import { jobRunStore } from './job-runs.js';
 import { loginAttemptStore } from './login-attempts.js';
+import { outboxStore } from './outbox.js';
 import { patronRecordsStore } from './patron-records.js';
 import { patronStore } from './patrons.js';
 import { searchIndexStore } from './search-index.js';
@@ -29,6 +30,7 @@ export const createStore = (db: Db) => ({
   patronRecords: patronRecordsStore(db),
   basket: basketStore(db),
   circulation: circulationStore(db),
+  outbox: outboxStore(db),
   searchIndex: searchIndexStore(db),
 });
 

@@ -52,6 +52,8 @@ export const keys = {
   holdByIdPartition: (holdId: string) => `HOLD#${holdId}`,
   basketEntry: (cardNumber: string, titleId: string) => ({ PK: `PATRON#${cardNumber}`, SK: `BASKET#${titleId}` }),
   loan: (cardNumber: string, itemId: string) => ({ PK: `PATRON#${cardNumber}`, SK: `LOAN#${itemId}` }),
+  /** An event waiting in the outbox for the stream relay (written in the transaction it reports). */
+  outboxEvent: (eventId: string) => ({ PK: `EVENT#${eventId}`, SK: 'EVENT' }),
   jobRunsPartition: (job: string) => `JOB_RUNS#${job}`,
   jobRun: (job: string, runId: string) => ({ PK: `JOB_RUNS#${job}`, SK: `RUN#${runId}` }),
 } as const;

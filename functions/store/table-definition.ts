@@ -13,6 +13,11 @@ export const tableDefinition = {
   sortKey: 'SK',
   /** Epoch seconds; DynamoDB deletes lazily, so reads must also treat a past value as gone. */
   ttlAttribute: 'expiresAt',
+  /**
+   * New images of every write go to the table's stream, where the outbox relay picks up the
+   * events written with each change (functions/outbox/relay.ts, decision 014).
+   */
+  stream: 'NEW_IMAGE',
   indexes: [
     { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
     { indexName: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },

@@ -3,7 +3,7 @@ import type { Deps } from '../common/deps.js';
 import { ACTIVE_STATES, PATRON_CANCELLABLE } from '../domain/holds.js';
 import type { Hold } from '../store/holds.js';
 import { endAssignedHold } from './end-assigned-hold.js';
-import { publishHoldChange } from './hold-events.js';
+import { holdChangeEvent } from './hold-events.js';
 
 const notCancellable = async (deps: Deps, hold: Hold) => {
   const branch = await deps.store.branches.get(hold.pickupBranch);
@@ -24,11 +24,11 @@ export const cancelByPatron = async (deps: Deps, cardNumber: string, holdId: str
   const hold = await deps.store.holds.get(cardNumber, holdId, now);
   if (!hold) throw notFound();
   if (!PATRON_CANCELLABLE.includes(hold.status)) throw await notCancellable(deps, hold);
-  if (!(await deps.store.holds.finish(hold, 'CANCELLED', PATRON_CANCELLABLE, now, { cancelReason: 'PATRON' }))) {
+  const event = holdChangeEvent(hold, hold.status, 'CANCELLED', now, { reason: 'PATRON' });
+  if (!(await deps.store.holds.finish(hold, 'CANCELLED', PATRON_CANCELLABLE, now, { cancelReason: 'PATRON' }, deps.store.outbox.parts([event], now)))) {
     const current = await deps.store.holds.get(cardNumber, holdId, now);
     throw await notCancellable(deps, current ?? hold);
   }
-  await publishHoldChange(deps, hold, hold.status, 'CANCELLED', now, { reason: 'PATRON' });
   return (await deps.store.holds.get(cardNumber, holdId, now)) ?? hold;
 };
 
@@ -50,7 +50,9 @@ export const cancelByStaff = async (deps: Deps, holdId: string, note: string | u
     if (!(await endAssignedHold(deps, hold, 'CANCELLED', details)).ended) throw new AppError(409, 'CONFLICT');
     return (await deps.store.holds.get(hold.cardNumber, holdId, now)) ?? hold;
   }
-  if (!(await deps.store.holds.finish(hold, 'CANCELLED', [hold.status], now, details))) throw new AppError(409, 'CONFLICT');
-  await publishHoldChange(deps, hold, hold.status, 'CANCELLED', now, { reason: 'STAFF' });
+  const event = holdChangeEvent(hold, hold.status, 'CANCELLED', now, { reason: 'STAFF' });
+  if (!(await deps.store.holds.finish(hold, 'CANCELLED', [hold.status], now, details, deps.store.outbox.parts([event], now)))) {
+    throw new AppError(409, 'CONFLICT');
+  }
   return (await deps.store.holds.get(hold.cardNumber, holdId, now)) ?? hold;
 };

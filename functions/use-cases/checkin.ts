@@ -1,15 +1,16 @@
 import { AppError, notFound } from '../common/errors.js';
 import type { Deps } from '../common/deps.js';
 import type { CirculatingItem } from '../store/circulation.js';
-import { publishHoldChange } from './hold-events.js';
+import { holdChangeEvent } from './hold-events.js';
 import { readyFieldsFor } from './ready-fields.js';
-import { currentDestination, routeFreeCopy, type CopyDestination } from './route-copy.js';
+import { currentDestination, returnedCopyWrites, routeCopyOnce, routeFreeCopy, type CopyDestination } from './route-copy.js';
 
 const MAX_ROUNDS = 10;
 
 /**
  * SPEC 5.4 check-in (返却/スキャン), the one scan staff make at a branch:
- * - a copy on loan is returned (the loan record goes), then routed like a free copy;
+ * - a copy on loan is returned (the loan record goes) and routed like a free copy, in one
+ *   transaction, so a crash cannot leave a returned copy on the shelf while holds wait;
  * - a copy in transit for a hold becomes READY when scanned at the pickup branch;
  * - a free copy (pulled from the shelf, arrived home, found) fills the first WAITING hold
  *   or goes on the shelf / home;
@@ -25,9 +26,10 @@ export const checkin = async (deps: Deps, itemId: string, branch: string): Promi
     if (item.status === 'ON_LOAN') {
       const card = item.borrower ?? 'UNKNOWN';
       const loan = (await deps.store.patronRecords.all(card, now)).loans.find((l) => l.itemId === itemId);
-      const record = loan ?? { itemId, titleId: item.titleId, title: '', dueDate: '', checkedOutAt: '', renewed: false };
-      if (!(await deps.store.circulation.returnLoan(item, branch, record, card))) continue;
-      return routeFreeCopy(deps, itemId, branch);
+      const returned = { cardNumber: card, ...(loan?.holdId ? { holdId: loan.holdId } : {}) };
+      const routed = await routeCopyOnce(deps, item, branch, returnedCopyWrites(deps, item, returned, branch, now));
+      if (routed === 'item-changed') continue;
+      return routed;
     }
 
     if (item.assignedHoldId && item.assignedCard) {
@@ -35,8 +37,8 @@ export const checkin = async (deps: Deps, itemId: string, branch: string): Promi
         const hold = await deps.store.holds.get(item.assignedCard, item.assignedHoldId, now);
         if (!hold) throw new Error(`hold ${item.assignedHoldId} of copy ${itemId} is missing`);
         const ready = await readyFieldsFor(deps, hold, now);
-        if (!(await deps.store.circulation.arrive(item, hold, ready))) continue;
-        await publishHoldChange(deps, hold, 'IN_TRANSIT', 'READY', now, { itemId });
+        const event = holdChangeEvent(hold, 'IN_TRANSIT', 'READY', now, { itemId });
+        if (!(await deps.store.circulation.arrive(item, hold, ready, [event], now))) continue;
         return { action: 'HOLD_SHELF', holdId: hold.holdId, pickupDeadline: ready.pickupDeadline };
       }
       return currentDestination(deps, item);

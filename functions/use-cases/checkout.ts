@@ -3,7 +3,7 @@ import type { Deps } from '../common/deps.js';
 import { dueDateFor } from '../domain/loans.js';
 import { tokyoDate } from '../domain/tokyo-time.js';
 import type { CirculatingItem } from '../store/circulation.js';
-import { publishHoldChange } from './hold-events.js';
+import { holdChangeEvent } from './hold-events.js';
 
 /**
  * SPEC 6 / 5.4 checkout at the counter, due checkout day + 14.
@@ -34,9 +34,11 @@ export const checkout = async (deps: Deps, cardNumber: string, itemId: string, b
     const hold = await deps.store.holds.get(cardNumber, item.assignedHoldId, now);
     if (!hold) throw new AppError(409, 'CONFLICT');
     const withHold = { ...loan, holdId: hold.holdId };
-    const parts = deps.store.circulation.lendAssignedParts(item, hold.holdId, cardNumber, withHold, at);
+    const parts = [
+      ...deps.store.circulation.lendAssignedParts(item, hold.holdId, cardNumber, withHold, at),
+      ...deps.store.outbox.parts([holdChangeEvent(hold, hold.status, 'FULFILLED', now, { itemId })], now),
+    ];
     if (!(await deps.store.holds.finish(hold, 'FULFILLED', ['READY', 'IN_TRANSIT'], now, {}, parts))) throw new AppError(409, 'CONFLICT');
-    await publishHoldChange(deps, hold, hold.status, 'FULFILLED', now, { itemId });
     return withHold;
   }
 

@@ -2,7 +2,8 @@ import type { Deps } from '../common/deps.js';
 import { scannedCopyCanFillHolds } from '../domain/fulfilment.js';
 import type { CirculatingItem } from '../store/circulation.js';
 import type { Hold } from '../store/holds.js';
-import { publishHoldChange } from './hold-events.js';
+import type { PendingEvent } from '../store/outbox.js';
+import { holdChangeEvent } from './hold-events.js';
 import { readyFieldsFor } from './ready-fields.js';
 import type { CopyDestination } from './route-copy.js';
 
@@ -30,15 +31,15 @@ export const endAssignedHold = async (
   details: { cancelReason?: string; cancelNote?: string } = {},
 ): Promise<Ended> => {
   const now = deps.clock.now();
-  const ended = async (copy?: CopyDestination): Promise<Ended> => {
-    await publishHoldChange(deps, hold, hold.status, to, now, { ...(details.cancelReason ? { reason: details.cancelReason } : {}), ...(hold.itemId ? { itemId: hold.itemId } : {}) });
-    return { ended: true, ...(copy ? { copy } : {}) };
-  };
+  const endEvent = holdChangeEvent(hold, hold.status, to, now, { ...(details.cancelReason ? { reason: details.cancelReason } : {}), ...(hold.itemId ? { itemId: hold.itemId } : {}) });
+  const ended = (copy?: CopyDestination): Ended => ({ ended: true, ...(copy ? { copy } : {}) });
+  /** The copy's parts first: `failedAlongside` counts from them (NEXT_HOLD_PART). */
+  const withEvents = (parts: Record<string, unknown>[], ...more: PendingEvent[]) => [...parts, ...deps.store.outbox.parts([endEvent, ...more], now)];
 
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const item = hold.itemId ? ((await deps.store.catalog.getItem(hold.itemId)) as CirculatingItem | undefined) : undefined;
     if (!item || item.assignedHoldId !== hold.holdId) {
-      return (await deps.store.holds.finish(hold, to, [hold.status], now, details)) ? ended() : { ended: false };
+      return (await deps.store.holds.finish(hold, to, [hold.status], now, details, withEvents([]))) ? ended() : { ended: false };
     }
     // A copy on the road is never READY: it becomes so when scanned at the pickup branch.
     const travelling = item.status === 'IN_TRANSIT';
@@ -51,15 +52,15 @@ export const endAssignedHold = async (
     for (const next of waiting) {
       const atPickup = next.pickupBranch === here && !travelling;
       const ready = atPickup ? await readyFieldsFor(deps, next, now) : undefined;
-      const outcome = await deps.store.holds.finishTogether(hold, to, [hold.status], now, details, deps.store.circulation.handOverParts(item, hold.holdId, next, here, ready));
+      const nextEvent = holdChangeEvent(next, 'WAITING', atPickup ? 'READY' : 'IN_TRANSIT', now, { itemId: item.itemId });
+      const handOver = withEvents(deps.store.circulation.handOverParts(item, hold.holdId, next, here, ready), nextEvent);
+      const outcome = await deps.store.holds.finishTogether(hold, to, [hold.status], now, details, handOver);
       if (outcome.finished) {
-        const result = await ended(
+        return ended(
           atPickup
             ? { action: 'HOLD_SHELF', holdId: next.holdId, ...(ready ? { pickupDeadline: ready.pickupDeadline } : {}) }
             : { action: 'TRANSIT', toBranch: next.pickupBranch, holdId: next.holdId },
         );
-        await publishHoldChange(deps, next, 'WAITING', atPickup ? 'READY' : 'IN_TRANSIT', now, { itemId: item.itemId });
-        return result;
       }
       if (outcome.failedAlongside === NEXT_HOLD_PART) continue; // another copy filled it first
       if (outcome.failedAlongside === undefined) return { ended: false }; // the hold moved on
@@ -76,7 +77,7 @@ export const endAssignedHold = async (
       [hold.status],
       now,
       details,
-      deps.store.circulation.releaseToParts(item, hold.holdId, here, shelveHere ? { status: 'ON_SHELF' } : { status: 'IN_TRANSIT', destination: home }),
+      withEvents(deps.store.circulation.releaseToParts(item, hold.holdId, here, shelveHere ? { status: 'ON_SHELF' } : { status: 'IN_TRANSIT', destination: home })),
     );
     if (outcome.finished) return ended(shelveHere ? { action: 'SHELVE', branch: here } : { action: 'TRANSIT', toBranch: home });
     if (outcome.failedAlongside === undefined) return { ended: false };

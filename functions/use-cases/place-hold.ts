@@ -4,7 +4,7 @@ import type { Deps } from '../common/deps.js';
 import { holdRefusal, type HoldRefusal } from '../domain/holds.js';
 import { tokyoDate } from '../domain/tokyo-time.js';
 import type { Hold } from '../store/holds.js';
-import { publishHoldChange } from './hold-events.js';
+import { holdChangeEvent } from './hold-events.js';
 
 const STATUS_OF: Record<HoldRefusal, number> = {
   NOT_FOUND: 404,
@@ -32,8 +32,8 @@ export interface HoldRequest {
  * SPEC 5.2 place a hold.
  * 1. Rule 6: the branch and the title must exist (and, at the counter, the patron).
  * 2. Rules 1, 2, 4 from the title's copies and the patron's loans.
- * 3. Rules 3 and 5 as conditions of the transaction that writes the hold.
- * 4. Publish HoldStateChanged.
+ * 3. Rules 3 and 5 as conditions of the transaction that writes the hold and its
+ *    HoldStateChanged event.
  */
 export const placeHold = async (deps: Deps, request: HoldRequest): Promise<Hold> => {
   const now = deps.clock.now();
@@ -63,8 +63,7 @@ export const placeHold = async (deps: Deps, request: HoldRequest): Promise<Hold>
     requestedAt: now.toISOString(),
     ...(request.channel === 'COUNTER' ? { registeredAt: now.toISOString() } : {}),
   };
-  const outcome = await deps.store.holds.place(hold, deps.config.holds.holdLimit);
+  const outcome = await deps.store.holds.place(hold, deps.config.holds.holdLimit, [holdChangeEvent(hold, null, hold.status, now)]);
   if (outcome !== 'placed') throw holdRefused(outcome);
-  await publishHoldChange(deps, hold, null, hold.status, now);
   return hold;
 };

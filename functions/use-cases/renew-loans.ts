@@ -21,7 +21,7 @@ export const loanRefusals = async (deps: Deps, loan: Loan, today: string): Promi
 
 /**
  * SPEC 6 renewal of several loans at once: each gets its own result. Only the borrower's own
- * loans are found; a renewed loan is due renewal day + 14; LoanRenewed goes to the bus.
+ * loans are found; a renewed loan is due renewal day + 14; LoanRenewed is written with it.
  */
 export const renewLoans = async (deps: Deps, cardNumber: string, itemIds: readonly string[], lang: Lang) => {
   const now = deps.clock.now();
@@ -42,14 +42,10 @@ export const renewLoans = async (deps: Deps, cardNumber: string, itemIds: readon
       continue;
     }
     const dueDate = renewedDueDate(today);
-    if (!(await deps.store.circulation.renew(cardNumber, loan, dueDate))) {
+    const event = { detailType: events.detailTypes.loanRenewed, detail: { itemId, titleId: loan.titleId, dueDate, previousDueDate: loan.dueDate, at: now.toISOString() } };
+    if (!(await deps.store.circulation.renew(cardNumber, loan, dueDate, [event], now))) {
       results.push({ itemId, ok: false, error: { code: 'ALREADY_RENEWED', message: renderAppError(new AppError(409, 'ALREADY_RENEWED'), lang).error.message, reasons: ['ALREADY_RENEWED'] } });
       continue;
-    }
-    try {
-      await deps.events.publish(events.detailTypes.loanRenewed, { itemId, titleId: loan.titleId, dueDate, previousDueDate: loan.dueDate, at: now.toISOString() });
-    } catch (error) {
-      deps.logger.error('loan event not published', { itemId, errorMessage: (error as Error).message });
     }
     results.push({ itemId, ok: true, dueDate });
   }

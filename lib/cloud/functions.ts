@@ -2,13 +2,16 @@ import type { CfnFunction, IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
-import { functionGroups, jobs, type FunctionGroupName } from '../../functions/wiring.js';
-import { GroupFunction, type SharedResources } from './group-function.js';
+import { functionGroups, jobs, outboxRelay, type FunctionGroupName } from '../../functions/wiring.js';
+import { GroupFunction, type FunctionKind, type SharedResources } from './group-function.js';
 
 /** Entry paths in wiring are relative to the project root, wherever the CDK app runs from. */
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-const isJobGroup = (name: FunctionGroupName): boolean => jobs.some((job) => job.group === name);
+const kindOf = (name: FunctionGroupName): FunctionKind => {
+  if (jobs.some((job) => job.group === name)) return 'job';
+  return name === outboxRelay.group ? 'stream' : 'api';
+};
 
 /**
  * Lambda's default concurrency quota per account and region, and the part of it that must stay
@@ -40,7 +43,7 @@ export class LibraryFunctions extends Construct {
         entry: group.entry,
         description: group.description,
         permissions: group.permissions,
-        kind: isJobGroup(name) ? 'job' : 'api',
+        kind: kindOf(name),
         projectRoot,
         resources,
       });
@@ -52,11 +55,11 @@ export class LibraryFunctions extends Construct {
 
   /**
    * The API functions answer only requests that carry CloudFront's origin header: each may read
-   * the secret and gets its ARN (functions/common/http/origin-verify.ts). Jobs get neither.
+   * the secret and gets its ARN (functions/common/http/origin-verify.ts). Jobs and the relay get neither.
    */
   checkOrigin(secret: ISecret): void {
     for (const [name, group] of Object.entries(this.groups) as [FunctionGroupName, GroupFunction][]) {
-      if (isJobGroup(name)) continue;
+      if (kindOf(name) !== 'api') continue;
       secret.grantRead(group.role);
       group.function.addEnvironment('ORIGIN_VERIFY_SECRET_ARN', secret.secretArn);
     }

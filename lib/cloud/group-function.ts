@@ -20,12 +20,15 @@ export interface SharedResources {
   readonly mail: { readonly identityArn: string; readonly identity: string; readonly from: string; readonly inquiry: string };
 }
 
+/** What invokes a function: API Gateway, a schedule or the bus (jobs), the table stream. */
+export type FunctionKind = 'api' | 'job' | 'stream';
+
 export interface GroupFunctionProps {
   readonly name: string;
   readonly entry: string;
   readonly description: string;
   readonly permissions: FunctionPermissions;
-  readonly kind: 'api' | 'job';
+  readonly kind: FunctionKind;
   readonly projectRoot: string;
   readonly resources: SharedResources;
 }
@@ -38,7 +41,7 @@ export interface GroupFunctionProps {
 const grantAndConfigure = (role: IRole, permissions: FunctionPermissions, r: SharedResources): Record<string, string> => {
   const env: Record<string, string> = { TABLE_NAME: r.table.tableName };
   if (permissions.table === 'read') r.table.grantReadData(role);
-  else r.table.grantReadWriteData(role);
+  else if (permissions.table === 'readWrite') r.table.grantReadWriteData(role);
 
   for (const audience of permissions.signingKeys ?? []) {
     r.signingKeys[audience].grantRead(role);
@@ -73,6 +76,8 @@ const sizing = {
   api: { memorySize: 512, timeout: Duration.seconds(10) },
   // Under the 10-minute interval of hold-registration, so runs of one schedule never overlap.
   job: { memorySize: 512, timeout: Duration.minutes(5) },
+  // A batch of up to 100 events, one PutEvents each, in stream order.
+  stream: { memorySize: 256, timeout: Duration.minutes(1) },
 } as const;
 
 /** One Lambda function serving one function group of functions/wiring.ts. */

@@ -9,6 +9,7 @@ import { JobRunRules, LibraryEventBus } from './events.js';
 import { LibraryFunctions, projectRoot } from './functions.js';
 import { MailIdentity } from './mail.js';
 import { OriginVerifySecret } from './origin-verify.js';
+import { OutboxRelay } from './outbox-relay.js';
 import { SigningKeySecret } from './secrets.js';
 import { JobSchedules } from './schedules.js';
 import { LibraryTable } from './table.js';
@@ -77,6 +78,7 @@ export class LibraryStack extends Stack {
     new JobSchedules(stateless, 'Schedules', { jobFunctions, deadLetterQueue });
     new JobRunRules(stateless, 'RunNow', { bus, jobFunctions, deadLetterQueue });
     const { topic: alarmTopic } = new JobAlarms(stateless, 'Alarms', { jobFunctions, deadLetterQueue, alarmEmail: props.alarmEmail });
+    new OutboxRelay(stateless, 'Outbox', { table, relay: functions.fn('outbox-relay'), alarmTopic });
 
     // The apps and the API on one origin: the apps call /api and /admin without CORS.
     const web = new WebApps(stateless, 'Web', {

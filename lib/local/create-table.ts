@@ -2,15 +2,24 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { tableDefinition } from '../../functions/wiring.js';
 
-/** Creates the table from the same definition the CDK stack uses, unless it exists. */
+const streamSpecification = { StreamEnabled: true, StreamViewType: tableDefinition.stream };
+
+/**
+ * Creates the table from the same definition the CDK stack uses, unless it exists; a table
+ * kept from before the outbox (decision 014) gets its stream.
+ */
 export const ensureTable = async (client: DynamoDBClient, tableName: string): Promise<'created' | 'existing'> => {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (!Table?.StreamSpecification?.StreamEnabled) {
+      await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: streamSpecification }));
+    }
     return 'existing';
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
@@ -24,6 +33,7 @@ export const ensureTable = async (client: DynamoDBClient, tableName: string): Pr
     new CreateTableCommand({
       TableName: tableName,
       BillingMode: 'PAY_PER_REQUEST',
+      StreamSpecification: streamSpecification,
       AttributeDefinitions: [...attributes].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
       KeySchema: [
         { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },

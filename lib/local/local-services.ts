@@ -21,6 +21,7 @@ import { startHttpApi, type LocalHttpApi } from './http-server.js';
 import { LocalClock } from './local-clock.js';
 import { LocalEventBus } from './local-event-bus.js';
 import { LocalScheduler } from './local-scheduler.js';
+import { LocalStreamRelay } from './local-stream-relay.js';
 
 export interface LocalServicesOptions {
   readonly dynamodbEndpoint: string;
@@ -50,6 +51,8 @@ export interface LocalServices {
   readonly clock: LocalClock;
   readonly bus: LocalEventBus;
   readonly scheduler: LocalScheduler;
+  /** The table stream → bus path of hold and loan events (decision 014). */
+  readonly outbox: LocalStreamRelay;
   readonly seed: 'seeded' | 'already-seeded';
   invokeJob(invocation: JobInvocation): Promise<unknown>;
   stop(): Promise<void>;
@@ -84,6 +87,12 @@ export const startLocalServices = async (options: LocalServicesOptions): Promise
     (invocation) => invokeJob(invocation),
     (run, error) => logger.error('scheduled run failed', { job: run.job, errorMessage: (error as Error).message }),
   );
+  const outbox = new LocalStreamRelay(client, options.tableName, bus, logger, {
+    endpoint: options.dynamodbEndpoint,
+    region: localRegion,
+    credentials: localCredentials,
+  });
+  await outbox.start();
   const deps: Deps = {
     config,
     clock,
@@ -97,7 +106,10 @@ export const startLocalServices = async (options: LocalServicesOptions): Promise
     }),
     local: {
       setClock: (now) => scheduler.setClock(now === null ? null : new Date(now)),
-      recentEvents: (limit) => bus.recent(limit),
+      recentEvents: async (limit) => {
+        await outbox.drain();
+        return bus.recent(limit);
+      },
     },
   };
   invokeJob = (invocation) => runJob(invocation.job, invocation, deps, jobBodies[invocation.job]);
@@ -121,11 +133,13 @@ export const startLocalServices = async (options: LocalServicesOptions): Promise
     clock,
     bus,
     scheduler,
+    outbox,
     seed,
     invokeJob,
     async stop() {
       await api.close();
       await scheduler.stop();
+      await outbox.stop();
       await bus.settled();
       client.destroy();
       db.client.destroy();

@@ -95,6 +95,52 @@ describe('issue 8.5 no copy is lost when a function dies after a write', () => {
     expect(retried.body.error.code).toBe('NOT_CANCELLABLE');
   });
 
+  it('check-in of a loan: the function dies after its transaction; the returned copy is already with the waiting hold', async () => {
+    const staff = await app.staffToken();
+    const [borrower, waiting] = [await newPatron(app, staff), await newPatron(app, staff)];
+    const { titleId, itemIds } = await newTitle(app, staff, [{ branch: 'central' }]);
+    const itemId = itemIds[0] as string;
+    expect((await app.request('POST', '/admin/checkout', { token: staff, body: { cardNumber: borrower.cardNumber, itemId } })).status).toBe(200);
+    const holdId = (await app.request('POST', '/admin/holds', { token: staff, body: { cardNumber: waiting.cardNumber, titleId, pickupBranch: 'central' } })).body.holdId as string;
+
+    crashAfterTransaction();
+    expect((await app.request('POST', '/admin/checkin', { token: staff, body: { itemId, branch: 'central' } })).status).toBe(500);
+    app.services.db.client.middlewareStack.remove('crashAfterWrite');
+
+    // One transaction returned the loan and gave the copy to the hold: never on the shelf while a hold waits.
+    expect(await copyOf(titleId, itemId)).toMatchObject({ status: 'ON_HOLD_SHELF' });
+    expect(await holdIn(app, waiting.token, holdId)).toMatchObject({ status: 'READY' });
+    const status = (await app.request('GET', '/api/me/status', { token: borrower.token })).body;
+    expect(status.loans).toEqual([]);
+    const again = await app.request('POST', '/admin/checkin', { token: staff, body: { itemId, branch: 'central' } });
+    expect(again.body).toMatchObject({ action: 'HOLD_SHELF', holdId });
+  });
+
+  it('check-in of a loan whose write fails: the loan stands and a rescan does the whole return', async () => {
+    const staff = await app.staffToken();
+    const [borrower, waiting] = [await newPatron(app, staff), await newPatron(app, staff)];
+    const { titleId, itemIds } = await newTitle(app, staff, [{ branch: 'central' }]);
+    const itemId = itemIds[0] as string;
+    expect((await app.request('POST', '/admin/checkout', { token: staff, body: { cardNumber: borrower.cardNumber, itemId } })).status).toBe(200);
+    const holdId = (await app.request('POST', '/admin/holds', { token: staff, body: { cardNumber: waiting.cardNumber, titleId, pickupBranch: 'east' } })).body.holdId as string;
+
+    app.services.db.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (String(context.commandName).startsWith('TransactWrite')) throw Object.assign(new Error('injected: died before the write'), { name: 'InjectedCrash' });
+        return next(args);
+      },
+      { step: 'initialize', name: 'crashAfterWrite' },
+    );
+    expect((await app.request('POST', '/admin/checkin', { token: staff, body: { itemId, branch: 'central' } })).status).toBe(500);
+    app.services.db.client.middlewareStack.remove('crashAfterWrite');
+
+    expect(await copyOf(titleId, itemId)).toMatchObject({ status: 'ON_LOAN' });
+    expect((await app.request('GET', '/api/me/status', { token: borrower.token })).body.loans).toEqual([expect.objectContaining({ itemId })]);
+    const rescan = await app.request('POST', '/admin/checkin', { token: staff, body: { itemId, branch: 'central' } });
+    expect(rescan.body).toMatchObject({ action: 'TRANSIT', toBranch: 'east', holdId });
+    expect((await app.request('GET', '/api/me/status', { token: borrower.token })).body.loans).toEqual([]);
+  });
+
   it('with nobody waiting, the copy of an expired hold is shelved in the same transaction', async () => {
     const staff = await app.staffToken();
     const a = await newPatron(app, staff);

@@ -37,6 +37,6 @@ describe('SPEC 9 no reading trail on the bus', () => {
     // Nor the hold: its earlier events name the card, so its id would join them.
     expect(fulfilled[0]?.detail).not.toHaveProperty('holdId');
     const ready = events.find((e) => e.detailType === 'HoldStateChanged' && e.detail.holdId === held.body.holdId && e.detail.to === 'READY');
-    expect(Object.keys(ready?.detail ?? {}).sort()).toEqual(['at', 'cardNumber', 'from', 'holdId', 'itemId', 'pickupBranch', 'titleId', 'to']);
+    expect(Object.keys(ready?.detail ?? {}).sort()).toEqual(['at', 'cardNumber', 'eventId', 'from', 'holdId', 'itemId', 'pickupBranch', 'titleId', 'to']);
   });
 });

@@ -116,7 +116,7 @@ describe('SPEC 5.4 / 5.6 a full day: hold → pull list → transit → hold she
     const events = busEvents.filter((e) => e.detail.holdId === hold.holdId).reverse();
     expect(events.map((e) => `${e.detail.from}>${e.detail.to}`)).toEqual(['null>PROVISIONAL', 'PROVISIONAL>WAITING', 'WAITING>IN_TRANSIT', 'IN_TRANSIT>READY']);
     expect(busEvents.filter((e) => e.detail.to === 'FULFILLED' && e.detail.itemId === itemId).map((e) => e.detail)).toEqual([
-      { titleId, pickupBranch: 'central', from: 'READY', to: 'FULFILLED', at: expect.any(String), itemId },
+      { titleId, pickupBranch: 'central', from: 'READY', to: 'FULFILLED', at: expect.any(String), itemId, eventId: expect.any(String) },
     ]);
 
     // SPEC 6 privacy: after the return nothing in the table links the patron to the title.

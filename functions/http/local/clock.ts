@@ -19,5 +19,5 @@ export const setLocalClock: RouteHandler = async (request, deps) => {
 export const listLocalEvents: RouteHandler = async (request, deps) => {
   if (!deps.local) throw notFound();
   const limit = Math.min(Math.max(Number(request.query.limit ?? 100) || 100, 1), 1000);
-  return ok(deps.local.recentEvents(limit));
+  return ok(await deps.local.recentEvents(limit));
 };

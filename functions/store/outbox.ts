@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { outboxRelay, type DetailType } from '../wiring.js';
+import { ttlSeconds, type Db } from './db.js';
+import { keys } from './keys.js';
+
+/**
+ * An event to publish once the change it reports has committed (SPEC 9). It is written as
+ * an item in the same transaction as the change, so the change and its event exist
+ * together or not at all; the table's stream carries it to the bus (decision 014).
+ */
+export interface PendingEvent {
+  readonly detailType: DetailType;
+  readonly detail: Record<string, unknown>;
+}
+
+/** What the relay reads back from a stream image. `eventId` lets subscribers drop a repeat. */
+export interface OutboxEvent extends PendingEvent {
+  readonly eventId: string;
+}
+
+/** The record type of outbox items, which the stream filter selects on. */
+export const OUTBOX_RECORD_TYPE = outboxRelay.recordType;
+
+/** The relay publishes within seconds; a day covers any retry, then TTL removes the item. */
+const RETENTION_MS = 86_400_000;
+
+/** Transaction parts that write `events` beside a change (appended after its own parts). */
+export const outboxParts = (db: Db, events: readonly PendingEvent[], at: Date): Record<string, unknown>[] =>
+  events.map((event) => {
+      const eventId = randomUUID();
+      return {
+        Put: {
+          TableName: db.tableName,
+          Item: {
+            ...keys.outboxEvent(eventId),
+            type: OUTBOX_RECORD_TYPE,
+            eventId,
+            detailType: event.detailType,
+            detail: event.detail,
+            at: at.toISOString(),
+            expiresAt: ttlSeconds(new Date(at.getTime() + RETENTION_MS)),
+        },
+      },
+    };
+  });
+
+export const outboxStore = (db: Db) => ({
+  parts: (events: readonly PendingEvent[], at: Date) => outboxParts(db, events, at),
+});
+
+/** The event an item carries when it is an outbox item, from its (unmarshalled) image. */
+export const outboxEventOf = (image: Record<string, unknown> | undefined): OutboxEvent | undefined => {
+  if (image?.type !== OUTBOX_RECORD_TYPE) return undefined;
+  const { eventId, detailType, detail } = image;
+  if (typeof eventId !== 'string' || typeof detailType !== 'string' || typeof detail !== 'object' || detail === null) return undefined;
+  return { eventId, detailType: detailType as DetailType, detail: detail as Record<string, unknown> };
+};
+
+export type OutboxStore = ReturnType<typeof outboxStore>;
