@@ -18,7 +18,8 @@ export type TokenAudience = 'patron' | 'staff';
 
 /** What a function may do; the CDK stack turns this into IAM grants and environment. */
 export interface FunctionPermissions {
-  readonly table: 'read' | 'readWrite';
+  /** `none`: no table grant at all (TABLE_NAME is still set); `read`: Get, Query, ConditionCheck; `readWrite`: also Put, Update, Delete. Never Scan. */
+  readonly table: 'none' | 'read' | 'readWrite';
   /** The token keys the function holds: to mint (login) or to accept tokens of that audience. */
   readonly signingKeys?: readonly TokenAudience[];
   readonly sendMail?: boolean;
