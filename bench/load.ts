@@ -306,7 +306,7 @@ const main = async () => {
         tableName: `load-${randomUUID()}`,
         host: '127.0.0.1',
         port: 0,
-        signingKey: randomBytes(32),
+        signingKeys: { patron: randomBytes(32), staff: randomBytes(32) },
         staffPassword: STAFF_PASSWORD,
         tick: false,
         logLevel: 'ERROR',

@@ -48,7 +48,7 @@ export const startBenchEnvironment = async (): Promise<BenchEnvironment> => {
     tableName: `bench-${randomUUID()}`,
     host: '127.0.0.1',
     port: 0,
-    signingKey: randomBytes(32),
+    signingKeys: { patron: randomBytes(32), staff: randomBytes(32) },
     staffPassword: 'bench',
     tick: false,
     logLevel: 'ERROR',

@@ -12,7 +12,7 @@ import { startDynamoDbLocal, javaProblem, type DynamoDbLocal } from '../lib/loca
 import { startLocalServices, type LocalServices } from '../lib/local/local-services.js';
 import { assertPortFree } from '../lib/local/ports.js';
 import { startSesLocal, type SesLocal } from '../lib/local/ses-local.js';
-import { localSigningKey } from '../lib/local/signing-key.js';
+import { localSigningKeys } from '../lib/local/signing-key.js';
 import { demoPatron, demoStaffId } from '../lib/local/demo-branches.js';
 
 const { values: flags } = parseArgs({ options: { memory: { type: 'boolean', default: false } } });
@@ -57,7 +57,7 @@ const main = async () => {
       tableName: process.env.TABLE_NAME ?? 'library',
       host,
       port,
-      signingKey: localSigningKey(flags.memory ? undefined : `${dataDir}/signing-key`),
+      signingKeys: localSigningKeys(flags.memory ? undefined : dataDir),
       staffPassword,
       tick: true,
       demoCatalogTitles,

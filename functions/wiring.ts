@@ -18,7 +18,10 @@ export type TokenAudience = 'patron' | 'staff';
 
 /** What a function may do; the CDK stack turns this into IAM grants and environment. */
 export interface FunctionPermissions {
-  /** `none`: no table access (the outbox relay reads the table's stream only). */
+  /**
+   * `none`: no table grant at all (the outbox relay reads only the stream; TABLE_NAME is still
+   * set); `read`: Get, Query, ConditionCheck; `readWrite`: also Put, Update, Delete. Never Scan.
+   */
   readonly table: 'none' | 'read' | 'readWrite';
   /** The token keys the function holds: to mint (login) or to accept tokens of that audience. */
   readonly signingKeys?: readonly TokenAudience[];

@@ -1,4 +1,3 @@
-import { hkdfSync } from 'node:crypto';
 import { SignJWT, decodeJwt, jwtVerify, errors as joseErrors } from 'jose';
 import type { Clock } from './clock.js';
 
@@ -43,15 +42,6 @@ const ISSUER = 'library-reservations';
 const audienceOf = (role: Role) => `library:${role}`;
 const other = (role: Role): Role => (role === 'patron' ? 'staff' : 'patron');
 
-/**
- * One secret split into two independent audience keys (HKDF-SHA256), for a process that
- * holds both anyway (the local stack, tests). Deployed functions get two separate secrets.
- */
-export const deriveAudienceKeys = (secret: Uint8Array): Required<SigningKeys> => ({
-  patron: new Uint8Array(hkdfSync('sha256', secret, new Uint8Array(0), 'library token key: patron', 32)),
-  staff: new Uint8Array(hkdfSync('sha256', secret, new Uint8Array(0), 'library token key: staff', 32)),
-});
-
 const namesAudience = (token: string, role: Role): boolean => {
   try {
     const { aud } = decodeJwt(token);
@@ -61,12 +51,14 @@ const namesAudience = (token: string, role: Role): boolean => {
   }
 };
 
-/** `keys` per audience, or one secret that both audience keys are derived from. */
-export const createTokenService = (keys: SigningKeys | Uint8Array, clock: Clock): TokenService => {
-  const held: SigningKeys = keys instanceof Uint8Array ? deriveAudienceKeys(keys) : keys;
+/**
+ * A token service holding `keys`, one independent key per audience: deployed functions read
+ * theirs from Secrets Manager, the local stack from two files under .local/ (lib/local/signing-key.ts).
+ */
+export const createTokenService = (keys: SigningKeys, clock: Clock): TokenService => {
   return {
     async issue(principal, lifetimeMinutes) {
-      const key = held[principal.role];
+      const key = keys[principal.role];
       if (!key) throw new Error(`this function holds no ${principal.role} signing key`);
       const issuedAt = Math.floor(clock.now().getTime() / 1000);
       const expiresAt = new Date((issuedAt + lifetimeMinutes * 60) * 1000);
@@ -85,7 +77,7 @@ export const createTokenService = (keys: SigningKeys | Uint8Array, clock: Clock)
       return { token, expiresAt };
     },
     async verify(token, audience) {
-      const key = held[audience];
+      const key = keys[audience];
       if (!key) throw new Error(`this function holds no ${audience} signing key`);
       try {
         const { payload } = await jwtVerify(token, key, {

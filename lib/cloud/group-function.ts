@@ -33,6 +33,18 @@ export interface GroupFunctionProps {
   readonly resources: SharedResources;
 }
 
+const readActions = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'] as const;
+/**
+ * The DynamoDB actions of each `table` permission: only what functions/store calls. Transactions
+ * have no action of their own: TransactWriteItems is authorized per item (Put, Update, Delete,
+ * ConditionCheckItem), TransactGetItems as GetItem. Never Scan.
+ */
+export const dynamoDbActions: Readonly<Record<FunctionPermissions['table'], readonly string[]>> = {
+  none: [],
+  read: readActions,
+  readWrite: [...readActions, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+};
+
 /**
  * The one place that turns a group's `permissions` (functions/wiring.ts) into both its
  * environment variables (read by functions/common/config.ts) and its IAM grants, so a
@@ -40,8 +52,13 @@ export interface GroupFunctionProps {
  */
 const grantAndConfigure = (role: IRole, permissions: FunctionPermissions, r: SharedResources): Record<string, string> => {
   const env: Record<string, string> = { TABLE_NAME: r.table.tableName };
-  if (permissions.table === 'read') r.table.grantReadData(role);
-  else if (permissions.table === 'readWrite') r.table.grantReadWriteData(role);
+  const tableActions = dynamoDbActions[permissions.table];
+  if (tableActions.length) {
+    // One explicit statement instead of grantReadData/grantReadWriteData, which add Scan, DescribeTable and stream reads.
+    role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: [...tableActions], resources: [r.table.tableArn, `${r.table.tableArn}/index/*`] }),
+    );
+  }
 
   for (const audience of permissions.signingKeys ?? []) {
     r.signingKeys[audience].grantRead(role);
@@ -134,11 +151,11 @@ export class GroupFunction extends Construct {
       reason: 'Node.js 22 is pinned by customer requirement (their supported runtime); not the newest runtime on purpose.',
     });
     const policy = this.role.node.tryFindChild('DefaultPolicy');
-    if (!policy) return;
+    if (!policy || permissions.table === 'none') return;
     const tableArn = `<${logicalIdOf(r.table)}.Arn>`;
     Validations.of(policy).acknowledge({
       id: `AwsSolutions-IAM5[Resource::${tableArn}/index/*]`,
-      reason: `The ${permissions.table} grant covers the table's own GSIs (queries by index); no other table.`,
+      reason: `The ${permissions.table} statement covers the table's own GSIs (queries by index); no other table.`,
     });
   }
 }

@@ -3,7 +3,7 @@ import { readConfig } from '../../functions/common/config.js';
 import type { Deps } from '../../functions/common/deps.js';
 import { makeApiHandler, type ApiHandler } from '../../functions/common/http/api-handler.js';
 import { createLogger } from '../../functions/common/logger.js';
-import { createTokenService } from '../../functions/common/tokens.js';
+import { createTokenService, type SigningKeys } from '../../functions/common/tokens.js';
 import { SESClient } from '@aws-sdk/client-ses';
 import { createSesMailer } from '../../functions/mail/mailer.js';
 import { publicHandlers } from '../../functions/http/public/routes.js';
@@ -29,7 +29,8 @@ export interface LocalServicesOptions {
   readonly tableName: string;
   readonly host: string;
   readonly port: number;
-  readonly signingKey: Uint8Array;
+  /** Both audiences' keys, independent of each other (decision 011): one process serves both. */
+  readonly signingKeys: Required<SigningKeys>;
   readonly staffPassword: string;
   /** Fire schedules as wall time passes (npm start); tests move the clock explicitly. */
   readonly tick: boolean;
@@ -97,7 +98,7 @@ export const startLocalServices = async (options: LocalServicesOptions): Promise
     config,
     clock,
     store: createStore(db),
-    tokens: createTokenService(options.signingKey, clock),
+    tokens: createTokenService(options.signingKeys, clock),
     events: bus,
     logger,
     mailer: createSesMailer({

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { SigningKeys } from '../../functions/common/tokens.js';
 
-/** The local token-signing key: kept under .local/ so tokens survive a restart. */
+/** One local token-signing key, kept in `file` (mode 0600, created on first start) so tokens survive a restart. */
 export const localSigningKey = (file: string | undefined): Uint8Array => {
   if (!file) return randomBytes(48);
   if (!existsSync(file)) {
@@ -11,3 +12,13 @@ export const localSigningKey = (file: string | undefined): Uint8Array => {
   }
   return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
 };
+
+/**
+ * The local stack's two independent keys, one per audience (decision 011), in
+ * `{dataDir}/signing-key-patron` and `{dataDir}/signing-key-staff`; both random when `dataDir`
+ * is undefined (`npm start -- --memory`).
+ */
+export const localSigningKeys = (dataDir: string | undefined): Required<SigningKeys> => ({
+  patron: localSigningKey(dataDir === undefined ? undefined : `${dataDir}/signing-key-patron`),
+  staff: localSigningKey(dataDir === undefined ? undefined : `${dataDir}/signing-key-staff`),
+});

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -139,6 +139,16 @@ describe('npm start, as a new user', () => {
     expect(await portAnswers(dynamodb.port)).toBe(true);
   });
 
+  it('keeps one signing key per audience in its own file of the data folder (0600), not shared', () => {
+    const keys = ['patron', 'staff'].map((audience) => {
+      const file = join(dataDir, `signing-key-${audience}`);
+      expect(statSync(file).mode & 0o777, file).toBe(0o600);
+      return readFileSync(file, 'utf8').trim();
+    });
+    for (const key of keys) expect(key.length).toBeGreaterThanOrEqual(32);
+    expect(keys[0]).not.toBe(keys[1]);
+  });
+
   it('the demo patron logs in with 0401 and sees their profile', async () => {
     const login = await call('/api/login', { cardNumber: '10000001', password: '0401' });
     expect(login.status).toBe(200);
@@ -191,6 +201,7 @@ describe('Ctrl-C and restart', () => {
     const card = String(55000000 + Math.floor(Math.random() * 1_000_000));
     expect((await call('/admin/patrons', { cardNumber: card, name: '再起動 確認', birthDate: '1991-03-03' }, staff)).status).toBe(201);
     expect((await call(`/admin/patrons/${card}/internet-password`, {}, staff)).status).toBe(200);
+    const patron = (await call('/api/login', { cardNumber: card, password: '0303' })).body.token as string;
 
     const before = urls;
     retired.push(service);
@@ -203,5 +214,8 @@ describe('Ctrl-C and restart', () => {
     expect(service.output()).toContain('  Demo data      already loaded\n');
     expect(service.output()).toContain(`(data in ${dataDir}/dynamodb)`);
     expect((await call('/api/login', { cardNumber: card, password: '0303' })).status).toBe(200);
+    // Both keys are read back from their files: tokens issued before the restart still hold.
+    expect((await call('/api/me', undefined, patron, 'GET')).status).toBe(200);
+    expect((await call('/admin/jobs/hold-registration/runs', undefined, staff, 'GET')).status).toBe(200);
   }, 90_000);
 });

@@ -163,7 +163,7 @@ describe('functions: one per function group', () => {
       expect(new Set(all.map((a) => a.split(':')[0])), group).toEqual(
         new Set([
           'logs',
-          'dynamodb',
+          ...(permissions.table === 'none' ? [] : ['dynamodb']),
           ...(permissions.signingKeys?.length ? ['secretsmanager'] : []),
           ...(permissions.publishEvents?.length ? ['events'] : []),
           ...(permissions.sendMail ? ['ses'] : []),
@@ -171,11 +171,11 @@ describe('functions: one per function group', () => {
       );
 
       expect(resourcesOf('logs:'), group).toEqual([refId(fn.Properties.LoggingConfig.LogGroup)]);
-      expect(resourcesOf('dynamodb:'), group).toEqual([tableId()]);
+      expect(resourcesOf('dynamodb:'), group).toEqual(permissions.table === 'none' ? [] : [tableId()]);
       expect(env.TABLE_NAME).toEqual({ Ref: tableId() });
       const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
-      if (permissions.table === 'read') for (const a of writes) expect(all, group).not.toContain(a);
-      else for (const a of writes) expect(all, group).toContain(a);
+      if (permissions.table === 'readWrite') for (const a of writes) expect(all, group).toContain(a);
+      else for (const a of writes) expect(all, group).not.toContain(a);
 
       const keyArns = (permissions.signingKeys ?? []).map((audience) => env[`${audience.toUpperCase()}_SIGNING_KEY_SECRET_ARN`]);
       expect(resourcesOf('secretsmanager:').sort(), group).toEqual(keyArns.map((arn) => refId(arn)).sort());
@@ -204,6 +204,41 @@ describe('functions: one per function group', () => {
         expect(env.SES_IDENTITY, group).toBeUndefined();
       }
       expect(env).toMatchObject({ LOG_LEVEL: 'INFO', POWERTOOLS_SERVICE_NAME: group });
+    }
+  });
+
+  it("DynamoDB: each role has exactly the actions of its group's `table` permission, on the table and its indexes; nothing allows Scan", () => {
+    const read = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+    const expected: Record<FunctionPermissions['table'], string[]> = {
+      none: [],
+      read,
+      readWrite: [...read, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+    };
+    const tableArn = { 'Fn::GetAtt': [tableId(), 'Arn'] };
+    for (const [group, { permissions }] of groupEntries) {
+      const statements = statementsOfRole(refId(resources[functionIdOf(group)]!.Properties.Role)!);
+      const tableStatements = statements.filter((s) => actions(s).some((a) => a.toLowerCase().startsWith('dynamodb:')));
+      expect(tableStatements.flatMap(actions).sort(), group).toEqual([...expected[permissions.table]].sort());
+      for (const s of tableStatements) {
+        expect(s.Effect, group).toBe('Allow');
+        expect(s.Resource, group).toEqual([tableArn, { 'Fn::Join': ['', [tableArn, '/index/*']] }]);
+      }
+    }
+
+    // Every policy in the stack, whoever's role it is: no action (wildcards included) that covers Scan.
+    const allStatements = [
+      ...ofType('AWS::IAM::Policy').map(([, p]) => p.Properties.PolicyDocument),
+      ...ofType('AWS::IAM::ManagedPolicy').map(([, p]) => p.Properties.PolicyDocument),
+      ...ofType('AWS::IAM::Role').flatMap(([, r]) => ((r.Properties.Policies ?? []) as any[]).map((p) => p.PolicyDocument)),
+    ].flatMap((document) => document.Statement as Statement[]);
+    expect(allStatements.length).toBeGreaterThan(0);
+    const covers = (pattern: string, action: string) =>
+      new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i').test(action);
+    for (const statement of allStatements.filter((s) => s.Effect === 'Allow')) {
+      for (const action of actions(statement)) {
+        expect(action).not.toBe('dynamodb:*');
+        expect(covers(action, 'dynamodb:Scan'), action).toBe(false);
+      }
     }
   });
 

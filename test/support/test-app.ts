@@ -47,7 +47,7 @@ export const startTestApp = async (
     tableName: `test-${randomUUID()}`,
     host: '127.0.0.1',
     port: 0,
-    signingKey: randomBytes(32),
+    signingKeys: { patron: randomBytes(32), staff: randomBytes(32) },
     staffPassword: STAFF_PASSWORD,
     tick: false,
     logLevel: options.logLevel ?? 'WARN',

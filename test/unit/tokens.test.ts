@@ -1,6 +1,10 @@
 import { SignJWT } from 'jose';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTokenService, deriveAudienceKeys } from '../../functions/common/tokens.js';
+import { createTokenService } from '../../functions/common/tokens.js';
+import { localSigningKeys } from '../../lib/local/signing-key.js';
 
 const clock = { now: () => new Date('2026-12-01T01:00:00Z') };
 const patronKey = new TextEncoder().encode('p'.repeat(64));
@@ -49,9 +53,51 @@ describe('decision 011: one signing key per audience', () => {
     expect(await createTokenService({ patron: patronKey }, clock).verify(old, 'patron')).toEqual({ kind: 'invalid' });
   });
 
-  it('one local secret gives two different audience keys', () => {
-    const keys = deriveAudienceKeys(new Uint8Array(32).fill(7));
-    expect(keys.patron).toHaveLength(32);
-    expect(Buffer.from(keys.patron).equals(Buffer.from(keys.staff))).toBe(false);
+  it('a process holding both keys (the local stack) still refuses a patron-key token on a staff route', async () => {
+    const both = createTokenService({ patron: patronKey, staff: staffKey }, clock);
+    const forged = await new SignJWT({ role: 'staff' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('library-reservations')
+      .setAudience('library:staff')
+      .setSubject('admin')
+      .setIssuedAt(Math.floor(clock.now().getTime() / 1000))
+      .setExpirationTime(Math.floor(clock.now().getTime() / 1000) + 600)
+      .sign(patronKey);
+    expect(await both.verify(forged, 'staff')).toEqual({ kind: 'invalid' });
+    const patronToken = (await both.issue({ role: 'patron', subject: '10000001', credentialVersion: 1, passwordIsInitial: false }, 30)).token;
+    expect(await both.verify(patronToken, 'staff')).toEqual({ kind: 'other-role' });
+    const staffToken = (await both.issue({ role: 'staff', subject: 'admin' }, 60)).token;
+    expect(await both.verify(staffToken, 'staff')).toEqual({ kind: 'valid', principal: { role: 'staff', subject: 'admin' } });
+  });
+});
+
+describe('local signing keys: two independent files under the data folder', () => {
+  const hex = (key: Uint8Array) => Buffer.from(key).toString('hex');
+
+  it('created on first start (mode 0600), different from each other, the same on the next start', () => {
+    const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'signing-keys-')), 'nested');
+    try {
+      const first = localSigningKeys(dataDir);
+      for (const audience of ['patron', 'staff'] as const) {
+        const file = path.join(dataDir, `signing-key-${audience}`);
+        expect(statSync(file).mode & 0o777, file).toBe(0o600);
+        expect(readFileSync(file, 'utf8').trim(), file).toHaveLength(64);
+        expect(new TextDecoder().decode(first[audience])).toBe(readFileSync(file, 'utf8').trim());
+      }
+      expect(hex(first.patron)).not.toBe(hex(first.staff));
+      const again = localSigningKeys(dataDir);
+      expect(hex(again.patron)).toBe(hex(first.patron));
+      expect(hex(again.staff)).toBe(hex(first.staff));
+    } finally {
+      rmSync(path.dirname(dataDir), { recursive: true, force: true });
+    }
+  });
+
+  it('without a data folder (--memory): random, different per audience and per start', () => {
+    const a = localSigningKeys(undefined);
+    const b = localSigningKeys(undefined);
+    expect(hex(a.patron)).not.toBe(hex(a.staff));
+    expect(hex(a.patron)).not.toBe(hex(b.patron));
+    expect(hex(a.staff)).not.toBe(hex(b.staff));
   });
 });
