@@ -60,6 +60,7 @@ const originOfPath = (pattern: string) => {
   return (distribution().Origins as any[]).find((o) => o.Id === behavior.TargetOriginId);
 };
 const isJob = (group: FunctionGroupName) => jobs.some((job) => job.group === group);
+const isApi = (group: FunctionGroupName) => routes.some((route) => route.group === group);
 
 describe('reserved concurrency (functions/wiring.ts)', () => {
   it('every function group has its declared ReservedConcurrentExecutions', () => {
@@ -77,7 +78,7 @@ describe('reserved concurrency (functions/wiring.ts)', () => {
 
   it('leaves at least 100 of the account default of 1,000 unreserved; more reservations stop synthesis', () => {
     const reserved = groupNames.reduce((sum, group) => sum + functionGroups[group].reservedConcurrency, 0);
-    expect(reserved).toBe(258);
+    expect(reserved).toBe(268);
     expect(accountConcurrency).toEqual({ quota: 1000, minimumUnreserved: 100 });
     expect(accountConcurrency.quota - reserved).toBeGreaterThanOrEqual(accountConcurrency.minimumUnreserved);
     expect(() => checkReservations({ a: { reservedConcurrency: 450 }, b: { reservedConcurrency: 450 } })).not.toThrow();
@@ -108,10 +109,10 @@ describe('origin check: the API answers only what CloudFront forwards', () => {
     expect(s3Origin.OriginCustomHeaders).toBeUndefined();
   });
 
-  it('every API function gets its ARN and may read it; no job does', () => {
+  it('every API function gets its ARN and may read it; no job nor the outbox relay does', () => {
     for (const group of groupNames) {
       const env = functionOf(group).Properties.Environment.Variables;
-      if (isJob(group)) {
+      if (!isApi(group)) {
         expect(env.ORIGIN_VERIFY_SECRET_ARN, group).toBeUndefined();
         expect(secretsReadBy(group), group).not.toContain(secretId());
       } else {
@@ -119,7 +120,8 @@ describe('origin check: the API answers only what CloudFront forwards', () => {
         expect(secretsReadBy(group), group).toContain(secretId());
       }
     }
-    expect(groupNames.filter((g) => !isJob(g))).toEqual(['public-api', 'patron-api', 'staff-api']);
+    expect(groupNames.filter(isApi)).toEqual(['public-api', 'patron-api', 'staff-api']);
+    expect(groupNames.filter((g) => !isApi(g) && !isJob(g))).toEqual(['outbox-relay']);
   });
 });
 

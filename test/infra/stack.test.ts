@@ -17,6 +17,7 @@ import {
   fallbackGroup,
   functionGroups,
   jobs,
+  outboxRelay,
   routeKey,
   tableDefinition,
   type FunctionGroupName,
@@ -88,6 +89,9 @@ const functionIdOf = (group: FunctionGroupName): string => {
   return found[0]![0];
 };
 const groupEntries = Object.entries(functionGroups) as [FunctionGroupName, { permissions: FunctionPermissions }][];
+const STREAM_READ = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
+/** What Lambda's DynamoDB stream trigger needs: reading the stream, sending failures to its queue. */
+const isStreamTriggerStatement = (st: Statement) => actions(st).every((a) => STREAM_READ.includes(a) || a.startsWith('sqs:'));
 
 describe('table (built from functions/store/table-definition.ts)', () => {
   it('has the declared keys, GSIs with ALL projection and TTL attribute', () => {
@@ -151,7 +155,8 @@ describe('functions: one per function group', () => {
       const env = fn.Properties.Environment.Variables as Record<string, unknown>;
       const roleId = refId(fn.Properties.Role)!;
       const role = resources[roleId]!;
-      const statements = statementsOfRole(roleId);
+      // The outbox relay's stream trigger adds its own grants, checked in "outbox relay" below.
+      const statements = statementsOfRole(roleId).filter((st) => !isStreamTriggerStatement(st));
       const all = statements.flatMap(actions);
       const resourcesOf = (prefix: string) =>
         [...new Set(statements.filter((s) => actions(s).some((a) => a.startsWith(prefix))).flatMap((s) => mentionedIds(s.Resource)))].filter(
@@ -217,7 +222,7 @@ describe('functions: one per function group', () => {
     const tableArn = { 'Fn::GetAtt': [tableId(), 'Arn'] };
     for (const [group, { permissions }] of groupEntries) {
       const statements = statementsOfRole(refId(resources[functionIdOf(group)]!.Properties.Role)!);
-      const tableStatements = statements.filter((s) => actions(s).some((a) => a.toLowerCase().startsWith('dynamodb:')));
+      const tableStatements = statements.filter((s) => !isStreamTriggerStatement(s) && actions(s).some((a) => a.toLowerCase().startsWith('dynamodb:')));
       expect(tableStatements.flatMap(actions).sort(), group).toEqual([...expected[permissions.table]].sort());
       for (const s of tableStatements) {
         expect(s.Effect, group).toBe('Allow');
@@ -337,17 +342,20 @@ describe('schedules (SPEC 8)', () => {
     }
   });
 
-  it('the dead-letter queue is encrypted and refuses non-TLS access', () => {
-    const [queueId, queue] = single('AWS::SQS::Queue');
-    expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
-    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
-      Queues: [{ Ref: queueId }],
-      PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-        ]),
-      },
-    });
+  it('the dead-letter queues (job triggers, outbox events) are encrypted and refuse non-TLS access', () => {
+    const queues = ofType('AWS::SQS::Queue');
+    expect(queues).toHaveLength(2);
+    for (const [queueId, queue] of queues) {
+      expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: queueId }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    }
   });
 });
 
@@ -401,6 +409,7 @@ describe('secrets, mail and outputs', () => {
       'pickup-notices': [],
       'hold-expiry': [],
       'search-index': [],
+      'outbox-relay': [],
     });
     // Every function serving a public or patron route, other than the staff group itself
     // (whose only public route is the staff login), is barred from the staff key.
@@ -580,6 +589,50 @@ describe('cdk-nag AwsSolutions', () => {
   });
 });
 
+describe('issue 8.5 outbox relay (decision 014): hold and loan events leave through the table stream', () => {
+  it('the table streams new images into exactly one trigger: the relay, on new outbox items only, retrying from a reported failure, then to its own queue', () => {
+    expect(single('AWS::DynamoDB::Table')[1].Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });
+    const [, mapping] = single('AWS::Lambda::EventSourceMapping');
+    expect(refId(mapping.Properties.FunctionName)).toBe(functionIdOf(outboxRelay.group));
+    expect(mapping.Properties).toMatchObject({
+      EventSourceArn: { 'Fn::GetAtt': [tableId(), 'StreamArn'] },
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: outboxRelay.batchSize,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      MaximumRecordAgeInSeconds: 86_400,
+    });
+    expect(mapping.Properties.FilterCriteria.Filters.map((f: any) => JSON.parse(f.Pattern))).toEqual([
+      { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: [outboxRelay.recordType] } } } },
+    ]);
+    const queue = refId(mapping.Properties.DestinationConfig.OnFailure.Destination);
+    expect(resources[queue!]!.Type).toBe('AWS::SQS::Queue');
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    expect(alarms.filter((a) => a.MetricName === 'IteratorAge').map((a) => refId(a.Dimensions[0].Value))).toEqual([functionIdOf(outboxRelay.group)]);
+  });
+
+  it('only the relay puts hold and loan events on the bus, and it reads the stream of this table alone (ListStreams has no resource)', () => {
+    const putters = (detailType: string) =>
+      groupEntries.filter(([group]) =>
+        statementsOfRole(refId(resources[functionIdOf(group)]!.Properties.Role)!).some((st) =>
+          ((st.Condition as any)?.StringEquals?.['events:detail-type'] ?? []).includes(detailType),
+        ),
+      ).map(([group]) => group);
+    expect(putters('HoldStateChanged')).toEqual([outboxRelay.group]);
+    expect(putters('LoanRenewed')).toEqual([outboxRelay.group]);
+    for (const [group] of groupEntries) {
+      const streamStatements = statementsOfRole(refId(resources[functionIdOf(group)]!.Properties.Role)!).filter((st) => actions(st).some((a) => STREAM_READ.includes(a)));
+      if (group !== outboxRelay.group) {
+        expect(streamStatements, group).toEqual([]);
+        continue;
+      }
+      for (const st of streamStatements) {
+        if (actions(st).includes('dynamodb:ListStreams')) expect(st).toMatchObject({ Action: 'dynamodb:ListStreams', Resource: '*' });
+        else expect(st.Resource).toEqual({ 'Fn::GetAtt': [tableId(), 'StreamArn'] });
+      }
+    }
+  });
+});
+
 describe('issue 8.4 a failed job run raises an alarm', () => {
   it('one alarm per job on its function’s errors and one on the job dead-letter queue, all to the alarm topic (KMS, TLS only)', () => {
     const [topicId, topic] = single('AWS::SNS::Topic');
@@ -596,9 +649,8 @@ describe('issue 8.4 a failed job run raises an alarm', () => {
     expect(jobAlarms.map(functionOf).sort()).toEqual([...jobFunctionIds].sort());
     for (const alarm of jobAlarms) expect(alarm).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching' });
 
-    const [queueId] = single('AWS::SQS::Queue');
     const dlq = alarms.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible');
-    expect(dlq.map((a) => refId(a.Dimensions[0].Value))).toEqual([queueId]);
+    expect(dlq.map((a) => refId(a.Dimensions[0].Value)).sort()).toEqual(ofType('AWS::SQS::Queue').map(([id]) => id).sort());
 
     const policies = ofType('AWS::SNS::TopicPolicy').flatMap(([, p]) => p.Properties.PolicyDocument.Statement as any[]);
     expect(policies.some((s) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false')).toBe(true);
