@@ -19,10 +19,11 @@ export type TokenAudience = 'patron' | 'staff';
 /** What a function may do; the CDK stack turns this into IAM grants and environment. */
 export interface FunctionPermissions {
   /**
-   * `none`: no table grant at all (the outbox relay reads only the stream; TABLE_NAME is still
-   * set); `read`: Get, Query, ConditionCheck; `readWrite`: also Put, Update, Delete. Never Scan.
+   * `none`: no table grant at all (TABLE_NAME is still set); `read`: Get, Query, ConditionCheck;
+   * `readWrite`: also Put, Update, Delete; `outbox`: Delete of outbox items only (the relay
+   * removes what it published). Never Scan.
    */
-  readonly table: 'none' | 'read' | 'readWrite';
+  readonly table: 'none' | 'read' | 'readWrite' | 'outbox';
   /** The token keys the function holds: to mint (login) or to accept tokens of that audience. */
   readonly signingKeys?: readonly TokenAudience[];
   readonly sendMail?: boolean;
@@ -88,8 +89,9 @@ export const functionGroups = {
     description: 'SPEC 9: puts the events written with each change on the bus (from the table stream)',
     // One invocation per stream shard at a time; a shard waits, it loses nothing, when all are busy.
     reservedConcurrency: 10,
-    // The only function that puts hold and loan events on the bus; it reads no table item.
-    permissions: { table: 'none', publishEvents: ['HoldStateChanged', 'LoanRenewed'] },
+    // The only function that puts hold and loan events on the bus; it reads no table item and
+    // deletes only the outbox items it published (they name patrons; SPEC 6).
+    permissions: { table: 'outbox', publishEvents: ['HoldStateChanged', 'LoanRenewed'] },
   },
 } as const satisfies Record<string, { entry: string; description: string; reservedConcurrency: number; permissions: FunctionPermissions }>;
 
@@ -250,8 +252,10 @@ export type DetailType = (typeof events.detailTypes)[keyof typeof events.detailT
 export const outboxRelay = {
   group: 'outbox-relay',
   recordType: 'OutboxEvent',
+  /** The partition keys of outbox items (store/keys.ts), which the relay alone may delete. */
+  keyPrefix: 'EVENT#',
   batchSize: 100,
-} as const satisfies { group: FunctionGroupName; recordType: string; batchSize: number };
+} as const satisfies { group: FunctionGroupName; recordType: string; keyPrefix: string; batchSize: number };
 
 /**
  * What a job invocation carries, whoever triggered it: EventBridge Scheduler passes this

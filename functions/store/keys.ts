@@ -1,3 +1,5 @@
+import { outboxRelay } from '../wiring.js';
+
 /**
  * Every key of the table, and nothing else. docs/data-model.md lists the access patterns
  * each key serves. Only files in functions/store/ import this.
@@ -53,7 +55,7 @@ export const keys = {
   basketEntry: (cardNumber: string, titleId: string) => ({ PK: `PATRON#${cardNumber}`, SK: `BASKET#${titleId}` }),
   loan: (cardNumber: string, itemId: string) => ({ PK: `PATRON#${cardNumber}`, SK: `LOAN#${itemId}` }),
   /** An event waiting in the outbox for the stream relay (written in the transaction it reports). */
-  outboxEvent: (eventId: string) => ({ PK: `EVENT#${eventId}`, SK: 'EVENT' }),
+  outboxEvent: (eventId: string) => ({ PK: `${outboxRelay.keyPrefix}${eventId}`, SK: 'EVENT' }),
   jobRunsPartition: (job: string) => `JOB_RUNS#${job}`,
   jobRun: (job: string, runId: string) => ({ PK: `JOB_RUNS#${job}`, SK: `RUN#${runId}` }),
 } as const;

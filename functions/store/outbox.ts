@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { outboxRelay, type DetailType } from '../wiring.js';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { ttlSeconds, type Db } from './db.js';
 import { keys } from './keys.js';
 
@@ -21,7 +22,7 @@ export interface OutboxEvent extends PendingEvent {
 /** The record type of outbox items, which the stream filter selects on. */
 export const OUTBOX_RECORD_TYPE = outboxRelay.recordType;
 
-/** The relay publishes within seconds; a day covers any retry, then TTL removes the item. */
+/** The relay deletes an item once published; if that delete fails, TTL removes it after a day. */
 const RETENTION_MS = 86_400_000;
 
 /** Transaction parts that write `events` beside a change (appended after its own parts). */
@@ -46,6 +47,11 @@ export const outboxParts = (db: Db, events: readonly PendingEvent[], at: Date): 
 
 export const outboxStore = (db: Db) => ({
   parts: (events: readonly PendingEvent[], at: Date) => outboxParts(db, events, at),
+
+  /** Removes a published event: it names a patron beside a title (SPEC 6), kept no longer than needed. */
+  async forget(eventId: string): Promise<void> {
+    await db.client.send(new DeleteCommand({ TableName: db.tableName, Key: keys.outboxEvent(eventId) }));
+  },
 });
 
 /** The event an item carries when it is an outbox item, from its (unmarshalled) image. */

@@ -8,7 +8,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import path from 'node:path';
-import { events, type FunctionPermissions, type TokenAudience } from '../../functions/wiring.js';
+import { events, outboxRelay, type FunctionPermissions, type TokenAudience } from '../../functions/wiring.js';
 import { logicalIdOf } from './logical-id.js';
 
 /** What a function may be granted; which of it it gets comes from its `permissions`. */
@@ -43,6 +43,7 @@ export const dynamoDbActions: Readonly<Record<FunctionPermissions['table'], read
   none: [],
   read: readActions,
   readWrite: [...readActions, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+  outbox: ['dynamodb:DeleteItem'],
 };
 
 /**
@@ -53,7 +54,16 @@ export const dynamoDbActions: Readonly<Record<FunctionPermissions['table'], read
 const grantAndConfigure = (role: IRole, permissions: FunctionPermissions, r: SharedResources): Record<string, string> => {
   const env: Record<string, string> = { TABLE_NAME: r.table.tableName };
   const tableActions = dynamoDbActions[permissions.table];
-  if (tableActions.length) {
+  if (permissions.table === 'outbox') {
+    // Only items whose partition key is an outbox event's: no patron, hold or loan.
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: [...tableActions],
+        resources: [r.table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${outboxRelay.keyPrefix}*`] } },
+      }),
+    );
+  } else if (tableActions.length) {
     // One explicit statement instead of grantReadData/grantReadWriteData, which add Scan, DescribeTable and stream reads.
     role.addToPrincipalPolicy(
       new PolicyStatement({ actions: [...tableActions], resources: [r.table.tableArn, `${r.table.tableArn}/index/*`] }),

@@ -24,7 +24,8 @@ export class LocalEventBus implements EventPublisher {
     private readonly now: () => Date,
     private readonly invokeJob: InvokeJob,
     private readonly onError: (detailType: string, error: unknown) => void,
-    private readonly capacity = 1000,
+    /** How many of the latest events the log keeps. */
+    readonly capacity = 10_000,
   ) {}
 
   async publish(detailType: string, detail: Record<string, unknown>): Promise<void> {

@@ -88,7 +88,7 @@ export const startLocalServices = async (options: LocalServicesOptions): Promise
     (invocation) => invokeJob(invocation),
     (run, error) => logger.error('scheduled run failed', { job: run.job, errorMessage: (error as Error).message }),
   );
-  const outbox = new LocalStreamRelay(client, options.tableName, bus, logger, {
+  const outbox = new LocalStreamRelay(client, options.tableName, bus, createStore(db).outbox, logger, {
     endpoint: options.dynamodbEndpoint,
     region: localRegion,
     credentials: localCredentials,

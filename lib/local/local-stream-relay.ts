@@ -10,6 +10,7 @@ import {
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { EventPublisher } from '../../functions/common/events.js';
 import { relayOutboxEvents, type StreamRecord } from '../../functions/outbox/relay.js';
+import type { OutboxStore } from '../../functions/store/outbox.js';
 
 const POLL_MS = 200;
 
@@ -38,6 +39,7 @@ export class LocalStreamRelay {
     private readonly dynamodb: DynamoDBClient,
     private readonly tableName: string,
     private readonly bus: EventPublisher,
+    private readonly outbox: Pick<OutboxStore, 'forget'>,
     private readonly logger: Logger,
     streamsConfig: DynamoDBStreamsClientConfig,
   ) {
@@ -73,7 +75,7 @@ export class LocalStreamRelay {
       const fresh = await this.readAllShards();
       this.unpublished.push(...fresh);
       if (this.unpublished.length === 0) return;
-      const outcome = await relayOutboxEvents(this.unpublished, this.bus, this.logger);
+      const outcome = await relayOutboxEvents(this.unpublished, this.bus, this.outbox, this.logger);
       if (outcome.failedAt) {
         const from = this.unpublished.findIndex((r) => r.dynamodb?.SequenceNumber === outcome.failedAt);
         this.unpublished = this.unpublished.slice(Math.max(from, 0));

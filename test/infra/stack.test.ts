@@ -180,6 +180,7 @@ describe('functions: one per function group', () => {
       expect(env.TABLE_NAME).toEqual({ Ref: tableId() });
       const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
       if (permissions.table === 'readWrite') for (const a of writes) expect(all, group).toContain(a);
+      else if (permissions.table === 'outbox') expect(all.filter((a) => writes.includes(a)), group).toEqual(['dynamodb:DeleteItem']);
       else for (const a of writes) expect(all, group).not.toContain(a);
 
       const keyArns = (permissions.signingKeys ?? []).map((audience) => env[`${audience.toUpperCase()}_SIGNING_KEY_SECRET_ARN`]);
@@ -218,6 +219,7 @@ describe('functions: one per function group', () => {
       none: [],
       read,
       readWrite: [...read, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+      outbox: ['dynamodb:DeleteItem'],
     };
     const tableArn = { 'Fn::GetAtt': [tableId(), 'Arn'] };
     for (const [group, { permissions }] of groupEntries) {
@@ -226,7 +228,14 @@ describe('functions: one per function group', () => {
       expect(tableStatements.flatMap(actions).sort(), group).toEqual([...expected[permissions.table]].sort());
       for (const s of tableStatements) {
         expect(s.Effect, group).toBe('Allow');
-        expect(s.Resource, group).toEqual([tableArn, { 'Fn::Join': ['', [tableArn, '/index/*']] }]);
+        if (permissions.table === 'outbox') {
+          // The relay deletes what it published, and nothing whose key is not an outbox event's.
+          expect(s.Resource, group).toEqual(tableArn);
+          expect(s.Condition, group).toEqual({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${outboxRelay.keyPrefix}*`] } });
+        } else {
+          expect(s.Resource, group).toEqual([tableArn, { 'Fn::Join': ['', [tableArn, '/index/*']] }]);
+          expect(s.Condition, group).toBeUndefined();
+        }
       }
     }
 

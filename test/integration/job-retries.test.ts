@@ -33,11 +33,11 @@ const depsFailingWritesTo = (holdIds: ReadonlySet<string>): Deps => {
   clients.push(db.client);
   db.client.middlewareStack.add(
     (next, context) => async (args) => {
-      const key = (args.input as { Key?: { SK?: string } }).Key?.SK ?? '';
-      if (context.commandName === 'UpdateCommand' || context.commandName === 'UpdateItemCommand') {
-        if ([...holdIds].some((id) => key === `HOLD#${id}`)) {
-          throw Object.assign(new Error('injected: internal server error'), { name: 'InternalServerError', $fault: 'server' });
-        }
+      // The hold's own update, alone or in a transaction (with its outbox event).
+      const input = args.input as { Key?: { SK?: string }; TransactItems?: { Update?: { Key?: { SK?: string } } }[] };
+      const updated = [input.Key?.SK, ...(input.TransactItems ?? []).map((part) => part.Update?.Key?.SK)];
+      if (/Update|TransactWrite/.test(String(context.commandName)) && [...holdIds].some((id) => updated.includes(`HOLD#${id}`))) {
+        throw Object.assign(new Error('injected: internal server error'), { name: 'InternalServerError', $fault: 'server' });
       }
       return next(args);
     },

@@ -383,9 +383,9 @@ export interface InvariantReport {
     readonly mostActiveHolds: number;
     readonly notified: number;
     /**
-     * Not a rule of the list, an observation: copies ON_SHELF away from their home branch.
-     * Only a check-in whose return was stored and whose routing then failed leaves one (the
-     * copy waits where it was scanned; pull lists see it; a second scan sends it on).
+     * Copies ON_SHELF away from their home branch: a violation too (SPEC 5.4, a copy is
+     * shelved only at home). A check-in of a loan that stored the return and died before
+     * routing left one, until return and routing became one transaction.
      */
     readonly onShelfAwayFromHome: number;
   };
@@ -597,6 +597,10 @@ export const checkInvariants = (rows: readonly Row[], options: InvariantOptions)
       }
     }
   }
+  for (const item of items.filter((i) => i.status === 'ON_SHELF' && i.location !== i.branch)) {
+    fail('5.4: shelved at home', `copy ${item.itemId} is ON_SHELF at ${item.location}, its home is ${item.branch}`);
+  }
+
   if (options.registeredUpTo) {
     for (const hold of active) {
       if (hold.status === 'PROVISIONAL' && hold.requestedAt <= (options.registeredUpTo as string)) {
@@ -1095,6 +1099,9 @@ const workload = async (
   });
 
   report(checked.violations, 'at the end');
+  await services.outbox.drain();
+  const delivered = services.bus.recent(services.bus.capacity).reverse();
+  if (delivered.length < services.bus.capacity) report(checkEventsAnnounced(rows, delivered, services.clock.now()), 'events at the end');
 
   return {
     seed: options.seed,
@@ -1114,6 +1121,37 @@ const workload = async (
     phasesMs: { setup: setupDone - started, steps: stepsDone - setupDone, final: Date.now() - stepsDone },
     msByStep,
   };
+};
+
+/** What the bus delivered, oldest first (the local bus's log). */
+export interface DeliveredEvent {
+  readonly detailType: string;
+  readonly detail: Record<string, unknown>;
+}
+
+/**
+ * SPEC 9 / decision 014 over one run: every hold's present state is the state its last
+ * HoldStateChanged event announced (nothing changed unannounced, nothing announced that did
+ * not happen), and no event id was delivered twice. Fulfilled holds are skipped: their event
+ * names no hold (privacy).
+ */
+export const checkEventsAnnounced = (rows: readonly Row[], delivered: readonly DeliveredEvent[], now: Date): Violation[] => {
+  const violations: Violation[] = [];
+  const lastTo = new Map<string, unknown>();
+  const ids = new Set<unknown>();
+  for (const event of delivered) {
+    if (ids.has(event.detail.eventId)) violations.push({ rule: '9: each event once', detail: `event ${String(event.detail.eventId)} was delivered twice` });
+    ids.add(event.detail.eventId);
+    if (event.detailType === 'HoldStateChanged' && typeof event.detail.holdId === 'string') lastTo.set(event.detail.holdId, event.detail.to);
+  }
+  const holds = rows.filter((r) => String(r.SK).startsWith('HOLD#') && !isExpired(r as { expiresAt?: number }, now) && r.status !== 'FULFILLED');
+  for (const hold of holds) {
+    const announced = lastTo.get(hold.holdId);
+    if (announced !== hold.status) {
+      violations.push({ rule: '9: every change announced', detail: `hold ${hold.holdId} is ${hold.status}; its last event said ${String(announced ?? 'nothing')}` });
+    }
+  }
+  return violations;
 };
 
 /** Sums reports of several seeds into the one JSON line the suite prints. */
