@@ -21,7 +21,7 @@ import { startDynamoDbLocal } from '../lib/local/dynamodb-local.js';
 import { generateDemoCatalog } from '../lib/local/demo-catalog/index.js';
 import { startLocalServices, type LocalServices } from '../lib/local/local-services.js';
 import { startSesLocal } from '../lib/local/ses-local.js';
-import { checkInvariants, runFaultWorkload, Rng, scanTable, summarizeRuns, type Answer, type FaultHarness, type Placement } from '../test/support/faults.js';
+import { checkEventsAnnounced, checkInvariants, runFaultWorkload, Rng, scanTable, summarizeRuns, type Answer, type FaultHarness, type Placement } from '../test/support/faults.js';
 import { percentile, round } from './support.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -431,7 +431,12 @@ const main = async () => {
     const invariants = await timed('invariants', async () => {
       const rows = await scanTable(app.db.client, app.db.tableName);
       const checked = checkInvariants(rows, { holdLimit: app.deps.config.holds.holdLimit, now: app.clock.now(), placements: shared.placements });
-      return { violations: checked.violations.length, violationList: checked.violations.slice(0, 20), items: rows.length, table: checked.table };
+      // SPEC 9: every hold change announced once (when the local bus's log kept every event).
+      await app.outbox.drain();
+      const delivered = app.bus.recent(app.bus.capacity).reverse();
+      const eventsChecked = delivered.length < app.bus.capacity;
+      const violations = [...checked.violations, ...(eventsChecked ? checkEventsAnnounced(rows, delivered, app.clock.now()) : [])];
+      return { violations: violations.length, violationList: violations.slice(0, 20), items: rows.length, events: delivered.length, eventsChecked, table: checked.table };
     });
 
     // Optionally, the fault suite's workload at a larger size on this stack (it moves the clock: last).
