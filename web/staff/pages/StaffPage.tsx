@@ -27,7 +27,7 @@ const AddStaffForm = ({ onAdded }: { onAdded: (account: StaffAccount) => void })
   };
 
   return (
-    <section class="panel" aria-labelledby="add-staff-heading">
+    <section class="panel narrow" aria-labelledby="add-staff-heading">
       <h2 id="add-staff-heading">職員の追加</h2>
       <form class="form" onSubmit={submit} data-testid="add-staff-form" noValidate>
         <TextField id="staff-id" name="staffId" label="職員ID" value={staffId} onValue={setStaffId} error={error} required maxLength={64} hint="半角英数字と . _ -" testId="staff-id" />
@@ -74,57 +74,55 @@ export const StaffPage = ({ self }: { self?: string }) => {
   return (
     <>
       <PageHeading>職員アカウント</PageHeading>
-      <div class="two-col two-col-wide">
-        <section class="panel" aria-labelledby="staff-list-heading">
-          <h2 id="staff-list-heading">職員の一覧</h2>
-          <ErrorMessage error={accounts.error ?? disabling.error} testId="staff-list-error" />
-          {notice ? (
-            <p class="result result-ok" role="status" data-testid="staff-notice">
-              {notice}
-            </p>
-          ) : null}
-          {accounts.data ? (
-            <table class="table" data-testid="staff-list">
-              <thead>
-                <tr>
-                  <th scope="col">職員ID</th>
-                  <th scope="col">氏名</th>
-                  <th scope="col">権限</th>
-                  <th scope="col">状態</th>
-                  <th scope="col">
-                    <span class="visually-hidden">操作</span>
-                  </th>
+      <section class="panel" aria-labelledby="staff-list-heading">
+        <h2 id="staff-list-heading">職員の一覧</h2>
+        <ErrorMessage error={accounts.error ?? disabling.error} testId="staff-list-error" />
+        {notice ? (
+          <p class="result result-ok" role="status" data-testid="staff-notice">
+            {notice}
+          </p>
+        ) : null}
+        {accounts.data ? (
+          <table class="table" data-testid="staff-list">
+            <thead>
+              <tr>
+                <th scope="col">職員ID</th>
+                <th scope="col">氏名</th>
+                <th scope="col">権限</th>
+                <th scope="col">状態</th>
+                <th scope="col">
+                  <span class="visually-hidden">操作</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {accounts.data.map((account) => (
+                <tr key={account.staffId} data-testid="staff-row" data-staff-id={account.staffId}>
+                  <td class="mono">{account.staffId}</td>
+                  <td>{account.name}</td>
+                  <td>{roleLabels[account.role]}</td>
+                  <td>{account.disabled ? '無効' : '有効'}</td>
+                  <td>
+                    {!account.disabled && account.staffId !== self ? (
+                      <button type="button" class="danger" disabled={disabling.busy} onClick={() => void disable(account)} data-testid="staff-disable">
+                        無効にする
+                      </button>
+                    ) : null}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {accounts.data.map((account) => (
-                  <tr key={account.staffId} data-testid="staff-row" data-staff-id={account.staffId}>
-                    <td class="mono">{account.staffId}</td>
-                    <td>{account.name}</td>
-                    <td>{roleLabels[account.role]}</td>
-                    <td>{account.disabled ? '無効' : '有効'}</td>
-                    <td>
-                      {!account.disabled && account.staffId !== self ? (
-                        <button type="button" class="danger" disabled={disabling.busy} onClick={() => void disable(account)} data-testid="staff-disable">
-                          無効にする
-                        </button>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : accounts.loading ? (
-            <p class="muted">読み込み中…</p>
-          ) : null}
-        </section>
-        <AddStaffForm
-          onAdded={(account) => {
-            setNotice(`${account.staffId}(${roleLabels[account.role]})を追加しました。`);
-            void accounts.reload();
-          }}
-        />
-      </div>
+              ))}
+            </tbody>
+          </table>
+        ) : accounts.loading ? (
+          <p class="muted">読み込み中…</p>
+        ) : null}
+      </section>
+      <AddStaffForm
+        onAdded={(account) => {
+          setNotice(`${account.staffId}(${roleLabels[account.role]})を追加しました。`);
+          void accounts.reload();
+        }}
+      />
     </>
   );
 };
