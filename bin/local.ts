@@ -13,7 +13,7 @@ import { startLocalServices, type LocalServices } from '../lib/local/local-servi
 import { assertPortFree } from '../lib/local/ports.js';
 import { startSesLocal, type SesLocal } from '../lib/local/ses-local.js';
 import { localSigningKeys } from '../lib/local/signing-key.js';
-import { demoPatron, demoStaffId } from '../lib/local/demo-branches.js';
+import { demoCounterStaffId, demoPatron, demoStaffId } from '../lib/local/demo-branches.js';
 
 const { values: flags } = parseArgs({ options: { memory: { type: 'boolean', default: false } } });
 const host = process.env.HOST ?? '127.0.0.1';
@@ -83,6 +83,7 @@ const main = async () => {
       '',
       `  Patron login   POST ${url}/api/login  {"cardNumber":"${demoPatron.cardNumber}","password":"0401"}`,
       `  Staff login    POST ${url}/admin/login {"staffId":"${demoStaffId}","password":"${process.env.LOCAL_STAFF_PASSWORD ? '<LOCAL_STAFF_PASSWORD>' : staffPassword}"}`,
+      `  Counter staff  "${demoCounterStaffId}" (role COUNTER), same password`,
       `  Move the clock PUT  ${url}/admin/local/clock {"now":"2026-12-01T07:05:00+09:00"}  ({"now":null} = real time)`,
       '',
       'Ctrl-C stops everything.',

@@ -13,6 +13,14 @@ export { tableDefinition } from './store/table-definition.js';
 export type Access = 'public' | 'patron' | 'staff' | 'local';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+/**
+ * SPEC 11: staff roles. `ADMIN` may do everything; `COUNTER` the counter work. A route
+ * declared `role: 'ADMIN'` answers 403 FORBIDDEN to a COUNTER token; other staff routes
+ * need only a staff token.
+ */
+export type StaffRole = 'ADMIN' | 'COUNTER';
+export const staffRoles = ['ADMIN', 'COUNTER'] as const satisfies readonly StaffRole[];
+
 /** The audiences of tokens; each has its own signing key (decision 011). */
 export type TokenAudience = 'patron' | 'staff';
 
@@ -112,13 +120,18 @@ export interface RouteDeclaration {
    * reads anyway (one Get or the partition Query), so the middleware spares its own read.
    */
   readonly sessionCheckedByHandler?: boolean;
+  /** Staff routes only: the role required (SPEC 11); absent, any staff role may call it. */
+  readonly role?: 'ADMIN';
 }
 
 interface RouteOptions {
   readonly maxBodyBytes?: number;
   readonly openWithInitialPassword?: boolean;
   readonly sessionCheckedByHandler?: boolean;
+  readonly role?: 'ADMIN';
 }
+
+const admin = { role: 'ADMIN' } as const;
 
 const route = <M extends HttpMethod, P extends string, A extends Access, G extends ApiGroupName>(
   method: M,
@@ -146,14 +159,20 @@ export const routes = [
   route('DELETE', '/api/me/basket/{titleId}', 'patron', 'patron-api'),
   route('POST', '/api/me/basket/reserve', 'patron', 'patron-api'),
   route('POST', '/api/me/loans/renew', 'patron', 'patron-api'),
-  // Staff
+  // Staff (SPEC 11: `admin` routes are ADMIN only; the rest is counter work, open to COUNTER too)
   route('POST', '/admin/login', 'public', 'staff-api'),
+  route('GET', '/admin/staff', 'staff', 'staff-api', admin),
+  route('POST', '/admin/staff', 'staff', 'staff-api', admin),
+  route('DELETE', '/admin/staff/{staffId}', 'staff', 'staff-api', admin),
+  route('GET', '/admin/patrons', 'staff', 'staff-api'),
   route('POST', '/admin/patrons', 'staff', 'staff-api'),
+  route('GET', '/admin/patrons/{cardNumber}', 'staff', 'staff-api'),
   route('POST', '/admin/patrons/{cardNumber}/internet-password', 'staff', 'staff-api'),
-  route('PUT', '/admin/calendar/{branch}/{date}', 'staff', 'staff-api'),
-  route('POST', '/admin/titles', 'staff', 'staff-api'),
-  route('POST', '/admin/items', 'staff', 'staff-api'),
-  route('POST', '/admin/catalog/import', 'staff', 'staff-api', { maxBodyBytes: 5 * 1024 * 1024 }),
+  route('POST', '/admin/patrons/{cardNumber}/loans/renew', 'staff', 'staff-api'),
+  route('PUT', '/admin/calendar/{branch}/{date}', 'staff', 'staff-api', admin),
+  route('POST', '/admin/titles', 'staff', 'staff-api', admin),
+  route('POST', '/admin/items', 'staff', 'staff-api', admin),
+  route('POST', '/admin/catalog/import', 'staff', 'staff-api', { ...admin, maxBodyBytes: 5 * 1024 * 1024 }),
   route('GET', '/admin/titles/{titleId}/queue', 'staff', 'staff-api'),
   route('POST', '/admin/checkout', 'staff', 'staff-api'),
   route('POST', '/admin/checkin', 'staff', 'staff-api'),
@@ -161,8 +180,8 @@ export const routes = [
   route('GET', '/admin/contact-list', 'staff', 'staff-api'),
   route('POST', '/admin/holds', 'staff', 'staff-api'),
   route('DELETE', '/admin/holds/{holdId}', 'staff', 'staff-api'),
-  route('POST', '/admin/jobs/{job}/run', 'staff', 'staff-api'),
-  route('GET', '/admin/jobs/{job}/runs', 'staff', 'staff-api'),
+  route('POST', '/admin/jobs/{job}/run', 'staff', 'staff-api', admin),
+  route('GET', '/admin/jobs/{job}/runs', 'staff', 'staff-api', admin),
   // Local stack only (SPEC 7): never deployed
   route('PUT', '/admin/local/clock', 'local', 'staff-api'),
   route('GET', '/admin/local/events', 'local', 'staff-api'),

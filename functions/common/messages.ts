@@ -26,6 +26,10 @@ export const errorMessages = {
     en: 'No internet password has been issued. Please ask at a library counter.',
   },
   ALREADY_EXISTS: { ja: '既に登録されています。', en: 'It is already registered.' },
+  CANNOT_DISABLE_SELF: {
+    ja: '自分の職員アカウントは無効にできません。別の管理者に依頼してください。',
+    en: 'You cannot disable your own staff account. Ask another administrator.',
+  },
   INVALID_BRANCH: { ja: '指定された図書館は存在しません。', en: 'The branch does not exist.' },
   CONFLICT: { ja: '同時に別の更新がありました。もう一度お試しください。', en: 'Another change happened at the same time. Please try again.' },
   SERVICE_UNAVAILABLE: {
@@ -81,6 +85,19 @@ export const ruleMessages = {
   date: { ja: '日付は YYYY-MM-DD の形式で入力してください。', en: 'Dates are written YYYY-MM-DD.' },
   time: { ja: '時刻は HH:MM の形式で入力してください。', en: 'Times are written HH:MM.' },
   invalid: { ja: '{field} の値が正しくありません。', en: '{field} is not valid.' },
+  staffPassword: {
+    ja: '職員のパスワードは10文字以上128文字以内で入力してください。',
+    en: 'A staff password is 10 to 128 characters.',
+  },
+  staffId: {
+    ja: '職員IDは半角英数字と「. _ -」で64文字以内です。',
+    en: 'A staff ID is up to 64 letters, digits, ".", "_" or "-".',
+  },
+  staffRole: { ja: '権限は ADMIN か COUNTER です。', en: 'The role is ADMIN or COUNTER.' },
+  lookupQuery: {
+    ja: '利用者番号（4桁以上）または氏名を入力してください。',
+    en: 'Type a card number (at least 4 digits) or the start of a name.',
+  },
   resultDepth: {
     ja: '検索結果は1,000件目まで表示できます。キーワードを増やして絞り込んでください。',
     en: 'Search results can be paged up to the 1,000th. Add words to narrow the search.',

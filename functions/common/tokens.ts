@@ -1,5 +1,6 @@
 import { SignJWT, decodeJwt, jwtVerify, errors as joseErrors } from 'jose';
 import type { Clock } from './clock.js';
+import { staffRoles, type StaffRole } from '../wiring.js';
 
 /**
  * Short-lived HS256 JWTs, one signing key per audience (patron, staff; decision 011): a
@@ -11,8 +12,13 @@ export interface Principal {
   readonly role: Role;
   /** Card number (patron) or staff id. */
   readonly subject: string;
-  /** Patrons: the credential version the token was issued for (SPEC 12: a change ends sessions). */
+  /**
+   * The credential version the token was issued for: a patron's password change or reset
+   * (SPEC 12), or a staff account's disabling (SPEC 11), raises it and so ends sessions.
+   */
   readonly credentialVersion?: number;
+  /** Staff: ADMIN or COUNTER (SPEC 11). */
+  readonly staffRole?: StaffRole;
   /** Patrons: signed in with the initial password (SPEC 12: only /api/me and the change are open). */
   readonly passwordIsInitial?: boolean;
 }
@@ -65,7 +71,7 @@ export const createTokenService = (keys: SigningKeys, clock: Clock): TokenServic
       const claims =
         principal.role === 'patron'
           ? { role: principal.role, ver: principal.credentialVersion ?? 0, pwi: principal.passwordIsInitial ?? false }
-          : { role: principal.role };
+          : { role: principal.role, ver: principal.credentialVersion ?? 0, srole: principal.staffRole ?? 'COUNTER' };
       const token = await new SignJWT(claims)
         .setProtectedHeader({ alg: 'HS256' })
         .setIssuer(ISSUER)
@@ -87,9 +93,14 @@ export const createTokenService = (keys: SigningKeys, clock: Clock): TokenServic
           currentDate: clock.now(),
         });
         if (payload.role !== audience || !payload.sub || payload.aud !== audienceOf(audience)) return { kind: 'invalid' };
-        if (audience === 'staff') return { kind: 'valid', principal: { role: 'staff', subject: payload.sub } };
-        // A patron token without its SPEC 12 claims predates them: it cannot be judged, so it is refused.
-        if (!Number.isInteger(payload.ver) || typeof payload.pwi !== 'boolean') return { kind: 'invalid' };
+        // A token without the claims of SPEC 11 / 12 predates them: it cannot be judged, so it is refused.
+        if (!Number.isInteger(payload.ver)) return { kind: 'invalid' };
+        if (audience === 'staff') {
+          const staffRole = staffRoles.find((r) => r === payload.srole);
+          if (!staffRole) return { kind: 'invalid' };
+          return { kind: 'valid', principal: { role: 'staff', subject: payload.sub, credentialVersion: payload.ver as number, staffRole } };
+        }
+        if (typeof payload.pwi !== 'boolean') return { kind: 'invalid' };
         return {
           kind: 'valid',
           principal: { role: 'patron', subject: payload.sub, credentialVersion: payload.ver as number, passwordIsInitial: payload.pwi },

@@ -13,6 +13,8 @@ export interface Credential {
   readonly credentialVersion?: number;
   /** ISO instant of the last lock notice mailed (SPEC 12: at most one a day). */
   readonly lockNoticeAt?: string;
+  /** Staff (SPEC 11): a disabled account keeps its item, without a password hash. */
+  readonly disabled?: boolean;
 }
 
 export type Account = { kind: 'patron'; id: string } | { kind: 'staff'; id: string };
@@ -23,9 +25,27 @@ const keyOf = (account: Account) =>
 export const versionOf = (credential: Pick<Credential, 'credentialVersion'>): number => credential.credentialVersion ?? 0;
 
 export const credentialStore = (db: Db) => ({
+  /** The credential a password can be checked against; none for a disabled staff account. */
   async get(account: Account): Promise<Credential | undefined> {
     const { Item } = await db.client.send(new GetCommand({ TableName: db.tableName, Key: keyOf(account), ConsistentRead: true }));
-    return Item as Credential | undefined;
+    if (!Item || Item.disabled === true || typeof Item.passwordHash !== 'string') return undefined;
+    return Item as Credential;
+  },
+
+  /**
+   * The version of a staff account's credential, or undefined when the account is unknown
+   * or disabled (SPEC 11: its tokens stop working at once). One small read per staff request.
+   */
+  async staffVersion(staffId: string): Promise<number | undefined> {
+    const { Item } = await db.client.send(
+      new GetCommand({
+        TableName: db.tableName,
+        Key: keys.staffCredential(staffId),
+        ConsistentRead: true,
+        ProjectionExpression: 'PK, credentialVersion, disabled',
+      }),
+    );
+    return Item && Item.disabled !== true ? versionOf(Item) : undefined;
   },
 
   /** The version of a patron's credential, or undefined when there is none (SPEC 12 session check). */

@@ -10,6 +10,7 @@ import { holdStore } from './holds.js';
 import { jobRunStore } from './job-runs.js';
 import { loginAttemptStore } from './login-attempts.js';
 import { outboxStore } from './outbox.js';
+import { patronLookupStore } from './patron-lookup.js';
 import { patronRecordsStore } from './patron-records.js';
 import { patronStore } from './patrons.js';
 import { searchIndexStore } from './search-index.js';
@@ -28,6 +29,7 @@ export const createStore = (db: Db) => ({
   catalogImport: catalogImportStore(db),
   holds: holdStore(db),
   patronRecords: patronRecordsStore(db),
+  patronLookup: patronLookupStore(db),
   basket: basketStore(db),
   circulation: circulationStore(db),
   outbox: outboxStore(db),

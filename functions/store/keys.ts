@@ -9,6 +9,22 @@ export const keys = {
   patronCredential: (cardNumber: string) => ({ PK: `PATRON#${cardNumber}`, SK: 'CREDENTIAL' }),
   staff: (staffId: string) => ({ PK: `STAFF#${staffId}`, SK: 'PROFILE' }),
   staffCredential: (staffId: string) => ({ PK: `STAFF#${staffId}`, SK: 'CREDENTIAL' }),
+  /** GSI1: every staff account, by id (SPEC 11 staff list; a library has tens). */
+  staffListed: (staffId: string) => ({ GSI1PK: 'STAFF', GSI1SK: `STAFF#${staffId}` }),
+  staffListPartition: 'STAFF',
+  /**
+   * SPEC 11 patron lookup: one small item per patron, apart from the busy profile so that
+   * counter updates do not rewrite the indexes. GSI1 by folded name, partitioned by its first
+   * character; GSI2 by card number, partitioned by its first four digits.
+   */
+  patronLookup: (cardNumber: string) => ({ PK: `PATRON#${cardNumber}`, SK: 'LOOKUP' }),
+  patronByName: (firstCharacter: string, foldedName: string, cardNumber: string) => ({
+    GSI1PK: `PATRON_NAME#${firstCharacter}`,
+    GSI1SK: `${foldedName}#${cardNumber}`,
+  }),
+  patronNamePartition: (firstCharacter: string) => `PATRON_NAME#${firstCharacter}`,
+  patronByCard: (cardNumber: string) => ({ GSI2PK: `PATRON_CARD#${cardNumber.slice(0, 4)}`, GSI2SK: cardNumber }),
+  patronCardPartition: (firstFourDigits: string) => `PATRON_CARD#${firstFourDigits}`,
   /**
    * Login attempts of a card number or staff id, whether or not it exists (SPEC 12: an
    * unknown card locks like a known one). Apart from the credential, and with a TTL.

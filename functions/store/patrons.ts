@@ -1,7 +1,8 @@
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { whenConditionsHold, type Db } from './db.js';
 import { keys, stripKeys } from './keys.js';
 import type { ContactMethod } from '../domain/contact.js';
+import { patronLookupItem } from './patron-lookup.js';
 
 export type EmailStatus = 'OK' | 'BOUNCING';
 
@@ -26,14 +27,21 @@ export const patronStore = (db: Db) => ({
     return Item ? (stripKeys(Item) as unknown as Patron) : undefined;
   },
 
-  /** False when the card number is taken. */
+  /** False when the card number is taken. The lookup item (SPEC 11) is written with the profile. */
   async create(patron: Patron): Promise<boolean> {
     return whenConditionsHold(
       db.client.send(
-        new PutCommand({
-          TableName: db.tableName,
-          Item: { ...keys.patron(patron.cardNumber), type: 'Patron', ...patron, activeHolds: 0 },
-          ConditionExpression: 'attribute_not_exists(PK)',
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: db.tableName,
+                Item: { ...keys.patron(patron.cardNumber), type: 'Patron', ...patron, activeHolds: 0 },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            { Put: { TableName: db.tableName, Item: patronLookupItem(patron) } },
+          ],
         }),
       ),
     );

@@ -2,6 +2,7 @@ import { AppError } from '../common/errors.js';
 import type { Deps } from '../common/deps.js';
 import { tokyoIso } from '../domain/tokyo-time.js';
 import { versionOf, type Account } from '../store/credentials.js';
+import { roleOf } from '../store/staff.js';
 import { verifyUnderLockout } from './guarded-verify.js';
 
 export interface LoginResult {
@@ -14,6 +15,8 @@ export interface LoginResult {
  * SPEC 3 login for patrons and staff: a checked password buys a short-lived token. A patron
  * token carries the credential version (SPEC 12: a password change or reset ends it) and
  * whether the password is the initial one (then only /api/me and the change are open).
+ * A staff token carries its credential version too (SPEC 11: disabling ends it) and the
+ * account's role. A disabled account has no password to check: it answers like a wrong one.
  */
 export const login = async (
   deps: Deps,
@@ -23,13 +26,14 @@ export const login = async (
 ): Promise<LoginResult> => {
   const credential = await verifyUnderLockout(deps, account, password, () => new AppError(401, invalidCode));
   const lifetime = account.kind === 'patron' ? deps.config.patronTokenMinutes : deps.config.staffTokenMinutes;
-  const issued = await deps.tokens.issue(
-    {
-      role: account.kind,
-      subject: account.id,
-      ...(account.kind === 'patron' ? { credentialVersion: versionOf(credential), passwordIsInitial: credential.passwordIsInitial } : {}),
-    },
-    lifetime,
-  );
+  let claims;
+  if (account.kind === 'patron') {
+    claims = { credentialVersion: versionOf(credential), passwordIsInitial: credential.passwordIsInitial };
+  } else {
+    const member = await deps.store.staff.get(account.id);
+    if (!member || member.disabled) throw new AppError(401, invalidCode);
+    claims = { credentialVersion: versionOf(credential), staffRole: roleOf(member) };
+  }
+  const issued = await deps.tokens.issue({ role: account.kind, subject: account.id, ...claims }, lifetime);
   return { token: issued.token, expiresAt: tokyoIso(issued.expiresAt), passwordIsInitial: credential.passwordIsInitial };
 };

@@ -12,3 +12,5 @@ export const demoBranches: readonly Branch[] = [
 
 export const demoPatron = { cardNumber: '10000001', name: '水戸 花子', birthDate: '1985-04-01', phone: '029-000-0001' } as const;
 export const demoStaffId = 'admin';
+/** SPEC 11: a COUNTER account, to see the console as counter staff do. */
+export const demoCounterStaffId = 'counter';

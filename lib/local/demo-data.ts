@@ -5,7 +5,7 @@ import { dayFromWeeklyHours, demoWeeklyHours, type CalendarDay } from '../../fun
 import { addDays, tokyoDate } from '../../functions/domain/tokyo-time.js';
 import type { Db } from '../../functions/store/db.js';
 import { issueInternetPassword } from '../../functions/use-cases/internet-password.js';
-import { demoBranches, demoPatron, demoStaffId } from './demo-branches.js';
+import { demoBranches, demoCounterStaffId, demoPatron, demoStaffId } from './demo-branches.js';
 import { generateDemoCatalog } from './demo-catalog/index.js';
 import type { Item } from '../../functions/domain/catalog.js';
 
@@ -20,7 +20,8 @@ export interface SeedOptions {
 
 /**
  * Loads the demo library once per store: six branches with a calendar a year either side
- * of today, staff `admin`, and patron 10000001 (born 1 April) with internet service issued.
+ * of today and patron 10000001 (born 1 April) with internet service issued. Staff come from
+ * `seedDemoStaff`.
  */
 export const seedDemoData = async (db: Db, deps: Deps, options: SeedOptions): Promise<'seeded' | 'already-seeded'> => {
   const marker = await db.client.send(new GetCommand({ TableName: db.tableName, Key: SEED_MARKER }));
@@ -37,13 +38,37 @@ export const seedDemoData = async (db: Db, deps: Deps, options: SeedOptions): Pr
   }
   await deps.store.calendar.putAll(days);
 
-  await deps.store.staff.put({ staffId: demoStaffId, name: '図書館 職員', branch: 'central' });
-  await deps.store.credentials.setPassword({ kind: 'staff', id: demoStaffId }, await hashPassword(options.staffPassword), false, now);
-
   await deps.store.patrons.create({ ...demoPatron, contactMethod: 'NONE', internetService: false, createdAt: now.toISOString() });
   await issueInternetPassword(deps, demoPatron.cardNumber);
 
   await db.client.send(new PutCommand({ TableName: db.tableName, Item: { ...SEED_MARKER, version: SEED_VERSION, seededAt: now.toISOString() } }));
+  return 'seeded';
+};
+
+const STAFF_MARKER = { PK: 'META', SK: 'DEMO_STAFF' };
+
+/**
+ * The demo staff (SPEC 11), once per store and apart from the rest, so that stores seeded
+ * before roles get them too: `admin` (ADMIN) and `counter` (COUNTER), both with the local
+ * staff password; and the demo patron's lookup item.
+ */
+export const seedDemoStaff = async (db: Db, deps: Deps, staffPassword: string): Promise<'seeded' | 'already-seeded'> => {
+  const marker = await db.client.send(new GetCommand({ TableName: db.tableName, Key: STAFF_MARKER }));
+  if (marker.Item) return 'already-seeded';
+  const now = deps.clock.now();
+  const hash = await hashPassword(staffPassword);
+  const members = [
+    { staffId: demoStaffId, name: '図書館 職員', role: 'ADMIN', branch: 'central' },
+    { staffId: demoCounterStaffId, name: 'カウンター 担当', role: 'COUNTER', branch: 'central' },
+  ] as const;
+  for (const member of members) {
+    await deps.store.staff.put(member);
+    await deps.store.credentials.setPassword({ kind: 'staff', id: member.staffId }, hash, false, now);
+  }
+  // The demo patron of a store seeded before patron lookups (SPEC 11) has no lookup item yet.
+  const patron = await deps.store.patrons.get(demoPatron.cardNumber);
+  if (patron) await deps.store.patronLookup.index(patron);
+  await db.client.send(new PutCommand({ TableName: db.tableName, Item: { ...STAFF_MARKER, seededAt: now.toISOString() } }));
   return 'seeded';
 };
 

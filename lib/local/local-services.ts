@@ -15,7 +15,7 @@ import { createDb, type Db } from '../../functions/store/db.js';
 import { createStore } from '../../functions/store/index.js';
 import type { ApiGroupName, JobInvocation } from '../../functions/wiring.js';
 import { ensureTable } from './create-table.js';
-import { seedDemoCatalog, seedDemoData } from './demo-data.js';
+import { seedDemoCatalog, seedDemoData, seedDemoStaff } from './demo-data.js';
 import { localCredentials, localRegion } from './dynamodb-local.js';
 import { startHttpApi, type LocalHttpApi } from './http-server.js';
 import { LocalClock } from './local-clock.js';
@@ -116,6 +116,7 @@ export const startLocalServices = async (options: LocalServicesOptions): Promise
   invokeJob = (invocation) => runJob(invocation.job, invocation, deps, jobBodies[invocation.job]);
 
   const seed = await seedDemoData(db, deps, { staffPassword: options.staffPassword, calendarDays: options.calendarDays });
+  await seedDemoStaff(db, deps, options.staffPassword);
   if (options.demoCatalogTitles !== 0 && (await seedDemoCatalog(db, deps, options.demoCatalogTitles)) === 'seeded') {
     await invokeJob({ job: 'search-index', trigger: 'manual' });
   }

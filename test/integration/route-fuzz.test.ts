@@ -198,8 +198,14 @@ const shapes: Record<DeclaredKey, Shape> = {
   'POST /api/me/basket/reserve': { body: ['titleIds', 'pickupBranch'] },
   'POST /api/me/loans/renew': { body: ['itemIds'] },
   'POST /admin/login': { body: ['staffId', 'password'] },
+  'GET /admin/staff': {},
+  'POST /admin/staff': { body: ['staffId', 'name', 'role', 'password', 'branch'] },
+  'DELETE /admin/staff/{staffId}': {},
+  'GET /admin/patrons': { query: ['q'] },
   'POST /admin/patrons': { body: ['cardNumber', 'name', 'birthDate', 'phone'] },
+  'GET /admin/patrons/{cardNumber}': {},
   'POST /admin/patrons/{cardNumber}/internet-password': {},
+  'POST /admin/patrons/{cardNumber}/loans/renew': { body: ['itemIds'] },
   'PUT /admin/calendar/{branch}/{date}': { body: ['open', 'opensAt', 'closesAt'] },
   'POST /admin/titles': {
     body: ['titleId', 'title', 'titleReading', 'author', 'authorReading', 'publisher', 'year', 'isbn', 'materialType', 'subtype', 'series', 'volume'],
@@ -340,6 +346,10 @@ const validFor = (name: string): fc.Arbitrary<unknown> => {
       return fc.constant(null).map(() => tokyoIso(app.services.clock.now()));
     case 'reason':
       return fc.constantFrom('破損のため', 'duplicate');
+    case 'role':
+      return fc.constantFrom('ADMIN', 'COUNTER');
+    case 'q':
+      return fc.constantFrom('予約', 'よやく', 'ﾖﾔｸ', real.cardNumber, real.cardNumber.slice(0, 5), '６０００');
     default:
       // Free text (names, titles): anything printable the text rule lets through, lone surrogates included.
       return fc.oneof(
@@ -415,6 +425,10 @@ const nearMissFor = (name: string): fc.Arbitrary<unknown> => {
       return fc.constantFrom('2026-02-30T10:00:00+09:00', '2026-12-01T25:00:00+09:00', '2026-12-01T10:00:00', '2026-12-01', 'now', '+275760-09-13T00:00:00Z', 0, false, {});
     case 'reason':
       return fc.constantFrom('x'.repeat(201), 'a\nb', '');
+    case 'role':
+      return fc.constantFrom('admin', 'OWNER', '');
+    case 'q':
+      return fc.constantFrom('', ' ', '60', '123456789', '・・', 'x'.repeat(101));
     default:
       return fc.constantFrom(' 余白 ', 'x'.repeat(100), 'x'.repeat(101), 'x'.repeat(301), 'x'.repeat(501), '', ' ');
   }

@@ -6,10 +6,10 @@ interface PageOpener {
 }
 
 /** Drives the staff console as a librarian would (web/staff; test ids listed there). */
-export const openStaffConsole = async (browser: PageOpener, baseUrl: string, password: string, branch: string): Promise<Page> => {
+export const openStaffConsole = async (browser: PageOpener, baseUrl: string, password: string, branch: string, staffId = 'admin'): Promise<Page> => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(`${baseUrl}/staff/`);
-  await page.getByTestId('login-staff-id').fill('admin');
+  await page.getByTestId('login-staff-id').fill(staffId);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   const setup = page.getByTestId('branch-setup-select');

@@ -66,8 +66,28 @@ describe('decision 011: one signing key per audience', () => {
     expect(await both.verify(forged, 'staff')).toEqual({ kind: 'invalid' });
     const patronToken = (await both.issue({ role: 'patron', subject: '10000001', credentialVersion: 1, passwordIsInitial: false }, 30)).token;
     expect(await both.verify(patronToken, 'staff')).toEqual({ kind: 'other-role' });
-    const staffToken = (await both.issue({ role: 'staff', subject: 'admin' }, 60)).token;
-    expect(await both.verify(staffToken, 'staff')).toEqual({ kind: 'valid', principal: { role: 'staff', subject: 'admin' } });
+    const staffToken = (await both.issue({ role: 'staff', subject: 'admin', credentialVersion: 3, staffRole: 'ADMIN' }, 60)).token;
+    expect(await both.verify(staffToken, 'staff')).toEqual({
+      kind: 'valid',
+      principal: { role: 'staff', subject: 'admin', credentialVersion: 3, staffRole: 'ADMIN' },
+    });
+  });
+
+  it('SPEC 11: a staff token without a credential version or a known role is refused', async () => {
+    const staffSide = createTokenService({ staff: staffKey }, clock);
+    const signed = (claims: Record<string, unknown>) =>
+      new SignJWT({ role: 'staff', ...claims })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer('library-reservations')
+        .setAudience('library:staff')
+        .setSubject('admin')
+        .setIssuedAt(Math.floor(clock.now().getTime() / 1000))
+        .setExpirationTime(Math.floor(clock.now().getTime() / 1000) + 600)
+        .sign(staffKey);
+    expect(await staffSide.verify(await signed({}), 'staff')).toEqual({ kind: 'invalid' });
+    expect(await staffSide.verify(await signed({ ver: 1 }), 'staff')).toEqual({ kind: 'invalid' });
+    expect(await staffSide.verify(await signed({ ver: 1, srole: 'OWNER' }), 'staff')).toEqual({ kind: 'invalid' });
+    expect(await staffSide.verify(await signed({ ver: 1, srole: 'COUNTER' }), 'staff')).toMatchObject({ kind: 'valid', principal: { staffRole: 'COUNTER' } });
   });
 });
 

@@ -12,9 +12,14 @@ import type {
   JobRun,
   Loan,
   PatronRecord,
+  PatronSummary,
+  PatronView,
   PullEntry,
+  RenewResult,
   SearchResult,
+  StaffAccount,
   StaffHold,
+  StaffRole,
   TitleDetail,
 } from './types';
 
@@ -47,6 +52,14 @@ export const api = {
   contactList: (branch: string) => client.request<ContactEntry[]>('GET', `/admin/contact-list${query({ branch })}`),
   registerPatron: (body: { cardNumber: string; name: string; birthDate: string; phone?: string }) =>
     client.request<PatronRecord>('POST', '/admin/patrons', body),
+  lookupPatrons: (q: string) => client.request<PatronSummary[]>('GET', `/admin/patrons${query({ q })}`),
+  patron: (cardNumber: string) => client.request<PatronView>('GET', `/admin/patrons/${seg(cardNumber)}`),
+  renewForPatron: (cardNumber: string, itemIds: string[]) =>
+    client.request<{ results: RenewResult[] }>('POST', `/admin/patrons/${seg(cardNumber)}/loans/renew`, { itemIds }),
+  staffAccounts: () => client.request<StaffAccount[]>('GET', '/admin/staff'),
+  createStaff: (body: { staffId: string; name: string; role: StaffRole; password: string }) =>
+    client.request<StaffAccount>('POST', '/admin/staff', body),
+  disableStaff: (staffId: string) => client.request<void>('DELETE', `/admin/staff/${seg(staffId)}`),
   issuePassword: (cardNumber: string) =>
     client.request<{ initialPassword: string }>('POST', `/admin/patrons/${seg(cardNumber)}/internet-password`),
   counterHold: (cardNumber: string, titleId: string, pickupBranch: string) =>

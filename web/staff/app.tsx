@@ -11,17 +11,26 @@ import { BranchSetupPage } from './pages/BranchSetupPage';
 import { HoldsPage } from './pages/HoldsPage';
 import { JobsPage } from './pages/JobsPage';
 import { LoginPage } from './pages/LoginPage';
+import { PatronPage } from './pages/PatronPage';
 import { PatronsPage } from './pages/PatronsPage';
+import { StaffPage } from './pages/StaffPage';
 import { PullListPage } from './pages/PullListPage';
-import { useRoute, type Route } from './router';
+import { PAGES, useRoute, type Route } from './router';
 import { useScanLogState, type ScanLog } from './scan-log';
 import { endSession, loadBranch, saveBranch, sessionHasEnded, sessionOf, startSession } from './session';
-import type { Branch } from './types';
+import type { Branch, StaffRole } from './types';
 import { ErrorMessage } from './components/ErrorMessage';
 
 const EXPIRED = 'ログインの有効期限が切れました。もう一度ログインしてください。';
 
-const Page = ({ route, log }: { route: Route; log: ScanLog }) => {
+const Page = ({ route, log, role, staffId }: { route: Route; log: ScanLog; role: StaffRole; staffId?: string }) => {
+  if (role !== 'ADMIN' && PAGES.find((p) => p.name === route.page)?.adminOnly) {
+    return (
+      <p class="empty" data-testid="admin-only">
+        この画面は管理者のみ利用できます。
+      </p>
+    );
+  }
   switch (route.page) {
     case 'pull-list':
       return <PullListPage />;
@@ -29,6 +38,10 @@ const Page = ({ route, log }: { route: Route; log: ScanLog }) => {
       return <ContactListPage />;
     case 'patrons':
       return <PatronsPage />;
+    case 'patron':
+      return <PatronPage cardNumber={route.param ?? ''} />;
+    case 'staff':
+      return <StaffPage self={staffId} />;
     case 'holds':
       return <HoldsPage titleId={route.param} />;
     case 'calendar':
@@ -73,7 +86,7 @@ export const App = () => {
   useEffect(() => onUnauthorized(() => logout(EXPIRED)), [logout]);
 
   // Back to login when the shift's token runs out, even without a request.
-  const { staffId, endsAt } = sessionOf(token);
+  const { staffId, endsAt, role = 'COUNTER' } = sessionOf(token);
   useEffect(() => {
     if (!endsAt) return undefined;
     const timer = setTimeout(() => logout(EXPIRED), Math.max(0, Math.min(endsAt.getTime() - Date.now(), 2 ** 31 - 1)));
@@ -113,9 +126,9 @@ export const App = () => {
   } else {
     body = (
       <>
-        <AppHeader page={route.page} staffId={staffId} expiresAt={endsAt} onLogout={() => logout('ログアウトしました。')} />
+        <AppHeader page={route.page} staffId={staffId} role={role} expiresAt={endsAt} onLogout={() => logout('ログアウトしました。')} />
         <main id="main" tabIndex={-1} class="content" key={`${route.page}|${state.counterBranch}`}>
-          <Page route={route} log={log} />
+          <Page route={route} log={log} role={role} staffId={staffId} />
         </main>
       </>
     );

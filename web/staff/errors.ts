@@ -18,6 +18,8 @@ export const fieldLabels: Record<string, string> = {
   closesAt: '閉館時刻',
   reason: '取消理由',
   q: '検索語',
+  role: '権限',
+  itemIds: '資料',
 };
 
 export interface ShownError {

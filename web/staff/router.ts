@@ -1,17 +1,26 @@
 /** A tiny hash router: '#/holds/T000001' → { page: 'holds', param: 'T000001' }. */
 import { useEffect, useState } from 'preact/hooks';
 
-export type PageName = 'counter' | 'pull-list' | 'contact-list' | 'patrons' | 'holds' | 'calendar' | 'jobs';
+export type PageName = 'counter' | 'pull-list' | 'contact-list' | 'patrons' | 'patron' | 'holds' | 'calendar' | 'jobs' | 'staff';
 
-export const PAGES: readonly { name: PageName; label: string }[] = [
+/**
+ * The console's pages. `adminOnly`: hidden from COUNTER staff (SPEC 11; the API refuses
+ * them anyway). `inNav: false`: reached from another page ('#/patron/{card}' from 利用者).
+ */
+export const PAGES: readonly { name: PageName; label: string; adminOnly?: boolean; inNav?: false }[] = [
   { name: 'counter', label: '返却・貸出' },
   { name: 'pull-list', label: '予約資料の確保' },
   { name: 'contact-list', label: '電話連絡' },
   { name: 'patrons', label: '利用者' },
+  { name: 'patron', label: '利用者の状況', inNav: false },
   { name: 'holds', label: '予約' },
-  { name: 'calendar', label: '開館日' },
-  { name: 'jobs', label: '処理' },
+  { name: 'calendar', label: '開館日', adminOnly: true },
+  { name: 'jobs', label: '処理', adminOnly: true },
+  { name: 'staff', label: '職員', adminOnly: true },
 ];
+
+/** Pages this role may open; a COUNTER account does not see the administrators' pages. */
+export const pagesFor = (role: 'ADMIN' | 'COUNTER') => PAGES.filter((p) => role === 'ADMIN' || !p.adminOnly);
 
 export interface Route {
   page: PageName;

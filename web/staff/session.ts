@@ -1,4 +1,5 @@
 import { hasEnded, readClaims, sessionEndsAt } from '../shared/session-end';
+import type { StaffRole } from './types';
 
 /** What this PC remembers: the counter's branch (localStorage) and facts about the staff token. */
 export const BRANCH_KEY = 'staff-branch';
@@ -31,7 +32,19 @@ const ENDS_AT_KEY = 'staff-session-ends-at';
 export interface StaffSession {
   readonly staffId?: string;
   readonly endsAt?: Date;
+  /** SPEC 11; read from the token for display only (the server checks it on every request). */
+  readonly role?: StaffRole;
 }
+
+/** The token's role claim; COUNTER when unreadable, so the console never shows more than it may. */
+const roleClaim = (token: string): StaffRole => {
+  try {
+    const payload = JSON.parse(atob((token.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as { srole?: unknown };
+    return payload.srole === 'ADMIN' ? 'ADMIN' : 'COUNTER';
+  } catch {
+    return 'COUNTER';
+  }
+};
 
 export const startSession = (token: string, serverExpiresAt: string | undefined): void => {
   const endsAt = sessionEndsAt(token, serverExpiresAt);
@@ -62,7 +75,7 @@ const storedEnd = (): string | undefined => {
 export const sessionOf = (token: string | undefined): StaffSession => {
   if (!token) return {};
   const endsAt = storedEnd();
-  return { staffId: readClaims(token).sub, ...(endsAt ? { endsAt: new Date(endsAt) } : {}) };
+  return { staffId: readClaims(token).sub, role: roleClaim(token), ...(endsAt ? { endsAt: new Date(endsAt) } : {}) };
 };
 
 /** Has this PC's session run out? A session without a recorded end is left to the server. */

@@ -130,3 +130,67 @@ export interface CalendarDayInput {
   opensAt?: string;
   closesAt?: string;
 }
+
+/** SPEC 11 staff roles: COUNTER does counter work; ADMIN also accounts, calendar and jobs. */
+export type StaffRole = 'ADMIN' | 'COUNTER';
+
+export interface StaffAccount {
+  staffId: string;
+  name: string;
+  role: StaffRole;
+  disabled: boolean;
+  branch?: string;
+}
+
+export interface PatronSummary {
+  cardNumber: string;
+  name: string;
+}
+
+/** A loan as the patron's status page shows it (SPEC 6). */
+export interface PatronLoan {
+  itemId: string;
+  titleId: string;
+  title: string;
+  dueDate: string;
+  renewed: boolean;
+  renewable: boolean;
+  reasons: string[];
+}
+
+/** A hold as the patron's status page shows it (SPEC 7). */
+export interface PatronHold {
+  holdId: string;
+  titleId: string;
+  title: string;
+  status: HoldStatus;
+  statusLabel: string;
+  pickupBranch: string;
+  requestedAt: string;
+  position?: number;
+  pickupDeadline?: string;
+  cancellable: boolean;
+}
+
+export interface PatronView {
+  profile: {
+    cardNumber: string;
+    name: string;
+    birthDate: string;
+    phone?: string;
+    email?: string;
+    contactMethod: 'EMAIL' | 'PHONE' | 'NONE';
+    internetService: boolean;
+  };
+  loans: PatronLoan[];
+  holds: PatronHold[];
+  holdLimit: number;
+  activeHolds: number;
+}
+
+export interface RenewResult {
+  itemId: string;
+  ok: boolean;
+  dueDate?: string;
+  error?: { code: string; message: string; reasons: string[] };
+}

@@ -1,9 +1,7 @@
 import { notFound } from '../../common/errors.js';
 import { assertSessionCurrent, ok, principalOf, type RouteHandler } from '../../common/http/types.js';
-import { isActive } from '../../domain/holds.js';
 import { tokyoIso } from '../../domain/tokyo-time.js';
-import { holdViews } from '../../use-cases/hold-view.js';
-import { loanViews } from '../../use-cases/loan-view.js';
+import { loansAndHolds } from '../../use-cases/status-view.js';
 
 /**
  * GET /api/me/status (SPEC 6 利用状況): loans, holds (active first), basket, limit — one
@@ -15,15 +13,14 @@ export const getStatus: RouteHandler = async (request, deps) => {
   const records = await deps.store.patronRecords.all(principal.subject, now);
   assertSessionCurrent(principal, records.credentialVersion);
   if (!records.patron) throw notFound();
-  const holds = await holdViews(deps, records.holds, request.lang);
-  const activeCount = records.holds.filter((h) => isActive(h.status)).length;
+  const { loans, holds, holdLimit, activeHolds } = await loansAndHolds(deps, records, now, request.lang);
   return ok({
-    loans: await loanViews(deps, records.loans, now),
-    holds: [...holds.filter((h) => isActive(h.status)), ...holds.filter((h) => !isActive(h.status))],
+    loans,
+    holds,
     basket: records.basket
       .sort((a, b) => b.addedAt.localeCompare(a.addedAt))
       .map((e) => ({ titleId: e.titleId, title: e.title, addedAt: tokyoIso(new Date(e.addedAt)) })),
-    holdLimit: deps.config.holds.holdLimit,
-    activeHolds: activeCount,
+    holdLimit,
+    activeHolds,
   });
 };

@@ -1,8 +1,12 @@
 import * as z from 'zod/mini';
-import { AppError } from '../../common/errors.js';
+import { AppError, notFound } from '../../common/errors.js';
 import { ok, type RouteHandler } from '../../common/http/types.js';
 import { parseInput } from '../../common/http/validate.js';
-import { calendarDate, cardNumber, text } from '../../common/http/schemas.js';
+import { calendarDate, cardNumber, text, trimmed } from '../../common/http/schemas.js';
+import { LOOKUP_LIMIT, parseLookupQuery } from '../../domain/patron-lookup.js';
+import type { Patron } from '../../store/patrons.js';
+import { renewLoans } from '../../use-cases/renew-loans.js';
+import { loansAndHolds } from '../../use-cases/status-view.js';
 import { tokyoDate } from '../../domain/tokyo-time.js';
 import { issueInternetPassword } from '../../use-cases/internet-password.js';
 
@@ -27,4 +31,56 @@ export const registerPatron: RouteHandler = async (request, deps) => {
 export const issuePassword: RouteHandler = async (request, deps) => {
   const { cardNumber: card } = parseInput(z.object({ cardNumber }), request.params, 'cardNumber');
   return ok(await issueInternetPassword(deps, card));
+};
+
+const LookupQuery = z.object({ q: z.string().check(z.maxLength(100)) });
+
+/**
+ * GET /admin/patrons?q= (SPEC 11): by card number (whole, or its first 4+ digits) or the
+ * start of the name, folded like search; at most 50, `[{cardNumber, name}]`.
+ */
+export const lookupPatrons: RouteHandler = async (request, deps) => {
+  const { q } = parseInput(LookupQuery, request.query, 'q');
+  const query = parseLookupQuery(q);
+  switch (query.kind) {
+    case 'invalid':
+      throw new AppError(400, 'VALIDATION', { field: 'q', rule: 'lookupQuery' });
+    case 'card':
+      return ok(await deps.store.patronLookup.byCard(query.cardNumber));
+    case 'cardPrefix':
+      return ok(await deps.store.patronLookup.byCardPrefix(query.prefix, LOOKUP_LIMIT));
+    case 'name':
+      return ok(await deps.store.patronLookup.byName(query.folded, LOOKUP_LIMIT));
+  }
+};
+
+/** A patron's profile as staff see it: no credential, nothing of the password. */
+const profileView = (patron: Patron) => ({
+  cardNumber: patron.cardNumber,
+  name: patron.name,
+  birthDate: patron.birthDate,
+  ...(patron.phone ? { phone: patron.phone } : {}),
+  ...(patron.email ? { email: patron.email } : {}),
+  contactMethod: patron.contactMethod,
+  internetService: patron.internetService,
+  ...(patron.emailStatus ? { emailStatus: patron.emailStatus } : {}),
+});
+
+/** GET /admin/patrons/{cardNumber} (SPEC 11): profile, and loans and holds as the patron's status page shows them. */
+export const getPatron: RouteHandler = async (request, deps) => {
+  const { cardNumber: card } = parseInput(z.object({ cardNumber }), request.params, 'cardNumber');
+  const now = deps.clock.now();
+  const records = await deps.store.patronRecords.all(card, now);
+  if (!records.patron) throw notFound();
+  return ok({ profile: profileView(records.patron), ...(await loansAndHolds(deps, records, now, request.lang)) });
+};
+
+const RenewBody = z.object({ itemIds: z.array(trimmed(1, 40)).check(z.minLength(1), z.maxLength(50)) });
+
+/** POST /admin/patrons/{cardNumber}/loans/renew (SPEC 11 renewal by phone): the rules and answer of SPEC 6. */
+export const renewForPatron: RouteHandler = async (request, deps) => {
+  const { cardNumber: card } = parseInput(z.object({ cardNumber }), request.params, 'cardNumber');
+  const { itemIds } = parseInput(RenewBody, request.body);
+  if (!(await deps.store.patrons.get(card))) throw notFound();
+  return ok({ results: await renewLoans(deps, card, itemIds, request.lang) });
 };

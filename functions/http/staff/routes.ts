@@ -8,12 +8,19 @@ import { deleteHoldByStaff, getQueue, postCounterHold } from './holds.js';
 import { postImport } from './import.js';
 import { listJobRuns, runJobNow } from './jobs.js';
 import { staffLogin } from './login.js';
-import { issuePassword, registerPatron } from './patrons.js';
+import { getPatron, issuePassword, lookupPatrons, registerPatron, renewForPatron } from './patrons.js';
+import { deleteStaff, listStaff, postStaff } from './staff-accounts.js';
 
 export const staffHandlers: GroupHandlers<'staff-api'> = {
   'POST /admin/login': staffLogin,
+  'GET /admin/staff': listStaff,
+  'POST /admin/staff': postStaff,
+  'DELETE /admin/staff/{staffId}': deleteStaff,
+  'GET /admin/patrons': lookupPatrons,
   'POST /admin/patrons': registerPatron,
+  'GET /admin/patrons/{cardNumber}': getPatron,
   'POST /admin/patrons/{cardNumber}/internet-password': issuePassword,
+  'POST /admin/patrons/{cardNumber}/loans/renew': renewForPatron,
   'PUT /admin/calendar/{branch}/{date}': putCalendarDay,
   'POST /admin/titles': postTitle,
   'POST /admin/items': postItem,

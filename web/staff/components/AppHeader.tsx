@@ -1,18 +1,20 @@
 import { useBranches } from '../context';
-import { href, PAGES, type PageName } from '../router';
+import { href, pagesFor, type PageName } from '../router';
+import type { StaffRole } from '../types';
 import { BranchSelect } from './BranchSelect';
 
 interface Props {
   page: PageName;
   staffId?: string;
+  role: StaffRole;
   expiresAt?: Date;
   onLogout: () => void;
 }
 
 const timeOf = (date: Date) => new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' }).format(date);
 
-/** Title, this counter's branch, the signed-in staff member, and the page navigation. */
-export const AppHeader = ({ page, staffId, expiresAt, onLogout }: Props) => {
+/** Title, this counter's branch, the signed-in staff member, and the pages their role may use. */
+export const AppHeader = ({ page, staffId, role, expiresAt, onLogout }: Props) => {
   const { counterBranch, setCounterBranch } = useBranches();
   return (
     <header class="app-header no-print">
@@ -26,7 +28,7 @@ export const AppHeader = ({ page, staffId, expiresAt, onLogout }: Props) => {
         <p class="app-name">水戸市立図書館 職員画面</p>
         <BranchSelect id="counter-branch" label="このカウンター" value={counterBranch} onValue={setCounterBranch} testId="counter-branch" class="header-branch" />
         <p class="staff-info" data-testid="staff-info">
-          {staffId ? `職員 ${staffId}` : ''}
+          {staffId ? `職員 ${staffId}(${role === 'ADMIN' ? '管理者' : 'カウンター'})` : ''}
           {expiresAt ? <span class="muted-on-dark">(〜{timeOf(expiresAt)})</span> : null}
         </p>
         <button type="button" class="on-dark" onClick={onLogout} data-testid="logout">
@@ -35,7 +37,7 @@ export const AppHeader = ({ page, staffId, expiresAt, onLogout }: Props) => {
       </div>
       <nav aria-label="画面" class="main-nav">
         <ul>
-          {PAGES.map((p) => (
+          {pagesFor(role).filter((p) => p.inNav !== false).map((p) => (
             <li key={p.name}>
               <a href={href(p.name)} aria-current={p.name === page ? 'page' : undefined} data-testid={`nav-${p.name}`}>
                 {p.label}
