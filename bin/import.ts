@@ -19,6 +19,7 @@ import { systemClock } from '../functions/common/clock.js';
 import { readConfig } from '../functions/common/config.js';
 import { createEventBridgePublisher } from '../functions/common/events.js';
 import { createLogger } from '../functions/common/logger.js';
+import { noMetrics } from '../functions/common/metrics.js';
 import { createTokenService } from '../functions/common/tokens.js';
 import { createDb } from '../functions/store/db.js';
 import { createStore, type Store } from '../functions/store/index.js';
@@ -102,6 +103,7 @@ async function rebuildSearchIndex(target: Store): Promise<void> {
     store: target,
     events: { publish: async () => undefined },
     logger: createLogger('import', 'WARN'),
+    metrics: noMetrics,
     tokens: createTokenService({}, systemClock),
   };
   const rebuilt = await searchIndexJob(now, jobDeps, { job: 'search-index', trigger: 'manual', runId: 'import', budget: unlimitedBudget });

@@ -57,6 +57,7 @@ export const holdRegistration: JobBody = async (now, deps, invocation) => {
     }
     if (await deps.store.holds.register(hold, now, [holdChangeEvent(hold, 'PROVISIONAL', 'WAITING', now)])) {
       counts.registered += 1;
+      deps.metrics.count('HoldsRegistered');
     } else counts.alreadyHandled += 1;
   };
 

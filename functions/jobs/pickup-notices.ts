@@ -129,12 +129,14 @@ const notifyPatron = async (
       // SPEC 10.4: retrying would fail for ever. The address is marked and the items go on
       // the pickup branch's contact list for staff to call (reason EMAIL_BOUNCED).
       counts.rejected = (counts.rejected ?? 0) + 1;
+      deps.metrics.count('MailsFailed');
       deps.logger.warn('pickup notice refused for good; the patron goes on the contact list', { holds: claimed.length, errorName: (error as Error).name });
       await deps.store.patrons.markEmailBouncing(cardNumber, patron.email);
       await markMailed(claimed, (hold) => deps.store.holds.markNotified(hold, runId, now, 'EMAIL_BOUNCED'));
       return;
     }
     counts.failed += 1;
+    deps.metrics.count('MailsFailed');
     deps.logger.warn('pickup notice not sent; it will be retried next run', { holds: claimed.length, errorName: (error as Error).name });
     for (const hold of claimed) await deps.store.holds.releaseNotice(hold, runId);
     return;
@@ -142,4 +144,5 @@ const notifyPatron = async (
   await markMailed(claimed, (hold) => deps.store.holds.markNotified(hold, runId, now, 'EMAIL'));
   counts.mailed += 1;
   counts.items += claimed.length;
+  deps.metrics.count('MailsSent');
 };
