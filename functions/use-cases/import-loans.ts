@@ -24,7 +24,7 @@ interface CheckedRow {
 }
 
 /**
- * Migration of current loans (SPEC 6, 11): card number, copy, checkout date, due date and
+ * Migration of current loans (SPEC 6): card number, copy, checkout date, due date and
  * whether it was renewed. Each copy goes ON_LOAN to its borrower with the loan record, as a
  * checkout from the shelf does; a copy already on loan to that patron is counted as imported
  * before (a second run), any other copy not on the shelf is reported. Patrons and the

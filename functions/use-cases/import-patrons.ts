@@ -19,7 +19,7 @@ const PatronRow = z.object({
 });
 
 /**
- * Migration of patron records from the old system (SPEC 3, 11): card number, name, birth
+ * Migration of patron records from the old system (SPEC 3): card number, name, birth
  * date, phone, mail address, contact method and whether internet service was issued. A
  * patron whose service was issued gets the initial password, the birth MMDD, as staff
  * issuing it at the counter would (SPEC 3, 12), and is asked to change it at first login.

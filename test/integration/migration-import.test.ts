@@ -41,7 +41,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
-describe('SPEC 11 migration: patrons and current loans from the old system', () => {
+describe('SPEC 3, 6 migration: patrons and current loans from the old system', () => {
   // Line numbers count the header as line 1: patron i is on line i + 1.
   const bad = new Map([
     [11, '1234567,短い番号,1980-01-01,,,NONE,false'],
@@ -51,7 +51,7 @@ describe('SPEC 11 migration: patrons and current loans from the old system', () 
     [1501, '20001500,メールなし,1980-01-01,,,EMAIL,false'],
   ]);
 
-  it('SPEC 3, 11: a 2,000-line patron file streams in; bad lines are reported by number, the others can use the service', async () => {
+  it('SPEC 3: a 2,000-line patron file streams in; bad lines are reported by number, the others can use the service', async () => {
     const log = capture();
     const deps = app.services.deps;
     const report = await runImport(Readable.from(patronCsv(2_000, bad)), patronImporter(deps), { label: 'patrons', format: 'csv', log, progressIntervalMs: 50 });
@@ -77,7 +77,7 @@ describe('SPEC 11 migration: patrons and current loans from the old system', () 
     expect(patron).toMatchObject({ name: '利用者, 1', birthDate: '1951-02-02', contactMethod: 'PHONE', internetService: false });
   });
 
-  it('SPEC 11: running the patron import again changes nothing, not even a password changed since', async () => {
+  it('SPEC 3: running the patron import again changes nothing, not even a password changed since', async () => {
     const token = await app.patronToken('20000020', '0921'); // changes the initial password
     const report = await runImport(Readable.from(patronCsv(2_000, bad)), patronImporter(app.services.deps), { label: 'patrons', format: 'csv', log: capture() });
     expect(report).toMatchObject({ imported: 0, existing: 1_995, rejected: 5 });
@@ -85,7 +85,7 @@ describe('SPEC 11 migration: patrons and current loans from the old system', () 
     expect((await app.request('POST', '/api/login', { body: { cardNumber: '20000020', password: '0921' } })).status).toBe(401);
   });
 
-  it('SPEC 6, 11: current loans put copies on loan to their borrowers, who see them with their due dates; twice is once', async () => {
+  it('SPEC 6: current loans put copies on loan to their borrowers, who see them with their due dates; twice is once', async () => {
     const loans = [
       { cardNumber: '20000030', itemId: 'MIG-1-A', checkoutDate: '2026-11-20', dueDate: '2026-12-04', renewed: false },
       { cardNumber: '20000030', itemId: 'NO-SUCH-COPY', checkoutDate: '2026-11-20', dueDate: '2026-12-04' },
