@@ -51,14 +51,18 @@ export const loanImporter = (deps: Pick<Deps, 'store' | 'clock'>) => {
     const checked = rows.map((row) => check(row, tokyoDate(deps.clock.now())));
     const rejected: LineProblem[] = checked.filter((c): c is LineProblem => 'problem' in c);
     const valid = checked.filter((c): c is CheckedRow => !('problem' in c));
-    const items = await deps.store.loanImport.items(valid.map((row) => row.itemId));
+    const [items, patrons] = await Promise.all([
+      deps.store.loanImport.items(valid.map((row) => row.itemId)),
+      deps.store.loanImport.registeredPatrons(valid.map((row) => row.cardNumber)),
+    ]);
     const titles = await deps.store.catalog.getTitles([...items.values()].map((item) => item.titleId));
     let existing = 0;
     const loans: (ImportedLoan & { line: number })[] = [];
     for (const row of valid) {
       const item = items.get(row.itemId);
       const refuse = (problem: string) => rejected.push({ line: row.line, field: 'itemId', problem });
-      if (!item) refuse('no such copy');
+      if (!patrons.has(row.cardNumber)) rejected.push({ line: row.line, field: 'cardNumber', problem: 'no such patron' });
+      else if (!item) refuse('no such copy');
       else if (item.category === 'REFERENCE_ONLY') refuse('reference only, not lent');
       else if (item.status === 'ON_LOAN' && item.borrower === row.cardNumber) existing += 1;
       else if (item.status !== 'ON_SHELF' || item.assignedHoldId) refuse(`copy is ${item.assignedHoldId ? 'promised to a hold' : item.status}`);
@@ -80,7 +84,6 @@ export const loanImporter = (deps: Pick<Deps, 'store' | 'clock'>) => {
       const line = loans[index]?.line ?? 0;
       if (outcome === 'created') imported += 1;
       else if (outcome === 'existing') existing += 1;
-      else if (outcome === 'no-patron') rejected.push({ line, field: 'cardNumber', problem: 'no such patron' });
       else rejected.push({ line, field: 'itemId', problem: 'the copy changed during the import' });
     });
     return { imported, existing, rejected };

@@ -37,6 +37,7 @@ beforeAll(async () => {
         { itemId: 'MIG-1-R', branch: 'east', category: 'REFERENCE_ONLY', interlibrary: false },
       ],
     },
+    { titleId: 'MIG-2', title: '移行の続き', materialType: 'BOOK', copies: [{ itemId: 'MIG-2-A', branch: 'west', category: 'NORMAL', interlibrary: false }] },
   ]);
 });
 afterAll(() => app?.stop());
@@ -93,28 +94,33 @@ describe('SPEC 3, 6 migration: patrons and current loans from the old system', (
       { cardNumber: '20000030', itemId: 'MIG-1-R', checkoutDate: '2026-11-20', dueDate: '2026-12-04' },
       { cardNumber: '20000040', itemId: 'MIG-1-A', checkoutDate: '2026-11-21', dueDate: '2026-12-05' },
       { cardNumber: '20000040', itemId: 'MIG-1-B', checkoutDate: '2026-11-21', dueDate: '2026-11-01' },
+      // A second loan of the same patron, in the same chunk.
+      { cardNumber: '20000030', itemId: 'MIG-2-A', checkoutDate: '2026-11-22', dueDate: '2026-12-06', renewed: 'true' },
     ];
     const jsonl = `${loans.map((l) => JSON.stringify(l)).join('\n')}\n{oops\n`;
     const importLoans = () => runImport(Readable.from(jsonl), loanImporter(app.services.deps), { label: 'loans', format: 'jsonl', log: capture() });
 
     const first = await importLoans();
-    expect(first).toMatchObject({ read: 7, imported: 1, existing: 0 });
+    expect(first).toMatchObject({ read: 8, imported: 2, existing: 0 });
     expect(first.rejectedLines).toEqual([
       { line: 2, field: 'itemId', problem: 'no such copy' },
       { line: 3, field: 'cardNumber', problem: 'no such patron' },
       { line: 4, field: 'itemId', problem: 'reference only, not lent' },
       { line: 5, field: 'itemId', problem: 'copy repeated in the file' },
       { line: 6, field: 'dueDate', problem: 'before the checkout date' },
-      { line: 7, field: 'line', problem: 'not valid JSON' },
+      { line: 8, field: 'line', problem: 'not valid JSON' },
     ]);
     const copy = await app.services.deps.store.catalog.getItem('MIG-1-A');
     expect(copy).toMatchObject({ status: 'ON_LOAN', borrower: '20000030', dueDate: '2026-12-04' });
     const token = await app.patronToken('20000030', '0703');
     const status = await app.request('GET', '/api/me/status', { token });
-    expect(status.body.loans).toEqual([expect.objectContaining({ itemId: 'MIG-1-A', title: '移行の本', dueDate: '2026-12-04', renewed: false })]);
+    expect(status.body.loans).toEqual([
+      expect.objectContaining({ itemId: 'MIG-1-A', title: '移行の本', dueDate: '2026-12-04', renewed: false }),
+      expect.objectContaining({ itemId: 'MIG-2-A', title: '移行の続き', dueDate: '2026-12-06', renewed: true }),
+    ]);
 
     const second = await importLoans();
-    expect(second).toMatchObject({ imported: 0, existing: 1, rejected: 6 });
-    expect((await app.request('GET', '/api/me/status', { token })).body.loans).toHaveLength(1);
+    expect(second).toMatchObject({ imported: 0, existing: 2, rejected: 6 });
+    expect((await app.request('GET', '/api/me/status', { token })).body.loans).toHaveLength(2);
   });
 });
