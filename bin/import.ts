@@ -51,6 +51,11 @@ if (!catalogFile && !values.patrons && !values.loans) {
   process.exit(2);
 }
 
+if (values.stack && !values.aws) {
+  console.error('--stack names a deployed stack: use it with --aws');
+  process.exit(2);
+}
+
 const outputs = values.aws && values.stack ? await stackOutputs(values.stack) : {};
 const tableName = outputs.TableName ?? process.env.TABLE_NAME ?? 'library';
 const busName = outputs.EventBusName ?? process.env.EVENT_BUS_NAME;
