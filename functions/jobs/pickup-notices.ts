@@ -73,6 +73,9 @@ export const pickupNotices: JobBody = async (now, deps, invocation) => {
     ([cardNumber, holds]) => notifyPatron(deps, cardNumber, holds, names, invocation.runId, now, counts),
     { job: 'pickup-notices', idOf: ([, holds]) => holds.map((h) => h.holdId).join(','), logger: deps.logger, budget: invocation.budget },
   );
+  // Once per run, not per mail.
+  deps.metrics.count('MailsSent', counts.mailed);
+  deps.metrics.count('MailsFailed', counts.failed + (counts.rejected ?? 0));
   if (outcome.failed > 0) throw new ItemsFailed({ ...counts, failedItems: outcome.failed });
   // 14 mails a second is about 4,000 in a 5-minute function: the rest go in a continuation.
   return outcome.skipped > 0 ? { ...counts, continued: true } : counts;
@@ -129,14 +132,12 @@ const notifyPatron = async (
       // SPEC 10.4: retrying would fail for ever. The address is marked and the items go on
       // the pickup branch's contact list for staff to call (reason EMAIL_BOUNCED).
       counts.rejected = (counts.rejected ?? 0) + 1;
-      deps.metrics.count('MailsFailed');
       deps.logger.warn('pickup notice refused for good; the patron goes on the contact list', { holds: claimed.length, errorName: (error as Error).name });
       await deps.store.patrons.markEmailBouncing(cardNumber, patron.email);
       await markMailed(claimed, (hold) => deps.store.holds.markNotified(hold, runId, now, 'EMAIL_BOUNCED'));
       return;
     }
     counts.failed += 1;
-    deps.metrics.count('MailsFailed');
     deps.logger.warn('pickup notice not sent; it will be retried next run', { holds: claimed.length, errorName: (error as Error).name });
     for (const hold of claimed) await deps.store.holds.releaseNotice(hold, runId);
     return;
@@ -144,5 +145,4 @@ const notifyPatron = async (
   await markMailed(claimed, (hold) => deps.store.holds.markNotified(hold, runId, now, 'EMAIL'));
   counts.mailed += 1;
   counts.items += claimed.length;
-  deps.metrics.count('MailsSent');
 };
