@@ -6,6 +6,7 @@ import { benchAccountCalls } from './account-calls.js';
 import { benchBundleSizes } from './bundle-sizes.js';
 import { benchHoldCalls } from './hold-calls.js';
 import { benchNoticeThroughput } from './notice-throughput.js';
+import { benchPatronImport } from './patron-import.js';
 import { benchRegistrationThroughput } from './registration-throughput.js';
 import { benchSearch } from './search.js';
 import { benchWebLoad } from './web-load.js';
@@ -23,6 +24,7 @@ const main = async () => {
     const holdCalls = await benchHoldCalls(env);
     const registration = await benchRegistrationThroughput(env);
     const notices = await benchNoticeThroughput(env);
+    const patronImport = await benchPatronImport(env);
     const report = {
       startedAt,
       machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
@@ -32,6 +34,7 @@ const main = async () => {
       holdCalls,
       registration,
       notices,
+      patronImport,
       search: await benchSearch(),
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

@@ -2,6 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Clock } from './clock.js';
 import type { AppConfig } from './config.js';
 import type { EventPublisher } from './events.js';
+import type { Metrics } from './metrics.js';
 import type { TokenService } from './tokens.js';
 import type { Store } from '../store/index.js';
 import type { Mailer } from '../mail/mailer.js';
@@ -17,6 +18,8 @@ export interface Deps {
   readonly tokens: TokenService;
   readonly events: EventPublisher;
   readonly logger: Logger;
+  /** Business metrics (EMF in Lambda; captured locally and in tests). */
+  readonly metrics: Metrics;
   /** Only where mail is sent (the pickup-notice job, and the local stack). */
   readonly mailer?: Mailer;
   /** Only on the local stack: the clock and event log behind /admin/local/*. */

@@ -4,6 +4,7 @@ import { readConfig } from '../common/config.js';
 import type { Deps } from '../common/deps.js';
 import { createEventBridgePublisher, type EventPublisher } from '../common/events.js';
 import { createLogger } from '../common/logger.js';
+import { emfMetrics } from '../common/metrics.js';
 import { createTokenService, type SigningKeys } from '../common/tokens.js';
 import { createDb } from '../store/db.js';
 import { createStore } from '../store/index.js';
@@ -40,6 +41,7 @@ export const cloudDeps = async (serviceName: string): Promise<Deps> => {
     tokens: createTokenService(await signingKeys(config.patronSigningKeySecretArn, config.staffSigningKeySecretArn), clock),
     events: config.eventBusName ? createEventBridgePublisher(config.eventBusName) : noEvents,
     logger: createLogger(serviceName),
+    metrics: emfMetrics(),
     // Only functions granted sendMail get SES_IDENTITY (lib/cloud/group-function.ts).
     ...(process.env.SES_IDENTITY ? { mailer: createSesMailer({ client: new SESClient({}), ratePerSecond: config.mailRatePerSecond }) } : {}),
   };

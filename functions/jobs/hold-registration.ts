@@ -61,14 +61,20 @@ export const holdRegistration: JobBody = async (now, deps, invocation) => {
   };
 
   let failedItems = 0;
+  // One metric line per run, not per hold (a run after a holiday registers thousands).
+  const done = (outOfTime: boolean) => {
+    deps.metrics.count('HoldsRegistered', counts.registered);
+    deps.metrics.count('HoldsCancelled', counts.cancelled);
+    return finish(counts, failedItems, outOfTime);
+  };
   let startKey: Record<string, unknown> | undefined;
   do {
-    if (invocation.budget.timeLeftMs() <= 0) return finish(counts, failedItems, true);
+    if (invocation.budget.timeLeftMs() <= 0) return done(true);
     const page = await deps.store.holds.provisionalUpTo(now, PAGE_SIZE, startKey);
     const outcome = await forEachItem(page.holds, CONCURRENCY, handle, { job: 'hold-registration', idOf: (h) => h.holdId, logger: deps.logger, budget: invocation.budget });
     failedItems += outcome.failed;
-    if (outcome.skipped > 0) return finish(counts, failedItems, true);
+    if (outcome.skipped > 0) return done(true);
     startKey = page.nextKey;
   } while (startKey);
-  return finish(counts, failedItems, false);
+  return done(false);
 };

@@ -73,6 +73,9 @@ export const pickupNotices: JobBody = async (now, deps, invocation) => {
     ([cardNumber, holds]) => notifyPatron(deps, cardNumber, holds, names, invocation.runId, now, counts),
     { job: 'pickup-notices', idOf: ([, holds]) => holds.map((h) => h.holdId).join(','), logger: deps.logger, budget: invocation.budget },
   );
+  // Once per run, not per mail.
+  deps.metrics.count('MailsSent', counts.mailed);
+  deps.metrics.count('MailsFailed', counts.failed + (counts.rejected ?? 0));
   if (outcome.failed > 0) throw new ItemsFailed({ ...counts, failedItems: outcome.failed });
   // 14 mails a second is about 4,000 in a 5-minute function: the rest go in a continuation.
   return outcome.skipped > 0 ? { ...counts, continued: true } : counts;

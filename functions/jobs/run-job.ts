@@ -85,16 +85,20 @@ export const runJob = async (job: JobName, event: JobEvent, deps: JobDeps, body:
     return { runId, status: 'DUPLICATE' };
   }
   if (attempt > 1) deps.logger.warn('retrying a job run that failed or died', { job, runId, attempt });
+  // Real elapsed time, whatever the clock says (the local one can stand still).
+  const started = performance.now();
   try {
     const done = await body(now, deps, { ...invocation, runId, budget });
     const summary = done.continued ? { ...done, continuedAs: await requestContinuation(deps, invocation, runId, now) } : done;
     await deps.store.jobRuns.finish(job, runId, { status: 'SUCCEEDED', finishedAt: deps.clock.now().toISOString(), summary });
     deps.logger.info('job finished', { job, runId, attempt, summary });
+    deps.metrics.jobRunDuration(job, performance.now() - started);
     return { runId, status: 'SUCCEEDED', summary, attempt };
   } catch (error) {
     const summary = { error: error instanceof Error ? error.name : 'Error', ...(error instanceof ItemsFailed ? error.summary : {}) };
     await deps.store.jobRuns.finish(job, runId, { status: 'FAILED', finishedAt: deps.clock.now().toISOString(), summary });
     deps.logger.error('job failed', { job, runId, errorName: (error as Error)?.name, errorMessage: (error as Error)?.message });
+    deps.metrics.jobRunDuration(job, performance.now() - started);
     throw error;
   }
 };

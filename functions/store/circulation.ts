@@ -65,6 +65,9 @@ const lendParts = (
   ];
 };
 
+/** A copy lent from the shelf: on it, and promised to no hold. */
+const ON_SHELF_GUARD = { condition: '#status = :onShelf AND attribute_not_exists(assignedHoldId)', values: { ':onShelf': 'ON_SHELF' } };
+
 /**
  * Which copies an assignment may take: a free one, one still held by the hold it leaves, or
  * one on loan being returned (it forgets its borrower in the same step).
@@ -306,12 +309,14 @@ export const circulationStore = (db: Db) => ({
     return lendParts(db, item, cardNumber, loan, branch, { condition: 'assignedHoldId = :holdId', values: { ':holdId': holdId } });
   },
 
+  /** Transaction parts that lend a copy from the shelf (its version, unassigned); the copy first, then the loan. */
+  lendFromShelfParts(item: CirculatingItem, cardNumber: string, loan: Loan, branch: string): Record<string, unknown>[] {
+    return lendParts(db, item, cardNumber, loan, branch, ON_SHELF_GUARD);
+  },
+
   /** SPEC 6: lends a copy from the shelf; false when it was taken or assigned meanwhile. */
   async lendFromShelf(item: CirculatingItem, cardNumber: string, loan: Loan, branch: string): Promise<boolean> {
-    const parts = lendParts(db, item, cardNumber, loan, branch, {
-      condition: '#status = :onShelf AND attribute_not_exists(assignedHoldId)',
-      values: { ':onShelf': 'ON_SHELF' },
-    });
+    const parts = lendParts(db, item, cardNumber, loan, branch, ON_SHELF_GUARD);
     return whenConditionsHold(db.client.send(new TransactWriteCommand({ TransactItems: parts as never })));
   },
 

@@ -8,10 +8,12 @@ import { catalogImportStore } from './catalog-import.js';
 import { credentialStore } from './credentials.js';
 import { holdStore } from './holds.js';
 import { jobRunStore } from './job-runs.js';
+import { loanImportStore } from './loan-import.js';
 import { loginAttemptStore } from './login-attempts.js';
 import { outboxStore } from './outbox.js';
 import { patronLookupStore } from './patron-lookup.js';
 import { patronRecordsStore } from './patron-records.js';
+import { patronImportStore } from './patron-import.js';
 import { patronStore } from './patrons.js';
 import { searchIndexStore } from './search-index.js';
 import { staffStore } from './staff.js';
@@ -19,6 +21,7 @@ import { staffStore } from './staff.js';
 /** Every repository over one table. */
 export const createStore = (db: Db) => ({
   patrons: patronStore(db),
+  patronImport: patronImportStore(db),
   credentials: credentialStore(db),
   loginAttempts: loginAttemptStore(db),
   staff: staffStore(db),
@@ -27,6 +30,7 @@ export const createStore = (db: Db) => ({
   jobRuns: jobRunStore(db),
   catalog: catalogStore(db),
   catalogImport: catalogImportStore(db),
+  loanImport: loanImportStore(db),
   holds: holdStore(db),
   patronRecords: patronRecordsStore(db),
   patronLookup: patronLookupStore(db),

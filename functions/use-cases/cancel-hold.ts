@@ -29,6 +29,7 @@ export const cancelByPatron = async (deps: Deps, cardNumber: string, holdId: str
     const current = await deps.store.holds.get(cardNumber, holdId, now);
     throw await notCancellable(deps, current ?? hold);
   }
+  deps.metrics.count('HoldsCancelled');
   return (await deps.store.holds.get(cardNumber, holdId, now)) ?? hold;
 };
 
@@ -48,11 +49,13 @@ export const cancelByStaff = async (deps: Deps, holdId: string, note: string | u
   const details = { cancelReason: 'STAFF', cancelNote };
   if (hold.status === 'IN_TRANSIT' || hold.status === 'READY') {
     if (!(await endAssignedHold(deps, hold, 'CANCELLED', details)).ended) throw new AppError(409, 'CONFLICT');
+    deps.metrics.count('HoldsCancelled');
     return (await deps.store.holds.get(hold.cardNumber, holdId, now)) ?? hold;
   }
   const event = holdChangeEvent(hold, hold.status, 'CANCELLED', now, { reason: 'STAFF' });
   if (!(await deps.store.holds.finish(hold, 'CANCELLED', [hold.status], now, details, deps.store.outbox.parts([event], now)))) {
     throw new AppError(409, 'CONFLICT');
   }
+  deps.metrics.count('HoldsCancelled');
   return (await deps.store.holds.get(hold.cardNumber, holdId, now)) ?? hold;
 };

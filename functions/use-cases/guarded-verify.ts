@@ -34,6 +34,7 @@ const lockAccount = async (deps: Deps, account: Account, state: AttemptWindow, n
   if (state.windowStart && (await deps.store.loginAttempts.lock(account, state.windowStart, now, until, level, expiry))) {
     await Promise.all([noticeLock(deps, account, until, now), sleep(deps.config.lockAnswerFloorMs)]);
     deps.logger.info('account locked', { accountKind: account.kind, lockLevel: level });
+    deps.metrics.count('AccountsLocked');
     return until;
   }
   return lockedUntil(await deps.store.loginAttempts.get(account, now), now) ?? until;
@@ -79,6 +80,7 @@ export const verifyUnderLockout = async (
   if (!credential || !matches) {
     if (failureLocks(attempt, policy, state.failuresSinceSuccess)) await lockAccount(deps, account, state, now);
     deps.logger.info('password check failed', { accountKind: account.kind, attempt });
+    deps.metrics.count('LoginsFailed');
     throw invalid();
   }
   await deps.store.loginAttempts.clear(account);

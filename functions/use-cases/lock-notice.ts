@@ -24,7 +24,9 @@ export const noticeLock = async (deps: Deps, account: Account, lockedUntil: Date
     });
     await deps.mailer.send({ to: patron.email, from: deps.config.mailFrom, replyTo: deps.config.mailInquiry, ...mail });
     deps.logger.info('lock notice mailed');
+    deps.metrics.count('MailsSent');
   } catch (error) {
+    deps.metrics.count('MailsFailed');
     deps.logger.error('lock notice not sent', { errorName: (error as Error)?.name });
   }
 };

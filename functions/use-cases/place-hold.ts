@@ -65,5 +65,6 @@ export const placeHold = async (deps: Deps, request: HoldRequest): Promise<Hold>
   };
   const outcome = await deps.store.holds.place(hold, deps.config.holds.holdLimit, [holdChangeEvent(hold, null, hold.status, now)]);
   if (outcome !== 'placed') throw holdRefused(outcome);
+  deps.metrics.count('HoldsPlaced');
   return hold;
 };

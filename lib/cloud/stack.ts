@@ -1,7 +1,7 @@
 import { CfnOutput, CrossStackReferences, ReferenceStrength, Stack, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import path from 'node:path';
-import { jobs, type ApiGroupName, type JobName } from '../../functions/wiring.js';
+import { functionGroups, jobs, type ApiGroupName, type FunctionGroupName, type JobName } from '../../functions/wiring.js';
 import { LibraryApi } from './api.js';
 import { JobDeadLetterQueue } from './dead-letter-queue.js';
 import { JobAlarms } from './job-alarms.js';
@@ -11,6 +11,7 @@ import { MailIdentity } from './mail.js';
 import { OriginVerifySecret } from './origin-verify.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { SigningKeySecret } from './secrets.js';
+import { Observability } from './observability.js';
 import { JobSchedules } from './schedules.js';
 import { LibraryTable } from './table.js';
 import { WebApps } from './web.js';
@@ -79,6 +80,14 @@ export class LibraryStack extends Stack {
     new JobRunRules(stateless, 'RunNow', { bus, jobFunctions, deadLetterQueue });
     const { topic: alarmTopic } = new JobAlarms(stateless, 'Alarms', { jobFunctions, deadLetterQueue, alarmEmail: props.alarmEmail });
     new OutboxRelay(stateless, 'Outbox', { table, relay: functions.fn('outbox-relay'), alarmTopic });
+    new Observability(stateless, 'Observability', {
+      topic: alarmTopic,
+      api: api.api,
+      apiFunctions,
+      functions: Object.fromEntries(Object.keys(functionGroups).map((name) => [name, functions.fn(name as FunctionGroupName)])) as Record<FunctionGroupName, ReturnType<LibraryFunctions['fn']>>,
+      jobs: jobs.map((job) => job.name),
+      deadLetterQueue,
+    });
 
     // The apps and the API on one origin: the apps call /api and /admin without CORS.
     const web = new WebApps(stateless, 'Web', {

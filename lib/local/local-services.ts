@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { readConfig } from '../../functions/common/config.js';
+import { capturingMetrics, type CapturingMetrics } from '../../functions/common/metrics.js';
 import type { Deps } from '../../functions/common/deps.js';
 import { makeApiHandler, type ApiHandler } from '../../functions/common/http/api-handler.js';
 import { createLogger } from '../../functions/common/logger.js';
@@ -55,6 +56,8 @@ export interface LocalServices {
   /** The table stream → bus path of hold and loan events (decision 014). */
   readonly outbox: LocalStreamRelay;
   readonly seed: 'seeded' | 'already-seeded';
+  /** What the service counted (in AWS these are CloudWatch metrics). */
+  readonly metrics: CapturingMetrics;
   invokeJob(invocation: JobInvocation): Promise<unknown>;
   stop(): Promise<void>;
 }
@@ -94,6 +97,7 @@ export const startLocalServices = async (options: LocalServicesOptions): Promise
     credentials: localCredentials,
   });
   await outbox.start();
+  const metrics = capturingMetrics();
   const deps: Deps = {
     config,
     clock,
@@ -101,6 +105,7 @@ export const startLocalServices = async (options: LocalServicesOptions): Promise
     tokens: createTokenService(options.signingKeys, clock),
     events: bus,
     logger,
+    metrics,
     mailer: createSesMailer({
       client: new SESClient({ endpoint: options.sesEndpoint, region: localRegion, credentials: localCredentials }),
       ratePerSecond: config.mailRatePerSecond,
@@ -137,6 +142,7 @@ export const startLocalServices = async (options: LocalServicesOptions): Promise
     scheduler,
     outbox,
     seed,
+    metrics,
     invokeJob,
     async stop() {
       await api.close();

@@ -6,6 +6,7 @@ import type { Deps } from '../../functions/common/deps.js';
 import { makeApiHandler } from '../../functions/common/http/api-handler.js';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/common/http/origin-header.js';
 import { createLogger } from '../../functions/common/logger.js';
+import { noMetrics } from '../../functions/common/metrics.js';
 import { patronHandlers } from '../../functions/http/patron/routes.js';
 import { publicHandlers } from '../../functions/http/public/routes.js';
 
@@ -40,6 +41,7 @@ const setup = (options: { env?: Record<string, string>; readSecret?: (arn: strin
     tokens: untouchable('tokens', touched),
     events: untouchable('events', touched),
     logger,
+    metrics: noMetrics,
   } as Deps;
   const read = vi.fn(options.readSecret ?? (() => Promise.resolve(SECRET)));
   const handlers = {

@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { notFound } from '../errors.js';
 import type { Deps } from '../deps.js';
 import { routeKey, routes, type ApiGroupName, type RouteDeclaration, type RouteKeyOf } from '../../wiring.js';
-import { authenticate, errorResponses, jsonBody, jsonResult, language, type ApiContext } from './middlewares.js';
+import { authenticate, errorResponses, jsonBody, jsonResult, language, requestLogging, type ApiContext } from './middlewares.js';
 import { expectedOrigin, originVerify, type SecretReader } from './origin-verify.js';
 import { checkPathParameters } from './path-parameters.js';
 import type { RouteHandler } from './types.js';
@@ -47,7 +47,8 @@ export const makeApiHandler = <G extends ApiGroupName>(
   };
 
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, ApiContext>()
-    // First: a request that went around CloudFront (and its web ACL) gets a 403 and nothing else.
+    .use(requestLogging(deps.logger))
+    // Then: a request that went around CloudFront (and its web ACL) gets a 403 and nothing else.
     .use(originVerify(origin, deps.logger))
     .use(language())
     .use(errorResponses(deps))

@@ -1,3 +1,5 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { AppError, unauthorized, forbidden } from '../errors.js';
@@ -27,6 +29,22 @@ export const jsonResult = (status: number, body?: unknown): Result => ({
   headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
   ...(body === undefined ? {} : { body: JSON.stringify(body) }),
 });
+
+/**
+ * Every log line of a request carries API Gateway's request id as `correlation_id` (the id
+ * in the API's access log, so one request's lines are found from either side), and the
+ * function's context (Powertools); both are forgotten when the request ends. A function
+ * instance serves one request at a time; the local stack's one logger may mix concurrent ids.
+ */
+export const requestLogging = (logger: Logger): Middleware[] => [
+  injectLambdaContext(logger, { resetKeys: true }) as Middleware,
+  {
+    before: (request) => {
+      const requestId = request.event.requestContext?.requestId;
+      if (requestId) logger.setCorrelationId(requestId);
+    },
+  },
+];
 
 /** Language first, so every later error is rendered in the client's language. */
 export const language = (): Middleware => ({
