@@ -132,6 +132,7 @@ export const routes = [
   // Public (SPEC 7, no token)
   route('POST', '/api/login', 'public', 'public-api'),
   route('GET', '/api/branches', 'public', 'public-api'),
+  route('GET', '/api/config', 'public', 'public-api'),
   route('GET', '/api/catalog/search', 'public', 'public-api'),
   route('GET', '/api/catalog/titles/{titleId}', 'public', 'public-api'),
   // Patron
@@ -151,6 +152,9 @@ export const routes = [
   route('POST', '/admin/patrons', 'staff', 'staff-api'),
   route('POST', '/admin/patrons/{cardNumber}/internet-password', 'staff', 'staff-api'),
   route('PUT', '/admin/calendar/{branch}/{date}', 'staff', 'staff-api'),
+  // SPEC 2 weekly hours; ADMIN-only once routes carry a role (SPEC 11).
+  route('GET', '/admin/branches/{branch}/hours', 'staff', 'staff-api'),
+  route('PUT', '/admin/branches/{branch}/hours', 'staff', 'staff-api'),
   route('POST', '/admin/titles', 'staff', 'staff-api'),
   route('POST', '/admin/items', 'staff', 'staff-api'),
   route('POST', '/admin/catalog/import', 'staff', 'staff-api', { maxBodyBytes: 5 * 1024 * 1024 }),
