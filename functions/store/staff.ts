@@ -1,7 +1,6 @@
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { whenConditionsHold, type Db } from './db.js';
 import { keys, stripKeys } from './keys.js';
-import type { Creation } from './put-if-absent.js';
 
 /** SPEC 11: `ADMIN` may do everything, `COUNTER` the counter work. */
 export type StaffRole = 'ADMIN' | 'COUNTER';
@@ -25,10 +24,10 @@ export const staffStore = (db: Db) => ({
   },
   /**
    * A new account with its password in one transaction, so there is never a staff member
-   * without a credential; an existing staff id is left exactly as it is.
+   * without a credential; an existing staff id is left exactly as it is (false).
    */
-  async createAccount(member: StaffMember, passwordHash: string, now: Date): Promise<Creation> {
-    const created = await whenConditionsHold(
+  async create(member: StaffMember, passwordHash: string, now: Date): Promise<boolean> {
+    return whenConditionsHold(
       db.client.send(
         new TransactWriteCommand({
           TransactItems: [
@@ -44,7 +43,6 @@ export const staffStore = (db: Db) => ({
         }),
       ),
     );
-    return created ? 'created' : 'unchanged';
   },
 });
 

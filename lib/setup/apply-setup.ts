@@ -34,9 +34,10 @@ export const applySetup = async (
     closedDates[await store.calendar.createException(day)] += 1;
   });
   const admin = plan.admin;
-  const result: Creation = (await store.staff.get(admin.staffId))
-    ? 'unchanged'
-    : await store.staff.createAccount(admin, await hashPassword(await options.adminPassword()), options.now);
+  const result: Creation =
+    !(await store.staff.get(admin.staffId)) && (await store.staff.create(admin, await hashPassword(await options.adminPassword()), options.now))
+      ? 'created'
+      : 'unchanged';
   return { branches, weeklyHours, closedDates, admin: { staffId: admin.staffId, result } };
 };
 
