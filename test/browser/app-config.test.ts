@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, PHONE } from '../support/browser.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { openStaffConsole } from '../support/staff-console.js';
+import { STAFF_PASSWORD, startTestApp, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
 let browser: Browser;
@@ -35,6 +36,27 @@ describe('SPEC 11 the apps show the rules of GET /api/config', () => {
     await page.getByTestId('login-form').waitFor();
     expect(await page.locator('h1').first().textContent()).toBe('ひたちなか市立図書館 職員画面');
     expect(await page.title()).toBe('ひたちなか市立図書館 職員画面');
+    await page.close();
+  });
+});
+
+describe('SPEC 2 the staff console edits weekly hours', () => {
+  it('shows the branch\'s weekly hours, saves a change, and prefills a day from them', async () => {
+    const page = await openStaffConsole(browser, app.url, STAFF_PASSWORD, 'east');
+    await page.getByTestId('nav-calendar').click();
+    const monday = page.getByTestId('weekly-mon');
+    await monday.waitFor();
+    expect(await monday.locator('input[type=checkbox]').isChecked()).toBe(false);
+    await monday.locator('input[type=checkbox]').check();
+    await monday.locator('input[type=time]').nth(1).fill('16:00');
+    await page.getByTestId('weekly-submit').click();
+    await page.getByTestId('weekly-result').waitFor();
+    const stored = await app.request('GET', '/admin/branches/east/hours', { token: await app.staffToken() });
+    expect(stored.body.mon).toEqual({ opensAt: '09:30', closesAt: '16:00' });
+    // 2026-12-07 is a Monday: the day editor now starts from east's Monday hours.
+    await page.getByTestId('calendar-date').fill('2026-12-07');
+    expect(await page.getByTestId('calendar-open').isChecked()).toBe(true);
+    expect(await page.getByTestId('calendar-closes-at').inputValue()).toBe('16:00');
     await page.close();
   });
 });

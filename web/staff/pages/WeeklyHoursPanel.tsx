@@ -14,10 +14,8 @@ export const WeeklyHoursPanel = ({ branch, weekly, onSaved }: { branch: string; 
   const [draft, setDraft] = useState<WeeklyHours | undefined>(weekly);
   const [saved, setSaved] = useState('');
   const { busy, error, run } = useAction();
-  useEffect(() => {
-    setDraft(weekly);
-    setSaved('');
-  }, [weekly]);
+  useEffect(() => setDraft(weekly), [weekly]);
+  useEffect(() => setSaved(''), [branch]);
   if (!draft) return null;
 
   const submit = async (event: Event) => {
