@@ -21,6 +21,9 @@ export const applySetup = async (
   plan: SetupPlan,
   options: { adminPassword: () => Promise<string>; now: Date },
 ): Promise<SetupReport> => {
+  // The password first: a mistyped confirmation must stop the run before anything is written.
+  const admin = plan.admin;
+  const passwordHash = (await store.staff.get(admin.staffId)) ? undefined : await hashPassword(await options.adminPassword());
   const branches: Record<string, Creation> = {};
   const weeklyHours: Record<string, Creation> = {};
   await Promise.all(
@@ -33,11 +36,7 @@ export const applySetup = async (
   await mapWithConcurrency(plan.closed, 8, async (day) => {
     closedDates[await store.calendar.createException(day)] += 1;
   });
-  const admin = plan.admin;
-  const result: Creation =
-    !(await store.staff.get(admin.staffId)) && (await store.staff.create(admin, await hashPassword(await options.adminPassword()), options.now))
-      ? 'created'
-      : 'unchanged';
+  const result: Creation = passwordHash && (await store.staff.create(admin, passwordHash, options.now)) ? 'created' : 'unchanged';
   return { branches, weeklyHours, closedDates, admin: { staffId: admin.staffId, result } };
 };
 

@@ -105,10 +105,11 @@ describe('SPEC 11 npm run setup', () => {
     expect(await itemsOfType(tableName, 'Staff')).toHaveLength(1);
   });
 
-  it('refuses an admin password shorter than 10 characters, creating no account', async () => {
+  it('refuses an admin password shorter than 10 characters before writing anything', async () => {
     const other = `setup-${randomUUID()}`;
     await expect(runSetup({ target: localTarget(other), file: 'setup/mito.json', adminPassword: async () => 'short' })).rejects.toThrow(/at least 10/);
     expect(await itemsOfType(other, 'Staff')).toHaveLength(0);
+    expect(await itemsOfType(other, 'Branch')).toHaveLength(0);
   });
 });
 
