@@ -31,6 +31,6 @@ export const benchHoldCalls = async (env: BenchEnvironment) => {
   ];
   return {
     routes: results,
-    note: 'status = 1 Query of the patron partition + 1 count Query per WAITING hold + 1 calendar Query per request date of PROVISIONAL holds',
+    note: 'status = 1 Query of the patron partition + 1 count Query per WAITING hold + calendar Queries when there are PROVISIONAL holds (weekly hours, and exceptions per month of their request dates)',
   };
 };

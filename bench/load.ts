@@ -310,7 +310,6 @@ const main = async () => {
         staffPassword: STAFF_PASSWORD,
         tick: false,
         logLevel: 'ERROR',
-        calendarDays: 60,
         demoCatalogTitles: TITLES,
         startAt: START_AT,
       }),

@@ -52,7 +52,6 @@ export const startBenchEnvironment = async (): Promise<BenchEnvironment> => {
     staffPassword: 'bench',
     tick: false,
     logLevel: 'ERROR',
-    calendarDays: 30,
     demoCatalogTitles: 0,
     webRoot: 'web/dist',
     startAt: new Date('2026-12-01T10:00:00+09:00'),

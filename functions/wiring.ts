@@ -145,6 +145,7 @@ export const routes = [
   // Public (SPEC 7, no token)
   route('POST', '/api/login', 'public', 'public-api'),
   route('GET', '/api/branches', 'public', 'public-api'),
+  route('GET', '/api/config', 'public', 'public-api'),
   route('GET', '/api/catalog/search', 'public', 'public-api'),
   route('GET', '/api/catalog/titles/{titleId}', 'public', 'public-api'),
   // Patron
@@ -170,6 +171,9 @@ export const routes = [
   route('POST', '/admin/patrons/{cardNumber}/internet-password', 'staff', 'staff-api'),
   route('POST', '/admin/patrons/{cardNumber}/loans/renew', 'staff', 'staff-api'),
   route('PUT', '/admin/calendar/{branch}/{date}', 'staff', 'staff-api', admin),
+  // SPEC 2 weekly hours (the calendar's other half), set by administrators like the exceptions.
+  route('GET', '/admin/branches/{branch}/hours', 'staff', 'staff-api', admin),
+  route('PUT', '/admin/branches/{branch}/hours', 'staff', 'staff-api', admin),
   route('POST', '/admin/titles', 'staff', 'staff-api', admin),
   route('POST', '/admin/items', 'staff', 'staff-api', admin),
   route('POST', '/admin/catalog/import', 'staff', 'staff-api', { ...admin, maxBodyBytes: 5 * 1024 * 1024 }),

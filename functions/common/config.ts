@@ -1,4 +1,5 @@
 import { defaultHoldPolicy, type HoldPolicy } from '../domain/holds.js';
+import { LOAN_DAYS, RENEWALS } from '../domain/loans.js';
 import { defaultLockoutPolicy, type LockoutPolicy } from '../domain/lockout.js';
 
 /** Runtime configuration, read once per cold start. A missing required variable fails fast. */
@@ -28,6 +29,10 @@ export interface AppConfig {
   readonly holds: HoldPolicy;
   /** SPEC 5.4: days a READY copy waits for its patron. */
   readonly pickupDays: number;
+  /** SPEC 6: a loan is due this many days after checkout (a rule of the domain, not set per stack). */
+  readonly loanDays: number;
+  /** SPEC 6: renewals a loan allows (a rule of the domain, not set per stack). */
+  readonly renewals: number;
   /** SPEC 5.6: SES sending rate (SES's starting quota is 14/s). */
   readonly mailRatePerSecond: number;
   /** SPEC 5.8: "no limit but sane". */
@@ -76,6 +81,8 @@ export const readConfig = (env: NodeJS.ProcessEnv = process.env): AppConfig => (
   },
   basketCapacity: numberOr(env, 'BASKET_CAPACITY', 200),
   pickupDays: numberOr(env, 'PICKUP_DAYS', 7),
+  loanDays: LOAN_DAYS,
+  renewals: RENEWALS,
   mailRatePerSecond: numberOr(env, 'MAIL_RATE_PER_SECOND', 14),
   patronTokenMinutes: numberOr(env, 'PATRON_TOKEN_MINUTES', 30),
   staffTokenMinutes: numberOr(env, 'STAFF_TOKEN_MINUTES', 480),

@@ -31,7 +31,7 @@ export const isDueForNotice = (hold: NoticeCandidate, today: string): boolean =>
 /**
  * The date the notice for a copy ready on `readyDate` goes out: the first opening day (any
  * branch open, SPEC 2) after it. `calendar` holds every branch's days after the ready date;
- * when none of them is open (the calendar has not been set that far), the next day.
+ * when none of them is open (every branch closed for the whole span given), the next day.
  */
 export const noticeDate = (readyDate: string, calendar: readonly CalendarDay[]): string => {
   const byDate = new Map<string, CalendarDay[]>();

@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { putInBatches } from './batch-write.js';
 import type { Db } from './db.js';
 import { keys } from './keys.js';
+import { putIfAbsent, type Creation } from './put-if-absent.js';
 
 export interface Branch {
   readonly code: string;
@@ -20,14 +21,16 @@ const toBranch = (item: Record<string, unknown>): Branch => ({
   order: item.order as number | undefined,
 });
 
+const branchItem = (b: Branch) => ({ ...keys.branch(b.code), type: 'Branch', ...b });
+
 export const branchStore = (db: Db) => ({
   /** All branches in one Query (a library has a handful). */
   async list(): Promise<Branch[]> {
     const { Items = [] } = await db.client.send(
       new QueryCommand({
         TableName: db.tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.branchesPartition },
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :branch)',
+        ExpressionAttributeValues: { ':pk': keys.branchesPartition, ':branch': keys.branchPrefix },
       }),
     );
     return Items.map(toBranch).sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
@@ -37,8 +40,10 @@ export const branchStore = (db: Db) => ({
     return Item ? toBranch(Item) : undefined;
   },
   async putAll(branches: readonly Branch[]): Promise<void> {
-    await putInBatches(db, branches.map((b) => ({ ...keys.branch(b.code), type: 'Branch', ...b })));
+    await putInBatches(db, branches.map(branchItem));
   },
+  /** Setup: the branch, unless it exists (its name and order then stay as they are). */
+  create: (branch: Branch): Promise<Creation> => putIfAbsent(db, branchItem(branch)),
 });
 
 export type BranchStore = ReturnType<typeof branchStore>;

@@ -1,137 +1,144 @@
-import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { putInBatches } from './batch-write.js';
-import { isConditionFailure, type Db } from './db.js';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  branchDay,
+  datesBetween,
+  daysBetween,
+  type BranchHours,
+  type CalendarDay,
+  type CalendarException,
+  type WeeklyHours,
+} from '../domain/calendar.js';
+import { addDays } from '../domain/tokyo-time.js';
+import type { Db } from './db.js';
 import { keys } from './keys.js';
-import type { CalendarDay } from '../domain/calendar.js';
+import { putIfAbsent, type Creation } from './put-if-absent.js';
+import { queryAll } from './query-all.js';
 
 /**
- * A branch's calendar is stored one item per branch and month, days in a map keyed by
- * day of month: a year of six branches is 150 small items, not 4,000, and one Query on
- * GSI1 answers "every branch on this date".
+ * SPEC 2: each branch's weekly hours (one item per branch in the BRANCHES partition) and the
+ * dates staff set apart (one item per branch and date, indexed by month on GSI1). Days are
+ * computed from both, so the calendar answers for any date and nothing has to be generated.
+ * "Every branch on date D" is two Queries: the hours partition and D's month of exceptions.
  */
-type StoredDay = { open: boolean; opensAt?: string; closesAt?: string };
-type MonthItem = { branch: string; month: string; days: Record<string, StoredDay> };
+const hoursItem = (branch: string, weekly: WeeklyHours) => ({ ...keys.branchHours(branch), type: 'WeeklyHours', branch, weekly });
 
-const monthOf = (date: string) => date.slice(0, 7);
-const dayOf = (date: string) => date.slice(8, 10);
-const stored = (day: CalendarDay): StoredDay =>
-  day.open ? { open: true, opensAt: day.opensAt, closesAt: day.closesAt } : { open: false };
-
-const toDays = (item: MonthItem): CalendarDay[] =>
-  Object.entries(item.days)
-    .map(([dd, day]) => ({ branch: item.branch, date: `${item.month}-${dd}`, ...day }))
-    .sort((a, b) => a.date.localeCompare(b.date));
-
-const monthItem = (branch: string, month: string, days: Record<string, StoredDay>) => ({
-  ...keys.calendarMonth(branch, month),
-  ...keys.calendarMonthByMonth(month, branch),
-  type: 'CalendarMonth',
-  branch,
-  month,
-  days,
+const exceptionItem = (day: CalendarException) => ({
+  ...keys.calendarException(day.branch, day.date),
+  ...keys.calendarExceptionByMonth(day.date, day.branch),
+  type: 'CalendarException',
+  branch: day.branch,
+  date: day.date,
+  open: day.open,
+  ...(day.open ? { opensAt: day.opensAt, closesAt: day.closesAt } : {}),
 });
 
-const nextMonth = (month: string): string => {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
-};
+const toException = (item: Record<string, unknown>): CalendarException =>
+  item.open
+    ? { branch: item.branch as string, date: item.date as string, open: true, opensAt: item.opensAt as string, closesAt: item.closesAt as string }
+    : { branch: item.branch as string, date: item.date as string, open: false };
+
+const monthsBetween = (fromDate: string, toDate: string): string[] => [...new Set(datesBetween(fromDate, toDate).map((d) => d.slice(0, 7)))];
 
 export const calendarStore = (db: Db) => {
-  const monthOfEveryBranch = async (month: string): Promise<CalendarDay[]> => {
-    const { Items = [] } = await db.client.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.calendarMonthByMonthPartition(month) },
-      }),
+  const weeklyHours = async (): Promise<BranchHours[]> => {
+    const items = await queryAll<Record<string, unknown>>(db, {
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :hours)',
+      ExpressionAttributeValues: { ':pk': keys.branchesPartition, ':hours': keys.branchHoursPrefix },
+    });
+    return items.map((item) => ({ branch: item.branch as string, weekly: item.weekly as WeeklyHours }));
+  };
+
+  /** Every branch's exceptions from `fromDate` to `toDate`: one Query per month on GSI1. */
+  const exceptionsBetween = async (fromDate: string, toDate: string): Promise<CalendarException[]> => {
+    const months = await Promise.all(
+      monthsBetween(fromDate, toDate).map((month) =>
+        queryAll<Record<string, unknown>>(db, {
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': keys.calendarExceptionsOfMonth(month), ':from': `${fromDate}#`, ':to': `${toDate}#\uffff` },
+        }),
+      ),
     );
-    return (Items as MonthItem[]).flatMap(toDays);
+    return months.flat().map(toException);
+  };
+
+  const weeklyHoursOf = async (branch: string): Promise<WeeklyHours | undefined> => {
+    const { Item } = await db.client.send(new GetCommand({ TableName: db.tableName, Key: keys.branchHours(branch) }));
+    return Item?.weekly as WeeklyHours | undefined;
+  };
+
+  /** Every branch's days from `fromDate` to `toDate` (inclusive): one Query plus one per month. */
+  const between = async (fromDate: string, toDate: string): Promise<CalendarDay[]> => {
+    const [hours, exceptions] = await Promise.all([weeklyHours(), exceptionsBetween(fromDate, toDate)]);
+    return daysBetween(fromDate, toDate, hours, exceptions);
   };
 
   return {
-    /** Sets one day; creates the month if it is new. */
-    async put(day: CalendarDay): Promise<void> {
-      const month = monthOf(day.date);
-      for (let attempt = 0; attempt < 3; attempt += 1) {
-        try {
-          await db.client.send(
-            new UpdateCommand({
-              TableName: db.tableName,
-              Key: keys.calendarMonth(day.branch, month),
-              UpdateExpression: 'SET #days.#day = :day',
-              ConditionExpression: 'attribute_exists(PK)',
-              ExpressionAttributeNames: { '#days': 'days', '#day': dayOf(day.date) },
-              ExpressionAttributeValues: { ':day': stored(day) },
-            }),
-          );
-          return;
-        } catch (error) {
-          if (!isConditionFailure(error)) throw error;
-        }
-        try {
-          await db.client.send(
-            new PutCommand({
-              TableName: db.tableName,
-              Item: monthItem(day.branch, month, { [dayOf(day.date)]: stored(day) }),
-              ConditionExpression: 'attribute_not_exists(PK)',
-            }),
-          );
-          return;
-        } catch (error) {
-          if (!isConditionFailure(error)) throw error;
-        }
-      }
-      throw new Error('calendar month under contention');
+    /** Every branch's weekly hours (one Query). */
+    weeklyHours,
+    weeklyHoursOf,
+
+    /** Staff set a branch's weekly hours (replacing them). */
+    async setWeeklyHours(branch: string, weekly: WeeklyHours): Promise<void> {
+      await db.client.send(new PutCommand({ TableName: db.tableName, Item: hoursItem(branch, weekly) }));
     },
 
-    /** Loads many days at once (demo data, yearly calendars); replaces whole months. */
-    async putAll(days: readonly CalendarDay[]): Promise<void> {
-      const months = new Map<string, MonthItem>();
-      for (const day of days) {
-        const id = `${day.branch}|${monthOf(day.date)}`;
-        const month = months.get(id) ?? { branch: day.branch, month: monthOf(day.date), days: {} };
-        month.days[dayOf(day.date)] = stored(day);
-        months.set(id, month);
-      }
-      await putInBatches(db, [...months.values()].map((m) => monthItem(m.branch, m.month, m.days)));
+    /** Setup: the weekly hours, unless the branch has some already. */
+    createWeeklyHours: (branch: string, weekly: WeeklyHours): Promise<Creation> => putIfAbsent(db, hoursItem(branch, weekly)),
+
+    /** Staff set one date of one branch apart from its weekly hours (replacing an earlier exception). */
+    async putException(day: CalendarException): Promise<void> {
+      await db.client.send(new PutCommand({ TableName: db.tableName, Item: exceptionItem(day) }));
     },
 
-    async get(branch: string, date: string): Promise<CalendarDay | undefined> {
-      return (await this.forBranch(branch, date, 1)).find((d) => d.date === date);
+    /** Setup: an exception, unless staff already set that date. */
+    createException: (day: CalendarException): Promise<Creation> => putIfAbsent(db, exceptionItem(day)),
+
+    exceptionsBetween,
+
+    async get(branch: string, date: string): Promise<CalendarDay> {
+      const [weekly, exception] = await Promise.all([
+        weeklyHoursOf(branch),
+        db.client.send(new GetCommand({ TableName: db.tableName, Key: keys.calendarException(branch, date) })),
+      ]);
+      return branchDay(branch, date, weekly, exception.Item ? [toException(exception.Item)] : []);
     },
 
-    /** Every branch's hours on one date: one Query on GSI1 (the month of every branch). */
-    async forDate(date: string): Promise<CalendarDay[]> {
-      return (await monthOfEveryBranch(monthOf(date))).filter((d) => d.date === date);
+    /** Every branch's hours on one date: two Queries. */
+    forDate: (date: string): Promise<CalendarDay[]> => between(date, date),
+
+    between,
+
+    /** Every branch's days on each of `dates` (any order, repeats allowed): one Query plus one per month. */
+    async forDates(dates: readonly string[]): Promise<CalendarDay[]> {
+      if (dates.length === 0) return [];
+      const wanted = [...new Set(dates)].sort();
+      const [hours, exceptions] = await Promise.all([
+        weeklyHours(),
+        Promise.all([...new Set(wanted.map((d) => d.slice(0, 7)))].map((m) => exceptionsBetween(`${m}-01`, `${m}-31`))),
+      ]);
+      return wanted.flatMap((date) => hours.map((h) => branchDay(h.branch, date, h.weekly, exceptions.flat())));
     },
 
-    /** Every branch's days from `fromDate` to `toDate` (inclusive): one Query per month. */
-    async between(fromDate: string, toDate: string): Promise<CalendarDay[]> {
-      const months: string[] = [];
-      for (let month = monthOf(fromDate); month <= monthOf(toDate); month = nextMonth(month)) months.push(month);
-      const days = (await Promise.all(months.map(monthOfEveryBranch))).flat();
-      return days.filter((d) => d.date >= fromDate && d.date <= toDate);
-    },
-
-    /** One branch's days from `fromDate` on, in date order, at least `minDays` of them if stored. */
-    async forBranch(branch: string, fromDate: string, minDays: number): Promise<CalendarDay[]> {
-      const found: CalendarDay[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await db.client.send(
+    /** One branch's next `count` days from `fromDate` on, in date order: one Get and one Query. */
+    async forBranch(branch: string, fromDate: string, count: number): Promise<CalendarDay[]> {
+      const toDate = addDays(fromDate, count - 1);
+      const [weekly, { Items = [] }] = await Promise.all([
+        weeklyHoursOf(branch),
+        db.client.send(
           new QueryCommand({
             TableName: db.tableName,
-            KeyConditionExpression: 'PK = :pk AND SK >= :from',
-            ExpressionAttributeValues: { ':pk': keys.calendarPartition(branch), ':from': keys.calendarMonth(branch, monthOf(fromDate)).SK },
-            Limit: 2,
-            ExclusiveStartKey: startKey,
+            KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+            ExpressionAttributeValues: {
+              ':pk': keys.calendarPartition(branch),
+              ':from': keys.calendarException(branch, fromDate).SK,
+              ':to': keys.calendarException(branch, toDate).SK,
+            },
           }),
-        );
-        for (const item of (page.Items ?? []) as MonthItem[]) found.push(...toDays(item).filter((d) => d.date >= fromDate));
-        startKey = page.LastEvaluatedKey;
-      } while (startKey && found.length < minDays);
-      return found;
+        ),
+      ]);
+      const exceptions = Items.map(toException);
+      return datesBetween(fromDate, toDate).map((date) => branchDay(branch, date, weekly, exceptions));
     },
   };
 };

@@ -31,13 +31,18 @@ export const keys = {
    */
   loginAttempts: (kind: 'patron' | 'staff', id: string) => ({ PK: `LOGIN#${kind === 'patron' ? 'PATRON' : 'STAFF'}#${id}`, SK: 'ATTEMPTS' }),
   branchesPartition: 'BRANCHES',
+  branchPrefix: 'BRANCH#',
   branch: (code: string) => ({ PK: 'BRANCHES', SK: `BRANCH#${code}` }),
+  /** A branch's weekly hours, beside the branches: one Query reads every branch's. */
+  branchHoursPrefix: 'HOURS#',
+  branchHours: (code: string) => ({ PK: 'BRANCHES', SK: `HOURS#${code}` }),
   calendarPartition: (branch: string) => `CALENDAR#${branch}`,
-  /** One item per branch and month (`YYYY-MM`), days in a map. */
-  calendarMonth: (branch: string, month: string) => ({ PK: `CALENDAR#${branch}`, SK: `MONTH#${month}` }),
-  /** GSI1: every branch's month, so one Query answers "who is open on this date". */
-  calendarMonthByMonth: (month: string, branch: string) => ({ GSI1PK: `CALENDAR_MONTH#${month}`, GSI1SK: `BRANCH#${branch}` }),
-  calendarMonthByMonthPartition: (month: string) => `CALENDAR_MONTH#${month}`,
+  calendarExceptionPrefix: 'DATE#',
+  /** A date staff set apart from a branch's weekly hours (closed, or other hours). */
+  calendarException: (branch: string, date: string) => ({ PK: `CALENDAR#${branch}`, SK: `DATE#${date}` }),
+  /** GSI1: every branch's exceptions of one month (`YYYY-MM`), by date. */
+  calendarExceptionByMonth: (date: string, branch: string) => ({ GSI1PK: `CALENDAR_EXCEPTIONS#${date.slice(0, 7)}`, GSI1SK: `${date}#${branch}` }),
+  calendarExceptionsOfMonth: (month: string) => `CALENDAR_EXCEPTIONS#${month}`,
   // Catalog
   title: (titleId: string) => ({ PK: `TITLE#${titleId}`, SK: 'TITLE' }),
   /** GSI3: every title in catalog-change order (search index builds and deltas). */

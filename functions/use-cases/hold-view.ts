@@ -30,9 +30,8 @@ export interface HoldView {
  */
 export const holdViews = async (deps: Deps, holds: readonly Hold[], lang: Lang): Promise<HoldView[]> => {
   const provisionalDates = [...new Set(holds.filter((h) => h.status === 'PROVISIONAL').map((h) => tokyoDate(new Date(h.requestedAt))))];
-  const calendars = new Map<string, CalendarDay[]>(
-    await Promise.all(provisionalDates.map(async (date) => [date, await deps.store.calendar.forDate(date)] as const)),
-  );
+  const calendars = new Map<string, CalendarDay[]>();
+  for (const day of await deps.store.calendar.forDates(provisionalDates)) calendars.set(day.date, [...(calendars.get(day.date) ?? []), day]);
   const positions = new Map<string, number>(
     await Promise.all(
       holds.filter((h) => h.status === 'WAITING').map(async (h) => [h.holdId, await deps.store.holds.positionOf(h)] as const),

@@ -1,3 +1,4 @@
+import type { WeeklyHours } from '../../functions/domain/calendar.js';
 import type { Branch } from '../../functions/store/branches.js';
 
 /** SPEC 2: the Mito city library's six libraries (demo data, not code). */
@@ -14,3 +15,14 @@ export const demoPatron = { cardNumber: '10000001', name: '水戸 花子', birth
 export const demoStaffId = 'admin';
 /** SPEC 11: a COUNTER account, to see the console as counter staff do. */
 export const demoCounterStaffId = 'counter';
+
+/** SPEC 2 demo hours: 09:30–19:00 Tue–Fri, 09:30–17:00 Sat–Sun, closed Mon. */
+export const demoWeeklyHours: WeeklyHours = {
+  sun: { opensAt: '09:30', closesAt: '17:00' },
+  mon: null,
+  tue: { opensAt: '09:30', closesAt: '19:00' },
+  wed: { opensAt: '09:30', closesAt: '19:00' },
+  thu: { opensAt: '09:30', closesAt: '19:00' },
+  fri: { opensAt: '09:30', closesAt: '19:00' },
+  sat: { opensAt: '09:30', closesAt: '17:00' },
+};

@@ -1,11 +1,11 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../../functions/common/deps.js';
 import { hashPassword } from '../../functions/common/password-hash.js';
-import { dayFromWeeklyHours, demoWeeklyHours, type CalendarDay } from '../../functions/domain/calendar.js';
-import { addDays, tokyoDate } from '../../functions/domain/tokyo-time.js';
 import type { Db } from '../../functions/store/db.js';
 import { issueInternetPassword } from '../../functions/use-cases/internet-password.js';
-import { demoBranches, demoCounterStaffId, demoPatron, demoStaffId } from './demo-branches.js';
+import { applySetup } from '../setup/apply-setup.js';
+import type { SetupPlan } from '../setup/setup-file.js';
+import { demoBranches, demoCounterStaffId, demoPatron, demoStaffId, demoWeeklyHours } from './demo-branches.js';
 import { generateDemoCatalog } from './demo-catalog/index.js';
 import type { Item } from '../../functions/domain/catalog.js';
 
@@ -14,29 +14,26 @@ const SEED_VERSION = 1;
 
 export interface SeedOptions {
   readonly staffPassword: string;
-  /** Days of calendar on each side of today (default 365). */
-  readonly calendarDays?: number;
 }
 
+/** SPEC 2 demo library: six branches on the demo hours, no closed dates, ADMIN `admin`. */
+export const demoSetupPlan: SetupPlan = {
+  branches: demoBranches.map((branch) => ({ branch, weekly: demoWeeklyHours })),
+  closed: [],
+  admin: { staffId: demoStaffId, name: '図書館 職員', branch: 'central', role: 'ADMIN' },
+};
+
 /**
- * Loads the demo library once per store: six branches with a calendar a year either side
- * of today and patron 10000001 (born 1 April) with internet service issued. Staff come from
- * `seedDemoStaff`.
+ * Loads the demo library: the branches, their weekly hours and staff `admin` the way
+ * `npm run setup` loads a library (creating only what is missing, so stores seeded before
+ * weekly hours existed get them), then once per store patron 10000001 (born 1 April) with
+ * internet service issued. The COUNTER account and staff roles come from `seedDemoStaff`.
  */
 export const seedDemoData = async (db: Db, deps: Deps, options: SeedOptions): Promise<'seeded' | 'already-seeded'> => {
+  const now = deps.clock.now();
+  await applySetup(deps.store, demoSetupPlan, { adminPassword: async () => options.staffPassword, now });
   const marker = await db.client.send(new GetCommand({ TableName: db.tableName, Key: SEED_MARKER }));
   if (marker.Item?.version === SEED_VERSION) return 'already-seeded';
-
-  const now = deps.clock.now();
-  await deps.store.branches.putAll(demoBranches);
-  const span = options.calendarDays ?? 365;
-  const today = tokyoDate(now);
-  const days: CalendarDay[] = [];
-  for (let offset = -span; offset <= span; offset += 1) {
-    const date = addDays(today, offset);
-    for (const branch of demoBranches) days.push(dayFromWeeklyHours(branch.code, date, demoWeeklyHours));
-  }
-  await deps.store.calendar.putAll(days);
 
   await deps.store.patrons.create({ ...demoPatron, contactMethod: 'NONE', internetService: false, createdAt: now.toISOString() });
   await issueInternetPassword(deps, demoPatron.cardNumber);

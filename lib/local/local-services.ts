@@ -36,7 +36,6 @@ export interface LocalServicesOptions {
   /** Fire schedules as wall time passes (npm start); tests move the clock explicitly. */
   readonly tick: boolean;
   readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
-  readonly calendarDays?: number;
   readonly env?: NodeJS.ProcessEnv;
   /** Built browser apps to serve at / and /staff/ (npm start: web/dist). */
   readonly webRoot?: string;
@@ -120,7 +119,7 @@ export const startLocalServices = async (options: LocalServicesOptions): Promise
   };
   invokeJob = (invocation) => runJob(invocation.job, invocation, deps, jobBodies[invocation.job]);
 
-  const seed = await seedDemoData(db, deps, { staffPassword: options.staffPassword, calendarDays: options.calendarDays });
+  const seed = await seedDemoData(db, deps, { staffPassword: options.staffPassword });
   await seedDemoStaff(db, deps, options.staffPassword);
   if (options.demoCatalogTitles !== 0 && (await seedDemoCatalog(db, deps, options.demoCatalogTitles)) === 'seeded') {
     await invokeJob({ job: 'search-index', trigger: 'manual' });

@@ -184,6 +184,7 @@ type DeclaredKey = RouteKeyOf<'public-api'> | RouteKeyOf<'patron-api'> | RouteKe
 const shapes: Record<DeclaredKey, Shape> = {
   'POST /api/login': { body: ['cardNumber', 'password'] },
   'GET /api/branches': {},
+  'GET /api/config': {},
   'GET /api/catalog/search': { query: ['q', 'title', 'author', 'publisher', 'isbn', 'type', 'branch', 'page', 'pageSize'] },
   'GET /api/catalog/titles/{titleId}': {},
   'GET /api/me': {},
@@ -207,6 +208,8 @@ const shapes: Record<DeclaredKey, Shape> = {
   'POST /admin/patrons/{cardNumber}/internet-password': {},
   'POST /admin/patrons/{cardNumber}/loans/renew': { body: ['itemIds'] },
   'PUT /admin/calendar/{branch}/{date}': { body: ['open', 'opensAt', 'closesAt'] },
+  'GET /admin/branches/{branch}/hours': {},
+  'PUT /admin/branches/{branch}/hours': { body: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] },
   'POST /admin/titles': {
     body: ['titleId', 'title', 'titleReading', 'author', 'authorReading', 'publisher', 'year', 'isbn', 'materialType', 'subtype', 'series', 'volume'],
   },

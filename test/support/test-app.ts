@@ -51,7 +51,6 @@ export const startTestApp = async (
     staffPassword: STAFF_PASSWORD,
     tick: false,
     logLevel: options.logLevel ?? 'WARN',
-    calendarDays: 40,
     demoCatalogTitles: options.demoCatalogTitles ?? 0,
     webRoot: 'web/dist',
     env: { ...process.env, ...options.env },

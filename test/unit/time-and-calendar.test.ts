@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { dayFromWeeklyHours, demoWeeklyHours, hoursProblem, isOpeningDay, latestClosing } from '../../functions/domain/calendar.js';
+import {
+  branchDay,
+  dayFromWeeklyHours,
+  daysBetween,
+  hoursProblem,
+  isOpeningDay,
+  latestClosing,
+  weeklyHoursProblem,
+} from '../../functions/domain/calendar.js';
+import { demoWeeklyHours } from '../../lib/local/demo-branches.js';
 import { dueDateFor } from '../../functions/domain/loans.js';
 import { addDays, isCalendarDate, isClockTime, tokyoDate, tokyoInstant, tokyoIso, tokyoTime } from '../../functions/domain/tokyo-time.js';
 
@@ -86,6 +95,50 @@ describe('SPEC 2 the demo week, day by day', () => {
       { branch: 'east', date: '2026-12-01', open: true, opensAt: '09:30', closesAt: '17:00' },
     ];
     expect(latestClosing(days)).toBe('17:00');
+  });
+});
+
+describe('SPEC 2 weekly hours with exceptions answer for any date', () => {
+  const nenmatsu = [
+    { branch: 'central', date: '2028-12-29', open: false },
+    { branch: 'central', date: '2028-12-30', open: false },
+  ];
+  const holidayHours = { branch: 'east', date: '2028-12-04', open: true, opensAt: '10:00', closesAt: '15:00' };
+
+  it('two years ahead with no data generated: the weekday decides (2028-12-05 is a Tuesday, 2028-12-04 a Monday)', () => {
+    expect(branchDay('central', '2028-12-05', demoWeeklyHours)).toEqual({ branch: 'central', date: '2028-12-05', open: true, opensAt: '09:30', closesAt: '19:00' });
+    expect(branchDay('central', '2028-12-04', demoWeeklyHours)).toEqual({ branch: 'central', date: '2028-12-04', open: false });
+  });
+  it('an exception closes a date the weekly hours open (年末年始), for its branch only', () => {
+    expect(branchDay('central', '2028-12-29', demoWeeklyHours, nenmatsu).open).toBe(false); // a Friday
+    expect(branchDay('east', '2028-12-29', demoWeeklyHours, nenmatsu).open).toBe(true);
+  });
+  it('an exception opens a weekly closed day with its own hours', () => {
+    expect(branchDay('east', '2028-12-04', demoWeeklyHours, [holidayHours])).toEqual(holidayHours);
+  });
+  it('a branch without weekly hours is closed unless an exception opens it', () => {
+    expect(branchDay('west', '2028-12-05', undefined).open).toBe(false);
+    expect(branchDay('west', '2028-12-05', undefined, [{ ...holidayHours, branch: 'west', date: '2028-12-05' }]).open).toBe(true);
+  });
+  it('every branch on every date of a range, so "who is open on D" needs no stored days', () => {
+    const hours = [
+      { branch: 'central', weekly: demoWeeklyHours },
+      { branch: 'east', weekly: demoWeeklyHours },
+    ];
+    const days = daysBetween('2028-12-28', '2028-12-30', hours, nenmatsu);
+    expect(days.map((d) => `${d.date} ${d.branch} ${d.open}`)).toEqual([
+      '2028-12-28 central true',
+      '2028-12-28 east true',
+      '2028-12-29 central false',
+      '2028-12-29 east true',
+      '2028-12-30 central false',
+      '2028-12-30 east true',
+    ]);
+    expect(isOpeningDay(days.filter((d) => d.date === '2028-12-30'))).toBe(true);
+  });
+  it('weekly hours must open before they close, per weekday', () => {
+    expect(weeklyHoursProblem(demoWeeklyHours)).toBeUndefined();
+    expect(weeklyHoursProblem({ ...demoWeeklyHours, wed: { opensAt: '19:00', closesAt: '09:30' } })).toBe('wed');
   });
 });
 

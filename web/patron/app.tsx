@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Lang } from '../shared/api';
+import { ConfigContext, type LibraryConfig } from '../shared/config';
 import { Banners } from './components/Banners';
 import { Header } from './components/Header';
 import { Nav } from './components/Nav';
 import { AppContext, type AppContextValue, type Flash } from './context';
-import { initialLang, saveLang, translator } from './i18n';
+import { initialLang, ruleValues, saveLang, translator } from './i18n';
 import { createPatronApi } from './patron-api';
 import { BasketPage } from './pages/BasketPage';
 import { ContactPage } from './pages/ContactPage';
@@ -23,11 +24,12 @@ const PROTECTED: ReadonlySet<Route['name']> = new Set(['basket', 'status', 'cont
 const loginHrefFor = (full: string) => href('/login', { next: full.startsWith('/login') ? undefined : full });
 const passwordHrefFor = (full: string) => href('/password', { next: full.startsWith('/password') ? undefined : full });
 
-export const App = () => {
+export const App = ({ config }: { config: LibraryConfig }) => {
   const [lang, setLangState] = useState<Lang>(initialLang);
   const langRef = useRef(lang);
   langRef.current = lang;
-  const t = useMemo(() => translator(lang), [lang]);
+  const rules = useMemo(() => ruleValues(config), [config]);
+  const t = useMemo(() => translator(lang, rules), [lang, rules]);
   const location = useLocation();
   const route = matchRoute(location.path);
   const [flash, setFlash] = useState<Flash | null>(null);
@@ -174,6 +176,7 @@ export const App = () => {
   };
 
   return (
+    <ConfigContext.Provider value={config}>
     <AppContext.Provider value={value}>
       <a class="skip-link" href="#/" onClick={skip}>
         {t('app.skip')}
@@ -188,5 +191,6 @@ export const App = () => {
         <p>{t('app.footer')}</p>
       </footer>
     </AppContext.Provider>
+    </ConfigContext.Provider>
   );
 };

@@ -4,6 +4,7 @@
  * of Accept-Language; these are the app's labels around them.
  */
 import type { Lang } from '../shared/api';
+import type { LibraryConfig } from '../shared/config';
 import { en } from './messages/en';
 import { ja, type MessageKey } from './messages/ja';
 
@@ -14,10 +15,27 @@ const dictionaries: Record<Lang, Dict> = { ja, en };
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
+type Values = Record<string, string | number>;
+
+/**
+ * The library's rules as message values (`{holdLimit}`, `{dueDay}`, …), from GET /api/config:
+ * a message never states a number of its own.
+ */
+export const ruleValues = (config: LibraryConfig): Values => ({
+  libraryName: config.libraryName,
+  holdLimit: config.holdLimit,
+  pickupDays: config.pickupDays,
+  renewals: config.renewals,
+  // The guide counts the checkout (or renewal) day itself: due on day loanDays + 1.
+  dueDay: config.loanDays + 1,
+});
+
 export const translator =
-  (lang: Lang): Translate =>
+  (lang: Lang, rules: Values = {}): Translate =>
   (key, values) =>
-    dictionaries[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (values && name in values ? String(values[name]) : whole));
+    dictionaries[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+      values && name in values ? String(values[name]) : name in rules ? String(rules[name]) : whole,
+    );
 
 /** Codes the API sends that have a label here (e.g. `hold.reason.` + code); undefined otherwise. */
 export const labelFor = (t: Translate, prefix: string, code: string): string | undefined => {

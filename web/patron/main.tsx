@@ -1,16 +1,37 @@
 import { render } from 'preact';
+import { loadConfig, type LibraryConfig } from '../shared/config';
 import { App } from './app';
+import { initialLang, translator } from './i18n';
 
-const start = () => {
+// Asked at once, while the static first frame paints; the app renders when it has the rules.
+const config = loadConfig();
+
+const unavailable = (container: HTMLElement) => {
+  const main = container.querySelector('main') ?? container;
+  const message = document.createElement('p');
+  message.className = 'noscript';
+  message.setAttribute('role', 'alert');
+  message.textContent = translator(initialLang())('app.unavailable');
+  main.prepend(message);
+};
+
+const start = async () => {
   const container = document.getElementById('app') as HTMLElement;
+  let rules: LibraryConfig;
+  try {
+    rules = await config;
+  } catch {
+    unavailable(container);
+    return;
+  }
   // index.html paints a working search form before the app runs; a search sent from it
   // arrives as /?q=…, which the app's hash routes take over.
   if (location.search) history.replaceState(null, '', `/#/${location.search}`);
   container.textContent = '';
-  render(<App />, container);
+  render(<App config={rules} />, container);
   // User Timing mark for the load-time bench (bench/web-load.ts): the app's first frame.
   requestAnimationFrame(() => performance.mark('first-render'));
 };
 
 // Let the browser paint the static first frame before the app takes over the main thread.
-requestAnimationFrame(() => setTimeout(start, 0));
+requestAnimationFrame(() => setTimeout(() => void start(), 0));

@@ -6,6 +6,7 @@ import { createApiClient, type ApiClient } from '../shared/api';
 import type {
   Branch,
   CalendarDayInput,
+  WeeklyHours,
   CheckinResult,
   ContactEntry,
   JobName,
@@ -71,6 +72,8 @@ export const api = {
     client.request<SearchResult>('GET', `/api/catalog/search${query({ q, page: String(page), pageSize: '20' })}`),
   putCalendarDay: (branch: string, date: string, day: CalendarDayInput) =>
     client.request<void>('PUT', `/admin/calendar/${seg(branch)}/${seg(date)}`, day),
+  weeklyHours: (branch: string) => client.request<WeeklyHours>('GET', `/admin/branches/${seg(branch)}/hours`),
+  putWeeklyHours: (branch: string, hours: WeeklyHours) => client.request<void>('PUT', `/admin/branches/${seg(branch)}/hours`, hours),
   runJob: (job: JobName) => client.request<{ runId: string }>('POST', `/admin/jobs/${seg(job)}/run`),
   jobRuns: (job: JobName) => client.request<JobRun[]>('GET', `/admin/jobs/${seg(job)}/runs`),
 };

@@ -1,10 +1,13 @@
-/** SPEC 2 demo hours, used to prefill the day editor (there is no GET of the stored calendar). */
+/** The day editor starts from what the branch's weekly hours say for that date's weekday. */
 import { weekdayOf } from './format';
-import type { CalendarDayInput } from './types';
+import type { CalendarDayInput, Weekday, WeeklyHours } from './types';
 
-export const defaultHours = (date: string): Required<CalendarDayInput> => {
-  const weekday = weekdayOf(date);
-  if (weekday === 1) return { open: false, opensAt: '09:30', closesAt: '19:00' };
-  if (weekday === 0 || weekday === 6) return { open: true, opensAt: '09:30', closesAt: '17:00' };
-  return { open: true, opensAt: '09:30', closesAt: '19:00' };
+export const WEEKDAY_KEYS: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+/** Times offered when a closed weekday is switched to open. */
+const FALLBACK = { opensAt: '09:30', closesAt: '17:00' };
+
+export const defaultHours = (date: string, weekly: WeeklyHours | undefined): Required<CalendarDayInput> => {
+  const hours = weekly?.[WEEKDAY_KEYS[weekdayOf(date)] as Weekday];
+  return hours ? { open: true, ...hours } : { open: false, ...FALLBACK };
 };

@@ -125,6 +125,10 @@ export interface JobRun {
   summary: Record<string, unknown> | null;
 }
 
+/** SPEC 2: per weekday (sun … sat), the hours or `null` for closed. */
+export type Weekday = 'sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat';
+export type WeeklyHours = Record<Weekday, { opensAt: string; closesAt: string } | null>;
+
 export interface CalendarDayInput {
   open: boolean;
   opensAt?: string;

@@ -1,5 +1,6 @@
 import type { GroupHandlers } from '../../common/http/api-handler.js';
 import { listLocalEvents, setLocalClock } from '../local/clock.js';
+import { getBranchHours, putBranchHours } from './branch-hours.js';
 import { putCalendarDay } from './calendar.js';
 import { postItem, postTitle } from './catalog.js';
 import { postCheckout } from './checkout.js';
@@ -22,6 +23,8 @@ export const staffHandlers: GroupHandlers<'staff-api'> = {
   'POST /admin/patrons/{cardNumber}/internet-password': issuePassword,
   'POST /admin/patrons/{cardNumber}/loans/renew': renewForPatron,
   'PUT /admin/calendar/{branch}/{date}': putCalendarDay,
+  'GET /admin/branches/{branch}/hours': getBranchHours,
+  'PUT /admin/branches/{branch}/hours': putBranchHours,
   'POST /admin/titles': postTitle,
   'POST /admin/items': postItem,
   'POST /admin/catalog/import': postImport,

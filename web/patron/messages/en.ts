@@ -2,7 +2,8 @@ import type { MessageKey } from './ja';
 
 /** The same words in English; TypeScript refuses a missing key. */
 export const en: Record<MessageKey, string> = {
-  'app.library': 'Mito City Library',
+  'app.library': '{libraryName}',
+  'app.unavailable': 'The service is not available right now. Please reload the page in a while.',
   'app.service': 'Search & Reserve',
   'app.skip': 'Skip to main content',
   'app.switchLang': '日本語',
@@ -55,7 +56,7 @@ export const en: Record<MessageKey, string> = {
   'guide.step2': 'Log in with your card number and password.',
   'guide.step3': 'Press “Reserve”, choose the library to pick up from, and press “Place reservation”.',
   'guide.step4': 'We tell you when it is ready. You can also check My account.',
-  'guide.limit': 'You can reserve up to 15 items in all (books, kamishibai, magazines and audio-visual).',
+  'guide.limit': 'You can reserve up to {holdLimit} items in all (books, kamishibai, magazines and audio-visual).',
   'guide.provisional': 'A new reservation is provisional until the registration run, every 10 minutes from 7:00 until closing (requests made while closed are registered at 7:00 the next morning).',
 
   'type.BOOK': 'Book',
@@ -167,7 +168,7 @@ export const en: Record<MessageKey, string> = {
   'status.cannotRenew': 'Cannot be renewed: {reasons}',
   'status.renew': 'Renew',
   'status.renewNone': 'Please tick the loans to renew.',
-  'status.renewHelp': 'A loan can be renewed once; the new due date is the 15th day counting today.',
+  'status.renewHelp': 'Renewals per loan: {renewals}. The new due date is day {dueDay} counting the day you renew.',
   'status.renewResults': 'Renewal results',
   'status.renewOk': 'Renewed. New due date: {date}',
   'status.reason.HAS_HOLDS': 'reserved by others',

@@ -1,6 +1,7 @@
 /** The patron app's words in Japanese, the library's language (and the source of the keys). */
 export const ja = {
-  'app.library': '水戸市立図書館',
+  'app.library': '{libraryName}',
+  'app.unavailable': 'ただいま利用できません。しばらくしてからページを読み込み直してください。',
   'app.service': '資料検索・予約',
   'app.skip': '本文へ移動',
   'app.switchLang': 'English',
@@ -53,7 +54,7 @@ export const ja = {
   'guide.step2': '利用者番号とパスワードでログインします。',
   'guide.step3': '「予約依頼」を押し、受け取る図書館を選んで「予約申込」を押します。',
   'guide.step4': '用意ができたらお知らせします。「利用状況」でも確認できます。',
-  'guide.limit': '予約できるのは図書（紙芝居）・雑誌・視聴覚を合わせて15点までです。',
+  'guide.limit': '予約できるのは図書（紙芝居）・雑誌・視聴覚を合わせて{holdLimit}点までです。',
   'guide.provisional': '申込み直後は「仮予約」です。7時から閉館まで10分ごとの予約登録処理で予約が確定します（閉館中の申込みは翌朝7時に登録）。',
 
   'type.BOOK': '図書',
@@ -165,7 +166,7 @@ export const ja = {
   'status.cannotRenew': '延長できません：{reasons}',
   'status.renew': '貸出延長',
   'status.renewNone': '延長する資料にチェックを入れてください。',
-  'status.renewHelp': '延長は1回まで、手続きした日から15日目が新しい返却期限日です。',
+  'status.renewHelp': '延長は{renewals}回まで、手続きした日から{dueDay}日目が新しい返却期限日です。',
   'status.renewResults': '貸出延長の結果',
   'status.renewOk': '延長しました。新しい返却期限日：{date}',
   'status.reason.HAS_HOLDS': '予約があるため',

@@ -1,3 +1,4 @@
+import { useConfig } from '../../shared/config';
 import { useBranches } from '../context';
 import { href, pagesFor, type PageName } from '../router';
 import type { StaffRole } from '../types';
@@ -16,6 +17,7 @@ const timeOf = (date: Date) => new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asi
 /** Title, this counter's branch, the signed-in staff member, and the pages their role may use. */
 export const AppHeader = ({ page, staffId, role, expiresAt, onLogout }: Props) => {
   const { counterBranch, setCounterBranch } = useBranches();
+  const { libraryName } = useConfig();
   return (
     <header class="app-header no-print">
       <a class="skip-link" href="#main" onClick={(e) => {
@@ -25,7 +27,7 @@ export const AppHeader = ({ page, staffId, role, expiresAt, onLogout }: Props) =
         本文へ移動
       </a>
       <div class="top-bar">
-        <p class="app-name">水戸市立図書館 職員画面</p>
+        <p class="app-name">{libraryName} 職員画面</p>
         <BranchSelect id="counter-branch" label="このカウンター" value={counterBranch} onValue={setCounterBranch} testId="counter-branch" class="header-branch" />
         <p class="staff-info" data-testid="staff-info">
           {staffId ? `職員 ${staffId}(${role === 'ADMIN' ? '管理者' : 'カウンター'})` : ''}

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
 import { BranchSelect } from '../components/BranchSelect';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -8,21 +8,43 @@ import { defaultHours } from '../calendar-defaults';
 import { useBranches } from '../context';
 import { formatDate, tokyoToday } from '../format';
 import { useAction } from '../hooks';
+import type { WeeklyHours } from '../types';
+import { WeeklyHoursPanel } from './WeeklyHoursPanel';
 
-/** 開館日: edit one day of one branch (or all branches): PUT /admin/calendar/{branch}/{date}. */
+/**
+ * 開館日: a branch's weekly hours (GET/PUT /admin/branches/{branch}/hours) and one day set
+ * apart from them, for one branch or all (PUT /admin/calendar/{branch}/{date}).
+ */
 export const CalendarPage = () => {
   const { counterBranch, branches, branchName } = useBranches();
   const [branch, setBranch] = useState(counterBranch);
   const [allBranches, setAllBranches] = useState(false);
   const [date, setDate] = useState(tokyoToday());
-  const [hours, setHours] = useState(() => defaultHours(tokyoToday()));
+  const [weekly, setWeekly] = useState<WeeklyHours | undefined>();
+  const [hours, setHours] = useState(() => defaultHours(tokyoToday(), undefined));
   const [saved, setSaved] = useState('');
   const { busy, error, setError, run } = useAction();
+
+  useEffect(() => {
+    if (!branch) return;
+    let current = true;
+    api.weeklyHours(branch).then(
+      (loaded) => {
+        if (!current) return;
+        setWeekly(loaded);
+        if (/^\d{4}-\d{2}-\d{2}$/.test(date)) setHours(defaultHours(date, loaded));
+      },
+      () => current && setWeekly(undefined),
+    );
+    return () => {
+      current = false;
+    };
+  }, [branch]);
 
   const changeDate = (value: string) => {
     setDate(value);
     setSaved('');
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) setHours(defaultHours(value));
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) setHours(defaultHours(value, weekly));
   };
 
   const submit = async (event: Event) => {
@@ -47,10 +69,11 @@ export const CalendarPage = () => {
   return (
     <>
       <PageHeading>開館日・開館時間</PageHeading>
+      {branch ? <WeeklyHoursPanel branch={branch} weekly={weekly} onSaved={setWeekly} /> : null}
       <section class="panel narrow" aria-labelledby="calendar-heading">
         <h2 id="calendar-heading">1日分の設定</h2>
         <p class="lead">
-          選んだ日付の1日分だけを保存します。現在の登録内容は表示できないため、曜日ごとの既定の時間(火〜金 9:30〜19:00、土日 9:30〜17:00、月曜休館)を入れてあります。臨時休館や時間変更のときに書き換えて保存してください。
+          選んだ日付の1日分だけを、曜日ごとの開館時間とは別に保存します(年末年始・特別整理期間・祝日など)。その曜日の開館時間を入れてあります。
         </p>
         <form class="form" onSubmit={submit} data-testid="calendar-form" noValidate>
           <BranchSelect id="calendar-branch" label="図書館" value={branch} onValue={setBranch} testId="calendar-branch" invalid={error?.field === 'branch'} />

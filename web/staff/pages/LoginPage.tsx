@@ -1,3 +1,4 @@
+import { useConfig } from '../../shared/config';
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -14,6 +15,7 @@ interface Props {
 /** 職員ログイン: POST /admin/login; the token lasts one shift (8 h). */
 export const LoginPage = ({ onLoggedIn, notice }: Props) => {
   const [staffId, setStaffId] = useState('');
+  const { libraryName } = useConfig();
   const [password, setPassword] = useState('');
   const { busy, error, run } = useAction();
 
@@ -25,7 +27,7 @@ export const LoginPage = ({ onLoggedIn, notice }: Props) => {
 
   return (
     <main class="login" id="main">
-      <h1 class="login-title">水戸市立図書館 職員画面</h1>
+      <h1 class="login-title">{libraryName} 職員画面</h1>
       <form class="card form" onSubmit={submit} data-testid="login-form" aria-describedby={error ? 'login-error' : undefined}>
         <h2>ログイン</h2>
         {notice ? (
