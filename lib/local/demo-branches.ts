@@ -11,7 +11,7 @@ export const demoBranches: readonly Branch[] = [
   { code: 'uchihara', name: '内原図書館', nameEn: 'Uchihara Library', phone: '029-259-5151', order: 6 },
 ];
 
-export const demoPatron = { cardNumber: '10000001', name: '水戸 花子', birthDate: '1985-04-01', phone: '029-000-0001' } as const;
+export const demoPatron = { cardNumber: '10000001', name: '水戸 花子', birthDate: '1985-04-01', phone: '029-000-0001', email: 'hanako@example.jp' } as const;
 export const demoStaffId = 'admin';
 /** SPEC 11: a COUNTER account, to see the console as counter staff do. */
 export const demoCounterStaffId = 'counter';

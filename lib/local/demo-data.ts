@@ -35,7 +35,8 @@ export const seedDemoData = async (db: Db, deps: Deps, options: SeedOptions): Pr
   const marker = await db.client.send(new GetCommand({ TableName: db.tableName, Key: SEED_MARKER }));
   if (marker.Item?.version === SEED_VERSION) return 'already-seeded';
 
-  await deps.store.patrons.create({ ...demoPatron, contactMethod: 'NONE', internetService: false, createdAt: now.toISOString() });
+  // Mail contact, so that the walk-through's pickup notice really appears in the mail viewer.
+  await deps.store.patrons.create({ ...demoPatron, contactMethod: 'EMAIL', contactConfigured: true, internetService: false, createdAt: now.toISOString() });
   await issueInternetPassword(deps, demoPatron.cardNumber);
 
   await db.client.send(new PutCommand({ TableName: db.tableName, Item: { ...SEED_MARKER, version: SEED_VERSION, seededAt: now.toISOString() } }));
@@ -46,8 +47,10 @@ const STAFF_MARKER = { PK: 'META', SK: 'DEMO_STAFF' };
 
 /**
  * The demo staff (SPEC 11), once per store and apart from the rest, so that stores seeded
- * before roles get them too: `admin` (ADMIN) and `counter` (COUNTER), both with the local
- * staff password; and the demo patron's lookup item.
+ * before roles get them too: `admin` (ADMIN) and `counter` (COUNTER), with the local staff
+ * password when they are new. An account that exists (made by `npm run setup`, or before
+ * roles) keeps its password and gets its role and place in the staff list. And the demo
+ * patron's lookup item.
  */
 export const seedDemoStaff = async (db: Db, deps: Deps, staffPassword: string): Promise<'seeded' | 'already-seeded'> => {
   const marker = await db.client.send(new GetCommand({ TableName: db.tableName, Key: STAFF_MARKER }));
@@ -59,8 +62,9 @@ export const seedDemoStaff = async (db: Db, deps: Deps, staffPassword: string): 
     { staffId: demoCounterStaffId, name: 'カウンター 担当', role: 'COUNTER', branch: 'central' },
   ] as const;
   for (const member of members) {
-    await deps.store.staff.put(member);
-    await deps.store.credentials.setPassword({ kind: 'staff', id: member.staffId }, hash, false, now);
+    if (await deps.store.staff.create(member, hash, now)) continue;
+    const existing = await deps.store.staff.get(member.staffId);
+    await deps.store.staff.put({ ...member, ...existing, role: existing?.role ?? member.role });
   }
   // The demo patron of a store seeded before patron lookups (SPEC 11) has no lookup item yet.
   const patron = await deps.store.patrons.get(demoPatron.cardNumber);

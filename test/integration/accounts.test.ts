@@ -234,7 +234,7 @@ describe('SPEC 3 contact settings and GET /api/me', () => {
     const token = await app.patronToken();
     const me = await app.request('GET', '/api/me', { token });
     expect(me.status).toBe(200);
-    expect(me.body).toMatchObject({ cardNumber: DEMO_CARD, name: '水戸 花子', email: null, contactMethod: 'NONE', emailWarning: null });
+    expect(me.body).toMatchObject({ cardNumber: DEMO_CARD, name: '水戸 花子', email: 'hanako@example.jp', contactMethod: 'EMAIL', emailWarning: null });
     expect(JSON.stringify(me.body)).not.toContain('1985');
   });
 

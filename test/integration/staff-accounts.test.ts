@@ -37,6 +37,8 @@ describe('SPEC 11 roles: the wiring table decides, the API enforces', () => {
     expect(adminOnly.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
       [
         'DELETE /admin/staff/{staffId}',
+        'GET /admin/branches/{branch}/hours',
+        'PUT /admin/branches/{branch}/hours',
         'GET /admin/jobs/{job}/runs',
         'GET /admin/staff',
         'POST /admin/catalog/import',
