@@ -45,6 +45,7 @@ export const buildApp = (props: AppProps = {}): { app: App; stack: LibraryStack;
     env: { region: requiredContext(app, 'region') },
     webAclArn: edge.webAclArn,
     ...(typeof app.node.tryGetContext('alarmEmail') === 'string' ? { alarmEmail: app.node.tryGetContext('alarmEmail') as string } : {}),
+    ...(typeof app.node.tryGetContext('libraryName') === 'string' ? { libraryName: app.node.tryGetContext('libraryName') as string } : {}),
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, stack, edge };

@@ -18,6 +18,8 @@ export interface SharedResources {
   /** One secret per token audience (decision 011). */
   readonly signingKeys: Readonly<Record<TokenAudience, ISecret>>;
   readonly mail: { readonly identityArn: string; readonly identity: string; readonly from: string; readonly inquiry: string };
+  /** LIBRARY_NAME of every function, when the library set one (functions/common/config.ts). */
+  readonly libraryName?: string;
 }
 
 /** What invokes a function: API Gateway, a schedule or the bus (jobs), the table stream. */
@@ -52,7 +54,7 @@ export const dynamoDbActions: Readonly<Record<FunctionPermissions['table'], read
  * function never sees a variable it has no permission to use, nor the reverse.
  */
 const grantAndConfigure = (role: IRole, permissions: FunctionPermissions, r: SharedResources): Record<string, string> => {
-  const env: Record<string, string> = { TABLE_NAME: r.table.tableName };
+  const env: Record<string, string> = { TABLE_NAME: r.table.tableName, ...(r.libraryName ? { LIBRARY_NAME: r.libraryName } : {}) };
   const tableActions = dynamoDbActions[permissions.table];
   if (permissions.table === 'outbox') {
     // Only items whose partition key is an outbox event's: no patron, hold or loan.

@@ -31,6 +31,8 @@ export interface LibraryStackProps extends StackProps {
   readonly webAclArn: string;
   /** Where alarms are mailed (context `alarmEmail`), if given. */
   readonly alarmEmail?: string;
+  /** The library's name in the apps and mails (context `libraryName`; SPEC 11 `GET /api/config`). */
+  readonly libraryName?: string;
 }
 
 /**
@@ -63,6 +65,7 @@ export class LibraryStack extends Stack {
       bus,
       signingKeys,
       mail: { identityArn: mailIdentity.identityArn, identity: props.mail.identity, from: props.mail.from, inquiry: props.mail.inquiry },
+      ...(props.libraryName ? { libraryName: props.libraryName } : {}),
     });
     // The API answers only what CloudFront forwards (and its web ACL let through): decision 012.
     functions.checkOrigin(originVerify.secret);

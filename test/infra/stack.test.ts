@@ -209,7 +209,7 @@ describe('functions: one per function group', () => {
         expect(env.MAIL_FROM, group).toBeUndefined();
         expect(env.SES_IDENTITY, group).toBeUndefined();
       }
-      expect(env).toMatchObject({ LOG_LEVEL: 'INFO', POWERTOOLS_SERVICE_NAME: group });
+      expect(env).toMatchObject({ LOG_LEVEL: 'INFO', POWERTOOLS_SERVICE_NAME: group, LIBRARY_NAME: '水戸市立図書館' }); // context libraryName (SPEC 11 config)
     }
   });
 
