@@ -1,5 +1,6 @@
 import type { Db } from './db.js';
 import { keys } from './keys.js';
+import { patronLookupItem } from './patron-lookup.js';
 import type { Patron } from './patrons.js';
 import { writeGroups } from './transact-groups.js';
 
@@ -10,8 +11,8 @@ export interface ImportedPatron {
 }
 
 /**
- * Migration of patron records: each patron (with their credential when internet service
- * was issued) is created only if the card number is new, in one transaction with others.
+ * Migration of patron records: each patron (with their lookup item, and their credential
+ * when internet service was issued) is created only if the card number is new, in one transaction with others.
  * A card number already in the table is left as it is and answered `existing`, so running
  * the import twice changes nothing.
  */
@@ -25,6 +26,8 @@ export const patronImportStore = (db: Db) => ({
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
+      // SPEC 11: findable at the counter by name and card number, like a patron registered there.
+      { Put: { TableName: db.tableName, Item: patronLookupItem(patron) } },
       ...(initialPasswordHash
         ? [
             {

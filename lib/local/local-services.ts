@@ -95,7 +95,7 @@ export const startLocalServices = async (options: LocalServicesOptions): Promise
     region: localRegion,
     credentials: localCredentials,
   });
-  await outbox.start();
+  await outbox.start(options.tick);
   const metrics = capturingMetrics();
   const deps: Deps = {
     config,

@@ -46,12 +46,18 @@ export class LocalStreamRelay {
     this.streams = new DynamoDBStreamsClient(streamsConfig);
   }
 
-  /** Starts at the stream's end: what was written before this start is not replayed. */
-  async start(): Promise<void> {
+  /**
+   * Starts at the stream's end: what was written before this start is not replayed.
+   * `poll`: relay in the background as Lambda would (npm start). Tests leave it off and
+   * drain when they look (GET /admin/local/events): background stream reads by every test
+   * stack cost DynamoDB Local more than a minute of a test run.
+   */
+  async start(poll: boolean): Promise<void> {
     const { Table } = await this.dynamodb.send(new DescribeTableCommand({ TableName: this.tableName }));
     if (!Table?.LatestStreamArn) throw new Error(`table ${this.tableName} has no stream`);
     this.streamArn = Table.LatestStreamArn;
     await this.discoverShards('LATEST');
+    if (!poll) return;
     this.timer = setInterval(() => void this.drain(), POLL_MS);
     this.timer.unref();
   }
@@ -92,7 +98,12 @@ export class LocalStreamRelay {
     for (const [shardId, reader] of this.shards) {
       try {
         reader.iterator ??= await this.iteratorFor(shardId, reader.lastSequence ? 'AFTER_SEQUENCE_NUMBER' : 'TRIM_HORIZON', reader.lastSequence);
-        const page = await this.streams.send(new GetRecordsCommand({ ShardIterator: reader.iterator, Limit: 1000 }));
+        const page = await this.streams.send(new GetRecordsCommand({ ShardIterator: reader.iterator, Limit: 1000 })).catch(async () => {
+          // An iterator left unused expires: read on at once after the last record seen (from
+          // the start of the shard when none was seen yet: nothing was published from it).
+          reader.iterator = await this.iteratorFor(shardId, reader.lastSequence ? 'AFTER_SEQUENCE_NUMBER' : 'TRIM_HORIZON', reader.lastSequence);
+          return this.streams.send(new GetRecordsCommand({ ShardIterator: reader.iterator, Limit: 1000 }));
+        });
         for (const record of page.Records ?? []) {
           records.push(record as StreamRecord);
           reader.lastSequence = record.dynamodb?.SequenceNumber ?? reader.lastSequence;

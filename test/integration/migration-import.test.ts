@@ -42,7 +42,7 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
-describe('SPEC 3, 6 migration: patrons and current loans from the old system', () => {
+describe('SPEC 3, 6 migration: patrons and current loans from the old system', { timeout: 90_000 }, () => {
   // Line numbers count the header as line 1: patron i is on line i + 1.
   const bad = new Map([
     [11, '1234567,短い番号,1980-01-01,,,NONE,false'],
@@ -76,6 +76,11 @@ describe('SPEC 3, 6 migration: patrons and current loans from the old system', (
     expect((await app.request('POST', '/api/login', { body: { cardNumber: '20000009', password: '1010' } })).status).toBe(401);
     const patron = await deps.store.patrons.get('20000001');
     expect(patron).toMatchObject({ name: '利用者, 1', birthDate: '1951-02-02', contactMethod: 'PHONE', internetService: false });
+    // SPEC 11: the counter finds imported patrons by card number and by name.
+    const staff = await app.staffToken();
+    expect((await app.request('GET', '/admin/patrons?q=20000001', { token: staff })).body).toEqual([{ cardNumber: '20000001', name: '利用者, 1' }]);
+    const byName = (await app.request('GET', `/admin/patrons?q=${encodeURIComponent('利用者')}`, { token: staff })).body as { cardNumber: string }[];
+    expect(byName).toHaveLength(50);
   });
 
   it('SPEC 3: running the patron import again changes nothing, not even a password changed since', async () => {

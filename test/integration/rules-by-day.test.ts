@@ -104,7 +104,7 @@ describe('SPEC 5.4 pull lists go by request date', () => {
     }));
 });
 
-describe('SPEC 5.4 / 5.6 notices and deadlines around closed days', () => {
+describe('SPEC 5.4 / 5.6 notices and deadlines around closed days', { timeout: 90_000 }, () => {
   it('ready on Tuesday with Wednesday closed everywhere: no mail on Wednesday, Thursday’s mail, deadline Thursday + 7', () =>
     withApp('2026-12-01T10:01:00+09:00', async (app, staff) => {
       await closeEveryBranch(app, staff, '2026-12-02');
