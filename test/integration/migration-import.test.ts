@@ -47,26 +47,26 @@ describe('SPEC 3, 6 migration: patrons and current loans from the old system', {
   const bad = new Map([
     [11, '1234567,短い番号,1980-01-01,,,NONE,false'],
     [101, '20000100,未来の人,2099-01-01,,,NONE,false'],
-    [501, '20000500,余計な列,1980-01-01,,,NONE,false,extra'],
-    [1001, '20000003,二度目の番号,1980-01-01,,,NONE,false'],
-    [1501, '20001500,メールなし,1980-01-01,,,EMAIL,false'],
+    [201, '20000200,余計な列,1980-01-01,,,NONE,false,extra'],
+    [301, '20000003,二度目の番号,1980-01-01,,,NONE,false'],
+    [401, '20000400,メールなし,1980-01-01,,,EMAIL,false'],
   ]);
 
-  it('SPEC 3: a 2,000-line patron file streams in; bad lines are reported by number, the others can use the service', async () => {
+  it('SPEC 3: a 600-line patron file streams in; bad lines are reported by number, the others can use the service', async () => {
     const log = capture();
     const deps = app.services.deps;
-    const report = await runImport(Readable.from(patronCsv(2_000, bad)), patronImporter(deps), { label: 'patrons', format: 'csv', log, progressIntervalMs: 50 });
+    const report = await runImport(Readable.from(patronCsv(600, bad)), patronImporter(deps), { label: 'patrons', format: 'csv', log, progressIntervalMs: 50 });
 
-    expect(report).toMatchObject({ read: 2_000, imported: 1_995, existing: 0, rejected: 5 });
+    expect(report).toMatchObject({ read: 600, imported: 595, existing: 0, rejected: 5 });
     expect(report.rejectedLines).toEqual([
       { line: 11, field: 'cardNumber', problem: 'must be 8 ASCII digits' },
       { line: 101, field: 'birthDate', problem: 'in the future' },
-      { line: 501, field: 'line', problem: '8 fields where the header has 7' },
-      { line: 1001, field: 'cardNumber', problem: 'card number repeated in the file' },
-      { line: 1501, field: 'email', problem: 'contact method EMAIL needs an address' },
+      { line: 201, field: 'line', problem: '8 fields where the header has 7' },
+      { line: 301, field: 'cardNumber', problem: 'card number repeated in the file' },
+      { line: 401, field: 'email', problem: 'contact method EMAIL needs an address' },
     ]);
-    expect(log.written).toContain('patrons: line 501: line: 8 fields where the header has 7\n');
-    expect(log.written.at(-1)).toMatch(/^patrons: 2000 lines read, 1995 imported, 0 already present, 5 rejected, \d+ lines\/s\n$/);
+    expect(log.written).toContain('patrons: line 201: line: 8 fields where the header has 7\n');
+    expect(log.written.at(-1)).toMatch(/^patrons: 600 lines read, 595 imported, 0 already present, 5 rejected, \d+ lines\/s\n$/);
 
     // Patron 40 had internet service: the initial password is the birth MMDD (1990-05-13 → 0513).
     const login = await app.request('POST', '/api/login', { body: { cardNumber: '20000040', password: '0513' } });
@@ -85,8 +85,8 @@ describe('SPEC 3, 6 migration: patrons and current loans from the old system', {
 
   it('SPEC 3: running the patron import again changes nothing, not even a password changed since', async () => {
     const token = await app.patronToken('20000020', '0921'); // changes the initial password
-    const report = await runImport(Readable.from(patronCsv(2_000, bad)), patronImporter(app.services.deps), { label: 'patrons', format: 'csv', log: capture() });
-    expect(report).toMatchObject({ imported: 0, existing: 1_995, rejected: 5 });
+    const report = await runImport(Readable.from(patronCsv(600, bad)), patronImporter(app.services.deps), { label: 'patrons', format: 'csv', log: capture() });
+    expect(report).toMatchObject({ imported: 0, existing: 595, rejected: 5 });
     expect((await app.request('GET', '/api/me', { token })).status).toBe(200);
     expect((await app.request('POST', '/api/login', { body: { cardNumber: '20000020', password: '0921' } })).status).toBe(401);
   });
