@@ -5,6 +5,7 @@ import type { Mailer } from '../../functions/mail/mailer.js';
 import { checkInvariants, FaultInjector, faultyMailer, runFaultWorkload, summarizeRuns, type FaultHarness, type FaultRunReport } from '../support/faults.js';
 import { newPatron, newTitle, placeHold } from '../support/library-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { dynamodbEndpoint } from '../support/dynamodb-endpoint.js';
 
 /**
  * Issue 8 part 6: a randomized mixed workload with fixed seeds, run against the local stack
@@ -31,7 +32,7 @@ const stormChance = process.env.FAULT_STORMS === undefined ? undefined : Number(
 
 const harnessOf = (app: TestApp): FaultHarness => ({
   services: app.services,
-  dynamodbEndpoint: inject('dynamodbEndpoint'),
+  dynamodbEndpoint: dynamodbEndpoint(),
   sesEndpoint: inject('sesEndpoint'),
   request: (method, path, options) => app.request(method, path, options),
   staffToken: () => app.staffToken(),

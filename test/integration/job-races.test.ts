@@ -11,6 +11,7 @@ import type { JobName } from '../../functions/wiring.js';
 import { localCredentials, localRegion } from '../../lib/local/dynamodb-local.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { holdIn, newPatron, newTitle, placeHold } from '../support/library-fixtures.js';
+import { dynamodbEndpoint } from '../support/dynamodb-endpoint.js';
 
 /**
  * Issue 14 part 3: the job races of SPEC 5.3 and 5.6, each interleaving forced on purpose.
@@ -106,7 +107,7 @@ const registrationRun = (runId: string, deps: Deps = app.services.deps) => start
  * when a write to a hold completes.
  */
 const storeWithGate = (gate: Gate, stopAt: (command: string, input: any) => boolean, written = new Checkpoint()): Store => {
-  const db = createDb(app.services.db.tableName, { endpoint: inject('dynamodbEndpoint'), region: localRegion, credentials: localCredentials });
+  const db = createDb(app.services.db.tableName, { endpoint: dynamodbEndpoint(), region: localRegion, credentials: localCredentials });
   clients.push(db.client);
   db.client.middlewareStack.add(
     (next, context) => async (args) => {

@@ -7,6 +7,7 @@ import { createStore } from '../../functions/store/index.js';
 import { localCredentials, localRegion } from '../../lib/local/dynamodb-local.js';
 import { holdIn, newPatron, newTitle, placeHold } from '../support/library-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { dynamodbEndpoint } from '../support/dynamodb-endpoint.js';
 
 /**
  * Issue 8.4: a job run that fails is retried by a second delivery of the same invocation
@@ -29,7 +30,7 @@ afterAll(async () => {
 
 /** The app's deps over a store whose writes to the given holds fail with InternalServerError. */
 const depsFailingWritesTo = (holdIds: ReadonlySet<string>): Deps => {
-  const db = createDb(app.services.db.tableName, { endpoint: inject('dynamodbEndpoint'), region: localRegion, credentials: localCredentials });
+  const db = createDb(app.services.db.tableName, { endpoint: dynamodbEndpoint(), region: localRegion, credentials: localCredentials });
   clients.push(db.client);
   db.client.middlewareStack.add(
     (next, context) => async (args) => {

@@ -9,13 +9,14 @@ import { createStore } from '../../functions/store/index.js';
 import { localCredentials, localRegion } from '../../lib/local/dynamodb-local.js';
 import { startLocalServices, type LocalServices } from '../../lib/local/local-services.js';
 import { runSetup } from '../../lib/setup/run-setup.js';
+import { dynamodbEndpoint } from '../support/dynamodb-endpoint.js';
 
 /**
  * SPEC 11: one command sets up a library: branches with weekly hours and closed dates from
  * a file, and the first ADMIN account; running it again changes nothing. Against DynamoDB
  * Local, through the same function the CLI calls, then once through the CLI itself.
  */
-const endpoint = inject('dynamodbEndpoint');
+const endpoint = dynamodbEndpoint();
 const PASSWORD = 'first-admin-pass';
 const localTarget = (tableName: string) => ({ kind: 'local', endpoint, tableName }) as const;
 const openDb = (tableName: string) => createDb(tableName, { endpoint, region: localRegion, credentials: localCredentials });

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { startLocalServices, type LocalServices } from '../../lib/local/local-services.js';
+import { dynamodbEndpoint } from './dynamodb-endpoint.js';
 
 export const STAFF_PASSWORD = 'staff-secret';
 export const DEMO_CARD = '10000001';
@@ -42,7 +43,7 @@ export const startTestApp = async (
 ): Promise<TestApp> => {
   const startAt = new Date(options.startAt ?? '2026-12-01T10:00:00+09:00');
   const services = await startLocalServices({
-    dynamodbEndpoint: inject('dynamodbEndpoint'),
+    dynamodbEndpoint: dynamodbEndpoint(),
     sesEndpoint: inject('sesEndpoint'),
     tableName: `test-${randomUUID()}`,
     host: '127.0.0.1',
