@@ -124,3 +124,12 @@ export const renewalRefusals = (loan: { dueDate: string; renewed: boolean; inter
 
 /** SPEC 6: the renewed loan is due on the 15th day counting the renewal day, open or not. */
 export const renewedDueDate = (today: string): string => addDays(today, 14);
+
+/**
+ * SPEC 6: what renewing today would give. The API accepts a renewal that does not move the
+ * due date (on the checkout day), but it spends the only renewal, so clients must not offer it.
+ */
+export const renewalPreview = (dueDate: string, today: string) => {
+  const renewalDueDate = renewedDueDate(today);
+  return { renewalDueDate, renewalExtends: renewalDueDate > dueDate };
+};

@@ -1,9 +1,13 @@
 import type { Deps } from '../common/deps.js';
 import { tokyoDate } from '../domain/tokyo-time.js';
 import type { Loan } from '../store/patron-records.js';
+import { renewalPreview } from '../domain/fulfilment.js';
 import { loanRefusals } from './renew-loans.js';
 
-/** Loans as the patron sees them (SPEC 6, 7): due date, renewed, renewable and every reason not. */
+/**
+ * Loans as the patron sees them (SPEC 6, 7): due date, renewed, renewable and every reason
+ * not, and the due date a renewal today would give and whether that moves the date at all.
+ */
 export const loanViews = async (deps: Deps, loans: readonly Loan[], now: Date) => {
   const today = tokyoDate(now);
   return Promise.all(
@@ -20,6 +24,7 @@ export const loanViews = async (deps: Deps, loans: readonly Loan[], now: Date) =
           renewed: loan.renewed,
           renewable: reasons.length === 0,
           reasons,
+          ...renewalPreview(loan.dueDate, today),
         };
       }),
   );

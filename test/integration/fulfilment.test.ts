@@ -354,6 +354,20 @@ describe('SPEC 6 renewals', () => {
     expect(events.find((e) => e.detailType === 'LoanRenewed' && e.detail.itemId === itemIds[0])?.detail).toMatchObject({ dueDate: '2027-01-03' });
   });
 
+  it('the status page shows the due date a renewal would give, and that a same-day renewal would not move it', async () => {
+    await at('2026-12-12T10:30:00+09:00');
+    const patron = await newPatron(app, staff);
+    const { itemIds } = await newTitle(app, staff, [{}]);
+    await lent(app, staff, patron.cardNumber, itemIds[0] as string);
+    const loanOf = async () => {
+      const token = await app.patronToken(patron.cardNumber, '0505');
+      return ((await app.request('GET', '/api/me/status', { token })).body.loans as any[])[0];
+    };
+    expect(await loanOf()).toMatchObject({ dueDate: '2026-12-26', renewable: true, renewalDueDate: '2026-12-26', renewalExtends: false });
+    await at('2026-12-15T10:30:00+09:00');
+    expect(await loanOf()).toMatchObject({ dueDate: '2026-12-26', renewable: true, renewalDueDate: '2026-12-29', renewalExtends: true });
+  });
+
   it('reports every reason: HAS_HOLDS, INTERLIBRARY, OVERDUE; renewing on the due date itself is allowed', async () => {
     await at('2026-12-12T11:00:00+09:00');
     const patron = await newPatron(app, staff);
