@@ -1,6 +1,7 @@
 import { isDueForNotice, noticeRunGate } from '../domain/notices.js';
 import { tokyoDate } from '../domain/tokyo-time.js';
 import { composePickupNotice } from '../mail/pickup-notice.js';
+import { branchGuides, type BranchGuides } from './branch-guides.js';
 import type { Hold } from '../store/holds.js';
 import { getsMail } from '../store/patrons.js';
 import { isPermanentRejection } from '../mail/rejections.js';
@@ -65,12 +66,13 @@ export const pickupNotices: JobBody = async (now, deps, invocation) => {
   for (const hold of pending) byPatron.set(hold.cardNumber, [...(byPatron.get(hold.cardNumber) ?? []), hold]);
 
   const names = new Map(branches.map((b) => [b.code, b.name]));
+  const guides = branchGuides(deps, branches, today);
   const counts: NoticeCounts = { mailed: 0, items: 0, notByMail: 0, failed: 0, claimedElsewhere: 0 };
   // Several patrons in flight keep the mailer busy; its limiter holds the send rate.
   const outcome = await forEachItem(
     [...byPatron],
     PATRONS_IN_FLIGHT,
-    ([cardNumber, holds]) => notifyPatron(deps, cardNumber, holds, names, invocation.runId, now, counts),
+    ([cardNumber, holds]) => notifyPatron(deps, cardNumber, holds, names, guides, invocation.runId, now, counts),
     { job: 'pickup-notices', idOf: ([, holds]) => holds.map((h) => h.holdId).join(','), logger: deps.logger, budget: invocation.budget },
   );
   // Once per run, not per mail.
@@ -96,6 +98,7 @@ const notifyPatron = async (
   cardNumber: string,
   holds: readonly Hold[],
   branchNames: ReadonlyMap<string, string>,
+  guides: BranchGuides,
   runId: string,
   now: Date,
   counts: NoticeCounts,
@@ -115,15 +118,16 @@ const notifyPatron = async (
     else counts.claimedElsewhere += 1;
   }
   if (claimed.length === 0) return;
+  const items = claimed
+    .slice()
+    .sort((a, b) => (a.pickupDeadline ?? '').localeCompare(b.pickupDeadline ?? '') || a.title.localeCompare(b.title));
   const mail = composePickupNotice({
     patronName: patron.name,
     cardNumber,
     libraryName: deps.config.libraryName,
     inquiryAddress: deps.config.mailInquiry,
-    items: claimed
-      .slice()
-      .sort((a, b) => (a.pickupDeadline ?? '').localeCompare(b.pickupDeadline ?? '') || a.title.localeCompare(b.title))
-      .map((h) => ({ title: h.title, pickupBranchName: branchNames.get(h.pickupBranch) ?? h.pickupBranch, pickupDeadline: h.pickupDeadline ?? '' })),
+    items: items.map((h) => ({ title: h.title, pickupBranchName: branchNames.get(h.pickupBranch) ?? h.pickupBranch, pickupDeadline: h.pickupDeadline ?? '' })),
+    branches: await guides.for(items),
   });
   try {
     await deps.mailer.send({ to: patron.email, from: deps.config.mailFrom, replyTo: deps.config.mailInquiry, ...mail });

@@ -1,4 +1,5 @@
 import { dayOfWeek, isCalendarDate } from '../domain/tokyo-time.js';
+import { guideDayLine, type PickupBranchGuide } from './branch-guide.js';
 import { escapeHtml, frameHtml, frameText } from './mail-frame.js';
 
 export interface PickupNoticeItem {
@@ -19,6 +20,8 @@ export interface PickupNoticeInput {
   readonly inquiryAddress: string;
   /** The 利用状況 page, if the deployment has a public address for it. */
   readonly statusUrl?: string;
+  /** Each pickup branch named above, once: its phone number and its days until the deadline. */
+  readonly branches?: readonly PickupBranchGuide[];
 }
 
 export interface ComposedMail {
@@ -73,6 +76,12 @@ export const composePickupNotice = (input: PickupNoticeInput): ComposedMail => {
     deadline: formatJapaneseDate(item.pickupDeadline),
   }));
 
+  const branches = (input.branches ?? []).map((b) => ({
+    name: oneLine(b.name),
+    phone: b.phone === undefined ? undefined : oneLine(b.phone),
+    days: b.days.map(guideDayLine),
+  }));
+
   const subject = `【${library}】予約資料のご用意ができました`;
   const intro = 'ご予約の資料が用意できましたので、お知らせします。';
   const comeBy = '期限日までに、受取館のカウンターへおこしください。';
@@ -81,6 +90,7 @@ export const composePickupNotice = (input: PickupNoticeInput): ComposedMail => {
     '期限日をすぎた場合は、予約を解除します。',
   ];
   const statusNote = '予約状況は「利用状況」でご確認いただけます。';
+  const branchHeading = '受取館の電話番号と開館時間';
 
   const frame = { subject, patron, card, library, inquiry };
   const text = frameText(frame, [intro, comeBy], [
@@ -88,6 +98,13 @@ export const composePickupNotice = (input: PickupNoticeInput): ComposedMail => {
       `■${i + 1}. ${item.title}`,
       `  受取館：${item.branch}`,
       `  期限日：${item.deadline}`,
+      '',
+    ]),
+    ...(branches.length === 0 ? [] : [`【${branchHeading}】`]),
+    ...branches.flatMap((b) => [
+      `■${b.name}`,
+      ...(b.phone ? [`  電話：${b.phone}`] : []),
+      ...b.days.map((line) => `  ${line}`),
       '',
     ]),
     ...notes.map((note) => `・${note}`),
@@ -102,6 +119,13 @@ export const composePickupNotice = (input: PickupNoticeInput): ComposedMail => {
     ...items.map((item) => `<tr><td>${e(item.title)}</td><td>${e(item.branch)}</td><td>${e(item.deadline)}</td></tr>`),
     '</tbody>',
     '</table>',
+    ...(branches.length === 0 ? [] : [`<p>${e(branchHeading)}</p>`]),
+    ...branches.flatMap((b) => [
+      `<p><strong>${e(b.name)}</strong>${b.phone ? `<br>電話：<a href="tel:${e(b.phone.replace(/[^0-9+]/g, ''))}">${e(b.phone)}</a>` : ''}</p>`,
+      '<ul>',
+      ...b.days.map((line) => `<li>${e(line)}</li>`),
+      '</ul>',
+    ]),
     '<ul>',
     ...notes.map((note) => `<li>${e(note)}</li>`),
     ...(statusUrl === undefined ? [] : [`<li>${e(statusNote)}<br><a href="${e(statusUrl)}">${e(statusUrl)}</a></li>`]),

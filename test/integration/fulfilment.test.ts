@@ -16,15 +16,21 @@ const move = async (iso: string) => {
   staff = await app.staffToken();
 };
 /**
- * A check-in, which must be answered (200), without the answer's extra title fields, so
+ * A check-in, which must be answered (200), without the answer's extra title and patron fields, so
  * assertions name the SPEC 7 ones exactly; callers assert the destination.
  */
 const scan = async (itemId: string, branch: string) => {
   const answer = await app.request('POST', '/admin/checkin', { token: staff, body: { itemId, branch } });
   expect(answer.status, JSON.stringify(answer.body)).toBe(200);
-  const { title, titleId, ...destination } = answer.body;
+  const { title, titleId, cardNumber, patronName, pickupBranch, ...destination } = answer.body;
   expect(typeof title).toBe('string');
   expect(typeof titleId).toBe('string');
+  // SPEC 11: a copy going to a hold says for whom (the hold-shelf slip); any other copy does not.
+  if (destination.holdId) {
+    expect(cardNumber).toMatch(/^\d{8}$/);
+    expect(typeof patronName).toBe('string');
+    expect(pickupBranch).toBe(destination.action === 'TRANSIT' ? destination.toBranch : branch);
+  } else expect([cardNumber, patronName, pickupBranch]).toEqual([undefined, undefined, undefined]);
   return { ...answer, body: destination };
 };
 /** The raw checkout answer (for refusals); `lent` for loans a test needs. */

@@ -133,4 +133,45 @@ describe('SPEC 5.6 pickup notice (予約連絡) composition', () => {
   it('SPEC 5.6: a notice without items is refused', () => {
     expect(() => composePickupNotice(notice({ items: [] }))).toThrow();
   });
+
+  describe('SPEC 5.6 / issue 10.6: the pickup branch, its phone number and its hours', () => {
+    const central = {
+      name: '中央図書館',
+      phone: '029-226-6000',
+      days: [
+        { date: '2026-12-05', open: true, opensAt: '09:30', closesAt: '17:00' },
+        { date: '2026-12-06', open: true, opensAt: '09:30', closesAt: '17:00' },
+        { date: '2026-12-07', open: false },
+        { date: '2026-12-08', open: true, opensAt: '09:30', closesAt: '19:00' },
+      ],
+    };
+
+    it('names each pickup branch with its phone number and every day until the deadline, closed days said so', () => {
+      const { text, html } = composePickupNotice(notice({ branches: [central] }));
+      expect(text).toContain('【受取館の電話番号と開館時間】\n■中央図書館\n  電話：029-226-6000\n  12月5日(土) 9:30～17:00\n  12月6日(日) 9:30～17:00\n  12月7日(月) 休館\n  12月8日(火) 9:30～19:00\n');
+      expect(html).toContain('<strong>中央図書館</strong><br>電話：<a href="tel:0292266000">029-226-6000</a>');
+      expect(html).toContain('<li>12月7日(月) 休館</li>');
+      expect(html).toContain('<li>12月8日(火) 9:30～19:00</li>');
+    });
+
+    it('a branch without a phone number is named with its hours only; no branches, no section', () => {
+      const { text } = composePickupNotice(notice({ branches: [{ ...central, phone: undefined }] }));
+      expect(text).toContain('■中央図書館\n  12月5日(土)');
+      expect(text).not.toContain('電話：');
+      expect(composePickupNotice(notice()).text).not.toContain('受取館の電話番号');
+    });
+
+    it('branch values are one line and escaped in HTML', () => {
+      const { text, html } = composePickupNotice(notice({ branches: [{ ...central, name: '<中央>\n図書館', phone: '029"><x' }] }));
+      expect(text).toContain('■<中央> 図書館');
+      expect(html).not.toContain('<中央>');
+      expect(html).not.toContain('"><x');
+    });
+
+    it('the lines it adds stay short', () => {
+      const { text } = composePickupNotice(notice({ branches: [central] }));
+      const section = text.slice(text.indexOf('【受取館'), text.indexOf('・'));
+      for (const line of section.split('\n')) expect(columns(line), line).toBeLessThanOrEqual(72);
+    });
+  });
 });

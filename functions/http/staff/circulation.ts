@@ -5,18 +5,16 @@ import { parseInput } from '../../common/http/validate.js';
 import { calendarDate, trimmed } from '../../common/http/schemas.js';
 import { tokyoDate } from '../../domain/tokyo-time.js';
 import { checkin } from '../../use-cases/checkin.js';
+import { checkinAnswer } from '../../use-cases/checkin-answer.js';
 import { contactList, pullList } from '../../use-cases/pull-list.js';
 
 const CheckinBody = z.object({ itemId: trimmed(1, 40), branch: trimmed(1, 40) });
 
-/** POST /admin/checkin (SPEC 5.4): where the copy goes — SHELVE, HOLD_SHELF or TRANSIT. */
+/** POST /admin/checkin (SPEC 5.4): where the copy goes — SHELVE, HOLD_SHELF or TRANSIT — and for whom (SPEC 11). */
 export const postCheckin: RouteHandler = async (request, deps) => {
   const body = parseInput(CheckinBody, request.body);
   const destination = await checkin(deps, body.itemId, body.branch);
-  // The title helps staff put the right copy on the right shelf (an extra field of SPEC 7).
-  const item = await deps.store.catalog.getItem(body.itemId);
-  const title = item ? await deps.store.catalog.getTitle(item.titleId) : undefined;
-  return ok({ ...destination, ...(title ? { titleId: title.titleId, title: title.title } : {}) });
+  return ok(await checkinAnswer(deps, body.itemId, destination));
 };
 
 const BranchQuery = z.object({ branch: trimmed(1, 40), date: z.optional(calendarDate) });

@@ -72,7 +72,11 @@ export const getPatron: RouteHandler = async (request, deps) => {
   const now = deps.clock.now();
   const records = await deps.store.patronRecords.all(card, now);
   if (!records.patron) throw notFound();
-  return ok({ profile: profileView(records.patron), ...(await loansAndHolds(deps, records, now, request.lang)) });
+  const view = await loansAndHolds(deps, records, now, request.lang);
+  // The counter fetches a READY copy from the hold shelf by its number (staff holds carry itemId).
+  const itemIds = new Map(records.holds.flatMap((h) => (h.itemId ? [[h.holdId, h.itemId] as const] : [])));
+  const holds = view.holds.map((h) => (itemIds.has(h.holdId) ? { ...h, itemId: itemIds.get(h.holdId) } : h));
+  return ok({ profile: profileView(records.patron), ...view, holds });
 };
 
 const RenewBody = z.object({ itemIds: z.array(trimmed(1, 40)).check(z.minLength(1), z.maxLength(50)) });
