@@ -5,7 +5,8 @@ export interface Branch {
   phone?: string;
 }
 
-export type CheckinResult = { titleId?: string; title?: string } & (
+/** For a copy going to a hold, whose hold it is (the hold-shelf slip, SPEC 11). */
+export type CheckinResult = { titleId?: string; title?: string; cardNumber?: string; patronName?: string; pickupBranch?: string } & (
   | { action: 'SHELVE'; branch?: string }
   | { action: 'HOLD_SHELF'; holdId: string; pickupDeadline?: string }
   | { action: 'TRANSIT'; toBranch: string; holdId?: string }
@@ -157,9 +158,13 @@ export interface PatronLoan {
   titleId: string;
   title: string;
   dueDate: string;
+  overdue: boolean;
   renewed: boolean;
   renewable: boolean;
   reasons: string[];
+  /** The due date a renewal today would give, and whether that is later than `dueDate` (SPEC 6). */
+  renewalDueDate: string;
+  renewalExtends: boolean;
 }
 
 /** A hold as the patron's status page shows it (SPEC 7). */
@@ -173,6 +178,8 @@ export interface PatronHold {
   requestedAt: string;
   position?: number;
   pickupDeadline?: string;
+  /** The copy assigned (IN_TRANSIT, READY): the counter fetches it from the hold shelf. */
+  itemId?: string;
   cancellable: boolean;
 }
 
@@ -185,6 +192,7 @@ export interface PatronView {
     email?: string;
     contactMethod: 'EMAIL' | 'PHONE' | 'NONE';
     internetService: boolean;
+    emailStatus?: 'OK' | 'BOUNCING';
   };
   loans: PatronLoan[];
   holds: PatronHold[];

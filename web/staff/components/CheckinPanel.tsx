@@ -34,7 +34,8 @@ export const CheckinPanel = ({ log, autoFocus }: { log: ScanLog; autoFocus: bool
         const result = await api.checkin(itemId, branch);
         setOutcome({ itemId, result, seq: (seq += 1) });
         const deadline = result.action === 'HOLD_SHELF' && result.pickupDeadline ? ` 期限 ${formatDate(result.pickupDeadline)}` : '';
-        log.settle(id, 'ok', destinationText(result, branchName) + deadline, result.action);
+        const forWhom = result.cardNumber ? ` 予約者 ${result.cardNumber}` : '';
+        log.settle(id, 'ok', destinationText(result, branchName) + deadline + forWhom, result.action);
       } catch (caught) {
         const error = describeError(caught);
         setOutcome({ itemId, error, seq: (seq += 1) });

@@ -4,8 +4,10 @@ import { useBranches } from '../context';
 import { describeError, errorText, type ShownError } from '../errors';
 import { formatDate } from '../format';
 import type { ScanLog } from '../scan-log';
+import { useLoad } from '../hooks';
 import { useSerialQueue } from '../serial-queue';
 import type { Loan } from '../types';
+import { CounterPatron } from './CounterPatron';
 
 type Outcome = { itemId: string; cardNumber: string } & ({ loan: Loan } | { error: ShownError });
 
@@ -56,6 +58,9 @@ export const CheckoutPanel = ({ log }: { log: ScanLog }) => {
   const enqueue = useSerialQueue();
 
   const cardValid = /^\d{8}$/.test(card.trim());
+  // Read as soon as the card is: the patron is known (or not) before the first item.
+  const patronCard = cardValid ? card.trim() : '';
+  const patron = useLoad(patronCard, () => api.patron(patronCard));
 
   const onCardKey = (event: KeyboardEvent) => {
     if (event.key !== 'Enter') return;
@@ -91,6 +96,7 @@ export const CheckoutPanel = ({ log }: { log: ScanLog }) => {
         setOutcome({ itemId, cardNumber, error });
         log.settle(id, 'error', checkoutErrorText(error), error.code);
       }
+      if (cardNumber === patronCard) await patron.reload();
     });
   };
 
@@ -150,6 +156,7 @@ export const CheckoutPanel = ({ log }: { log: ScanLog }) => {
         </button>
       </form>
       <CheckoutResult outcome={outcome} />
+      <CounterPatron cardNumber={patronCard} view={patron.data} error={patron.error} loading={patron.loading} />
     </section>
   );
 };

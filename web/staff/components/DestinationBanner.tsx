@@ -2,6 +2,7 @@ import { useBranches } from '../context';
 import { formatDate } from '../format';
 import type { ShownError } from '../errors';
 import type { CheckinResult } from '../types';
+import { HoldSlip } from './HoldSlip';
 
 export type CheckinOutcome = { itemId: string; seq: number } & ({ result: CheckinResult } | { error: ShownError });
 
@@ -59,6 +60,11 @@ export const DestinationBanner = ({ outcome }: { outcome: CheckinOutcome | undef
       {result.action === 'TRANSIT' ? (
         <p class="banner-sub">{result.holdId ? '予約資料です。回送先の予約に引き当てました。' : '所蔵館へ戻す資料です。'}</p>
       ) : null}
+      {result.cardNumber ? (
+        <p class="banner-patron" data-testid="checkin-patron">
+          予約者 <span class="mono">{result.cardNumber}</span> {result.patronName ? `${result.patronName} 様` : ''}
+        </p>
+      ) : null}
       {result.action === 'SHELVE' ? <p class="banner-sub">この館の書架に戻してください。</p> : null}
       {result.title ? (
         <p class="banner-sub" data-testid="checkin-title">
@@ -69,6 +75,7 @@ export const DestinationBanner = ({ outcome }: { outcome: CheckinOutcome | undef
         資料番号 {outcome.itemId}
         {'holdId' in result && result.holdId ? ` / 予約番号 ${result.holdId}` : ''}
       </p>
+      {result.cardNumber ? <HoldSlip itemId={outcome.itemId} result={result} /> : null}
     </div>
   );
 };

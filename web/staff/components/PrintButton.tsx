@@ -1,6 +1,6 @@
-/** Prints the page; the print stylesheet leaves only the list and its heading. */
-export const PrintButton = ({ testId, disabled }: { testId?: string; disabled?: boolean }) => (
+/** Prints the page; the print stylesheet leaves only the list and its heading (or the counter's slip). */
+export const PrintButton = ({ testId, disabled, label }: { testId?: string; disabled?: boolean; label?: string }) => (
   <button type="button" class="secondary no-print" onClick={() => window.print()} data-testid={testId ?? 'print'} disabled={disabled}>
-    印刷
+    {label ?? '印刷'}
   </button>
 );

@@ -9,13 +9,13 @@ import type { ScanLog } from '../scan-log';
 export const CounterPage = ({ log }: { log: ScanLog }) => {
   const { branchName, counterBranch } = useBranches();
   return (
-    <>
+    <div class="counter-page">
       <PageHeading focus={false}>返却・貸出({branchName(counterBranch)})</PageHeading>
       <div class="counter-grid">
         <CheckinPanel log={log} autoFocus />
         <CheckoutPanel log={log} />
       </div>
       <ScanLogTable log={log} />
-    </>
+    </div>
   );
 };

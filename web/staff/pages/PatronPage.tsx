@@ -18,6 +18,38 @@ const refusalLabels: Record<string, string> = {
 /** What the patron reads as the cancel reason of a hold cancelled on the phone. */
 const PHONE_CANCEL_REASON = '利用者からの申し出により取消';
 
+/**
+ * SPEC 6 / issue 10.1: what a renewal today would do, before staff renew on the phone —
+ * "返却期限日 X → Y" — and no renewal offered when it would not move the date or is refused.
+ */
+const RenewalCell = ({ loan, busy, renewed, onRenew }: { loan: PatronLoan; busy: boolean; renewed: boolean; onRenew: () => void }) => {
+  if (renewed) return null;
+  if (!loan.renewable) {
+    return (
+      <span class="muted" data-testid="patron-loan-not-renewable">
+        延長できません: {loan.reasons.map((r) => refusalLabels[r] ?? r).join('・') || '—'}
+      </span>
+    );
+  }
+  if (!loan.renewalExtends) {
+    return (
+      <span class="muted" data-testid="patron-loan-not-renewable">
+        今日延長しても返却期限日は変わりません。
+      </span>
+    );
+  }
+  return (
+    <>
+      <p class="renewal-preview" data-testid="patron-loan-renewal-preview">
+        返却期限日 {formatDate(loan.dueDate)} → {formatDate(loan.renewalDueDate)}
+      </p>
+      <button type="button" disabled={busy} onClick={onRenew} data-testid="patron-loan-renew">
+        延長する
+      </button>
+    </>
+  );
+};
+
 const LoansTable = ({ cardNumber, loans, onRenewed }: { cardNumber: string; loans: PatronLoan[]; onRenewed: () => void }) => {
   const [results, setResults] = useState<Record<string, RenewResult>>({});
   const { busy, error, run } = useAction();
@@ -50,15 +82,12 @@ const LoansTable = ({ cardNumber, loans, onRenewed }: { cardNumber: string; loan
               <tr key={loan.itemId} data-testid="patron-loan" data-item-id={loan.itemId}>
                 <td>{loan.title}</td>
                 <td class="mono">{loan.itemId}</td>
-                <td class="nowrap">{formatDate(loan.dueDate)}</td>
+                <td class="nowrap">
+                  {formatDate(loan.dueDate)}
+                  {loan.overdue ? <strong class="overdue-mark"> 延滞</strong> : null}
+                </td>
                 <td>
-                  {loan.renewable ? (
-                    <button type="button" disabled={busy} onClick={() => void renew(loan.itemId)} data-testid="patron-loan-renew">
-                      延長する
-                    </button>
-                  ) : (
-                    <span class="muted">{loan.reasons.map((r) => refusalLabels[r] ?? r).join('・') || '延長できません'}</span>
-                  )}
+                  <RenewalCell loan={loan} busy={busy} onRenew={() => void renew(loan.itemId)} renewed={result?.ok === true} />
                   {result ? (
                     <p class={result.ok ? 'result-line' : 'error-text'} role="status" data-testid="patron-loan-renew-result">
                       {result.ok ? `延長しました。新しい返却期限: ${formatDate(result.dueDate)}` : result.error?.message}
