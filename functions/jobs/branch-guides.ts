@@ -21,8 +21,14 @@ export const branchGuides = (deps: JobDeps, branches: readonly Branch[], today: 
   const byCode = new Map(branches.map((b) => [b.code, b]));
   const calendars = new Map<string, ReturnType<JobDeps['store']['calendar']['forBranch']>>();
   const daysOf = (code: string) => {
-    if (!calendars.has(code)) calendars.set(code, deps.store.calendar.forBranch(code, today, GUIDE_DAYS));
-    return calendars.get(code) as ReturnType<JobDeps['store']['calendar']['forBranch']>;
+    let days = calendars.get(code);
+    if (!days) {
+      days = deps.store.calendar.forBranch(code, today, GUIDE_DAYS);
+      calendars.set(code, days);
+      // A failed read is not kept: the next patron's mail reads again.
+      days.catch(() => calendars.delete(code));
+    }
+    return days;
   };
   return {
     async for(holds) {

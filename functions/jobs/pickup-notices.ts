@@ -112,6 +112,8 @@ const notifyPatron = async (
     return;
   }
   if (!deps.mailer) throw new Error('pickup notices need a mailer');
+  // Read before claiming: a failed read must not leave claims to lapse.
+  await guides.for(holds);
   const claimed: Hold[] = [];
   for (const hold of holds) {
     if (await deps.store.holds.claimNotice(hold, runId, now, leaseCutoff)) claimed.push(hold);

@@ -66,6 +66,10 @@ describe('SPEC 11 the counter knows the patron (issue 10.5), at 1280 px', () => 
     await page.locator(`[data-testid="counter-loan"][data-item-id="${ready.itemIds[0]}"]`).waitFor();
     expect(await readyRow.count()).toBe(0);
     await page.getByTestId('counter-ready-none').waitFor();
+    // The overdue book comes back at the same counter: no longer listed, nothing to say.
+    expect((await scanIn(page, late.itemIds[0] as string)).action).toBe('SHELVE');
+    await lateRow.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('counter-patron-problems').count()).toBe(0);
 
     // Another card, unknown: said at once, with no item read.
     await page.getByTestId('checkout-next-patron').click();

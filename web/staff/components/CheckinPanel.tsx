@@ -10,7 +10,7 @@ import { checkinErrorText, destinationText, DestinationBanner, type CheckinOutco
 let seq = 0;
 
 /** 返却/スキャン: one box for returns, pulled copies and arrivals; the answer is where the copy goes. */
-export const CheckinPanel = ({ log, autoFocus }: { log: ScanLog; autoFocus: boolean }) => {
+export const CheckinPanel = ({ log, autoFocus, onAnswered }: { log: ScanLog; autoFocus: boolean; onAnswered?: () => void }) => {
   const { counterBranch, branchName } = useBranches();
   const [value, setValue] = useState('');
   const [outcome, setOutcome] = useState<CheckinOutcome | undefined>();
@@ -36,6 +36,7 @@ export const CheckinPanel = ({ log, autoFocus }: { log: ScanLog; autoFocus: bool
         const deadline = result.action === 'HOLD_SHELF' && result.pickupDeadline ? ` 期限 ${formatDate(result.pickupDeadline)}` : '';
         const forWhom = result.cardNumber ? ` 予約者 ${result.cardNumber}` : '';
         log.settle(id, 'ok', destinationText(result, branchName) + deadline + forWhom, result.action);
+        onAnswered?.();
       } catch (caught) {
         const error = describeError(caught);
         setOutcome({ itemId, error, seq: (seq += 1) });

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api';
 import { useBranches } from '../context';
 import { describeError, errorText, type ShownError } from '../errors';
@@ -47,7 +47,7 @@ const CheckoutResult = ({ outcome }: { outcome: Outcome | undefined }) => {
 };
 
 /** 貸出: card number, then item barcodes one after another (the card stays until the next patron). */
-export const CheckoutPanel = ({ log }: { log: ScanLog }) => {
+export const CheckoutPanel = ({ log, checkins = 0 }: { log: ScanLog; checkins?: number }) => {
   const { counterBranch } = useBranches();
   const [card, setCard] = useState('');
   const [item, setItem] = useState('');
@@ -61,6 +61,10 @@ export const CheckoutPanel = ({ log }: { log: ScanLog }) => {
   // Read as soon as the card is: the patron is known (or not) before the first item.
   const patronCard = cardValid ? card.trim() : '';
   const patron = useLoad(patronCard, () => api.patron(patronCard));
+  useEffect(() => {
+    if (checkins > 0 && patronCard) void patron.reload();
+    // Only a new check-in reads again; a new card is useLoad's.
+  }, [checkins]);
 
   const onCardKey = (event: KeyboardEvent) => {
     if (event.key !== 'Enter') return;
