@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, snap } from '../support/browser.js';
+import { launchBrowser, PHONE, snap } from '../support/browser.js';
 import { holdPlaced, newPatron, newTitle } from '../support/library-fixtures.js';
 import { openStaffConsole } from '../support/staff-console.js';
 import { STAFF_PASSWORD, startTestApp, type TestApp } from '../support/test-app.js';
@@ -88,5 +88,28 @@ describe('SPEC 5.4 the morning pull list in the staff console', () => {
     await page.getByTestId('calendar-date').waitFor();
     expect(await page.getByTestId('calendar-date').inputValue()).toBe('2031-07-16');
     await page.close();
+  });
+
+  it('an administrator registers a copy with its 請求記号 on the title’s page; the console and the patron app list it with the copy', { timeout: 60_000 }, async () => {
+    const { titleId } = await newTitle(app, await app.staffToken(), [{ branch: 'central', callNumber: '913.6/カ' }], { title: '弘道館の朝' });
+    const page = await openStaffConsole(browser, app.url, STAFF_PASSWORD, 'miwa');
+    await page.goto(`${app.url}/staff/#/holds/${titleId}`);
+    await page.getByTestId('add-copy-form').waitFor();
+    await page.getByTestId('copy-item-id').fill(`${titleId}-MIWA`);
+    await page.getByTestId('copy-call-number').fill('  913.6/カ  ');
+    await page.getByTestId('add-copy-submit').click();
+    expect(await page.getByTestId('add-copy-result').textContent()).toContain('請求記号 913.6/カ');
+    const added = page.locator(`[data-testid="title-copy-row"][data-item-id="${titleId}-MIWA"]`);
+    await added.waitFor();
+    expect(await added.getByTestId('title-copy-call-number').textContent()).toBe('913.6/カ');
+    expect(await added.textContent()).toContain('見和図書館');
+    await page.close();
+
+    const phone = await browser.newPage({ viewport: PHONE });
+    await phone.goto(`${app.url}/#/titles/${titleId}`);
+    const copy = phone.locator(`[data-testid="copy-row"][data-item-id="${titleId}-MIWA"]`);
+    await copy.waitFor();
+    expect(await copy.getByTestId('copy-call-number').textContent()).toBe('請求記号 913.6/カ');
+    await phone.close();
   });
 });
