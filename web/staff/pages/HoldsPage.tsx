@@ -34,7 +34,13 @@ export const HoldsPage = ({ titleId, canAddCopies = false }: { titleId?: string;
           <TitleSummary title={title.data} />
           <div class="two-col two-col-wide">
             <CounterHoldForm key={id} titleId={id} onPlaced={refresh} />
-            <HoldQueue holds={queue.data} error={queue.error} loading={queue.loading} onChanged={refresh} />
+            <HoldQueue
+              holds={queue.data}
+              error={queue.error}
+              loading={queue.loading}
+              onChanged={refresh}
+              callNumbers={Object.fromEntries(title.data.copies.flatMap((c) => (c.callNumber ? [[c.itemId, c.callNumber]] : [])))}
+            />
           </div>
           {canAddCopies ? <AddCopyForm key={`copy-${id}`} titleId={id} onAdded={() => void title.reload()} /> : null}
         </>
