@@ -104,24 +104,24 @@ export const planPullLists = <H extends PullCandidate>(
   return lists;
 };
 
+type Shelved = { readonly callNumber?: string | null; readonly itemId: string };
+
 /**
  * SPEC 5.4: the order a clerk walks the shelf — by 請求記号 as the shelf is arranged: the NDC
  * class number as a decimal (007.6 < 146.8 < 913.6 < 913.68 < 914), then the author mark in
  * kana order; labels without a class number (E, K) after them, copies without a label last,
  * and the barcode to keep the printed list stable.
  */
-type Shelved = { readonly callNumber?: string | null; readonly itemId: string };
-
 export const byShelfOrder = (a: Shelved, b: Shelved): number => {
   if (!a.callNumber || !b.callNumber) return Number(!a.callNumber) - Number(!b.callNumber) || compare(a.itemId, b.itemId);
   return shelfKeyCompare(a.callNumber, b.callNumber) || compare(a.itemId, b.itemId);
 };
 
-const CLASS_NUMBER = /^(\d+(?:\.\d+)?)(.*)$/;
+const CLASS_NUMBER = /^\d+(?:\.\d+)?/;
 
 const shelfKeyCompare = (a: string, b: string): number => {
   const [ma, mb] = [CLASS_NUMBER.exec(a), CLASS_NUMBER.exec(b)];
-  if (ma && mb) return Number(ma[1]) - Number(mb[1]) || a.localeCompare(b, 'ja');
+  if (ma && mb) return Number(ma[0]) - Number(mb[0]) || a.localeCompare(b, 'ja');
   if (ma || mb) return ma ? -1 : 1;
   return a.localeCompare(b, 'ja');
 };
