@@ -40,4 +40,6 @@ export interface Item {
   /** 相互貸借資料: borrowed from another library system. */
   readonly interlibrary: boolean;
   readonly status: ItemStatus;
+  /** 請求記号 on the spine (e.g. "913.6/ナ"): where the copy stands on the shelf. */
+  readonly callNumber?: string;
 }

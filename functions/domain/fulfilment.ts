@@ -71,7 +71,7 @@ export interface ShelfCopy {
   readonly branch: string;
 }
 
-export type PullEntry = PullCandidate & { readonly itemId: string; readonly branch: string };
+export type PullEntry<H extends PullCandidate = PullCandidate> = H & { readonly itemId: string; readonly branch: string };
 
 /**
  * SPEC 5.4 pull lists (書架状態の本をお探し) for every branch at once, so one hold appears on
@@ -79,11 +79,11 @@ export type PullEntry = PullCandidate & { readonly itemId: string; readonly bran
  * preferring one at the hold's pickup branch, else the first branch in the library's order;
  * a copy serves once.
  */
-export const planPullLists = (
-  holds: readonly PullCandidate[],
+export const planPullLists = <H extends PullCandidate>(
+  holds: readonly H[],
   shelfCopies: readonly ShelfCopy[],
   branchOrder: readonly string[],
-): Map<string, PullEntry[]> => {
+): Map<string, PullEntry<H>[]> => {
   const rank = (branch: string) => {
     const index = branchOrder.indexOf(branch);
     return index < 0 ? branchOrder.length : index;
@@ -92,7 +92,7 @@ export const planPullLists = (
   for (const copy of [...shelfCopies].sort((a, b) => rank(a.branch) - rank(b.branch) || a.itemId.localeCompare(b.itemId))) {
     free.set(copy.titleId, [...(free.get(copy.titleId) ?? []), copy]);
   }
-  const lists = new Map<string, PullEntry[]>();
+  const lists = new Map<string, PullEntry<H>[]>();
   const inQueueOrder = [...holds].sort(byQueueOrder);
   for (const hold of inQueueOrder) {
     const copies = free.get(hold.titleId);
@@ -102,6 +102,28 @@ export const planPullLists = (
     lists.set(copy.branch, [...(lists.get(copy.branch) ?? []), { ...hold, itemId: copy.itemId, branch: copy.branch }]);
   }
   return lists;
+};
+
+type Shelved = { readonly callNumber?: string | null; readonly itemId: string };
+
+/**
+ * SPEC 5.4: the order a clerk walks the shelf — by 請求記号 as the shelf is arranged: the NDC
+ * class number as a decimal (007.6 < 146.8 < 913.6 < 913.68 < 914), then the author mark in
+ * kana order; labels without a class number (E, K) after them, copies without a label last,
+ * and the barcode to keep the printed list stable.
+ */
+export const byShelfOrder = (a: Shelved, b: Shelved): number => {
+  if (!a.callNumber || !b.callNumber) return Number(!a.callNumber) - Number(!b.callNumber) || compare(a.itemId, b.itemId);
+  return shelfKeyCompare(a.callNumber, b.callNumber) || compare(a.itemId, b.itemId);
+};
+
+const CLASS_NUMBER = /^\d+(?:\.\d+)?/;
+
+const shelfKeyCompare = (a: string, b: string): number => {
+  const [ma, mb] = [CLASS_NUMBER.exec(a), CLASS_NUMBER.exec(b)];
+  if (ma && mb) return Number(ma[0]) - Number(mb[0]) || a.localeCompare(b, 'ja');
+  if (ma || mb) return ma ? -1 : 1;
+  return a.localeCompare(b, 'ja');
 };
 
 /** SPEC 6: holds that still wait for a copy block renewal of every loan of their title. */

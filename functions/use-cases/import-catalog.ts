@@ -8,6 +8,7 @@ const copySchema = z.object({
   branch: itemSchema.shape.branch,
   category: itemSchema.shape.category,
   interlibrary: itemSchema.shape.interlibrary,
+  callNumber: itemSchema.shape.callNumber,
 });
 const recordSchema = z.object({ ...titleSchema.shape, titleId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)), copies: z.optional(z.array(copySchema)) });
 

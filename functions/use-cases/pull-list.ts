@@ -1,15 +1,35 @@
 import type { Deps } from '../common/deps.js';
 import { mapWithConcurrency } from '../common/concurrency.js';
 import type { Patron } from '../store/patrons.js';
-import { canFillHolds, planPullLists, requestedBeforeDay, type PullEntry, type ShelfCopy } from '../domain/fulfilment.js';
+import type { StoredItem } from '../store/catalog.js';
+import { byShelfOrder, canFillHolds, planPullLists, requestedBeforeDay, type ShelfCopy } from '../domain/fulfilment.js';
+import { tokyoIso } from '../domain/tokyo-time.js';
+import { maskCardNumber } from '../mail/pickup-notice.js';
+
+/** What a clerk needs to find the copy and name the hold on the slip (SPEC 5.4, 7). */
+export interface PullListEntry {
+  readonly holdId: string;
+  readonly titleId: string;
+  readonly itemId: string;
+  readonly title: string;
+  readonly author: string | null;
+  /** 請求記号 of the copy, or null when the copy has none. */
+  readonly callNumber: string | null;
+  /** The branch whose shelf the copy is on (this list's branch). */
+  readonly shelfBranch: string;
+  /** The hold's patron as staff name them on a slip: all but the last four digits hidden. */
+  readonly cardNumberMasked: string;
+  readonly pickupBranch: string;
+  readonly requestedAt: string;
+}
 
 /**
  * SPEC 5.4 pull list of one branch for one opening day: WAITING holds requested before that
  * day (so an evening request registered by the 07:00 run is on the next morning's list) that
  * a copy on a shelf can fill, planned for all branches at once (prefer a copy at the pickup
- * branch; one hold on one list) and cut to this branch.
+ * branch; one hold on one list), cut to this branch and sorted in shelf order.
  */
-export const pullList = async (deps: Deps, branch: string, date: string): Promise<PullEntry[]> => {
+export const pullList = async (deps: Deps, branch: string, date: string): Promise<PullListEntry[]> => {
   const holds = requestedBeforeDay(await deps.store.holds.allWaiting(), date);
   const titleIds = [...new Set(holds.map((h) => h.titleId))];
   const copies = (
@@ -19,9 +39,28 @@ export const pullList = async (deps: Deps, branch: string, date: string): Promis
       ),
     )
   ).flat();
+  const byItem = new Map<string, StoredItem>(copies.map((c) => [c.itemId, c]));
   const shelf: ShelfCopy[] = copies.map((c) => ({ itemId: c.itemId, titleId: c.titleId, branch: c.location }));
   const order = (await deps.store.branches.list()).map((b) => b.code);
-  return planPullLists(holds, shelf, order).get(branch) ?? [];
+  const entries = planPullLists(holds, shelf, order).get(branch) ?? [];
+  const listed = [...new Set(entries.map((e) => e.titleId))];
+  const authors = new Map(
+    await mapWithConcurrency(listed, 8, async (titleId) => [titleId, (await deps.store.catalog.getTitle(titleId))?.author ?? null] as const),
+  );
+  return entries
+    .map((entry) => ({
+      holdId: entry.holdId,
+      titleId: entry.titleId,
+      itemId: entry.itemId,
+      title: entry.title,
+      author: authors.get(entry.titleId) ?? null,
+      callNumber: byItem.get(entry.itemId)?.callNumber ?? null,
+      shelfBranch: entry.branch,
+      cardNumberMasked: maskCardNumber(entry.cardNumber),
+      pickupBranch: entry.pickupBranch,
+      requestedAt: tokyoIso(new Date(entry.requestedAt)),
+    }))
+    .sort(byShelfOrder);
 };
 
 /** Why staff call about a READY hold: the patron asked for a call, or their mail is refused. */

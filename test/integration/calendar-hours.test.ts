@@ -91,7 +91,17 @@ describe('SPEC 11 GET /api/config', () => {
     try {
       const answer = await defaults.request('GET', '/api/config');
       expect(answer.status).toBe(200);
-      expect(answer.body).toEqual({ libraryName: '水戸市立図書館', holdLimit: 15, loanDays: 14, pickupDays: 7, renewals: 1 });
+      expect(answer.body).toEqual({
+        libraryName: '水戸市立図書館',
+        holdLimit: 15,
+        loanDays: 14,
+        pickupDays: 7,
+        renewals: 1,
+        serverTime: expect.stringMatching(/^2026-12-01T10:0\d:\d\d\+09:00$/),
+      });
+      // The service's clock, not the machine's: the staff console shows its date and time (issue 10.8).
+      expect((await defaults.setClock('2026-12-01T18:45:00+09:00')).status).toBe(200);
+      expect((await defaults.request('GET', '/api/config')).body.serverTime).toMatch(/^2026-12-01T18:4\d:\d\d\+09:00$/);
     } finally {
       await defaults.stop();
     }
@@ -103,6 +113,7 @@ describe('SPEC 11 GET /api/config', () => {
         loanDays: 14,
         pickupDays: 5,
         renewals: 1,
+        serverTime: expect.any(String),
       });
     } finally {
       await configured.stop();

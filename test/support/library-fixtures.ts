@@ -22,7 +22,7 @@ export const newPatron = async (app: TestApp, staff: string) => {
 export const newTitle = async (
   app: TestApp,
   staff: string,
-  copies: readonly { category?: string; branch?: string; interlibrary?: boolean }[] = [{}],
+  copies: readonly { category?: string; branch?: string; interlibrary?: boolean; callNumber?: string }[] = [{}],
   fields: Record<string, unknown> = {},
 ) => {
   const n = next();
@@ -37,7 +37,14 @@ export const newTitle = async (
     const itemId = `I${titleId}-${i}`;
     const added = await app.request('POST', '/admin/items', {
       token: staff,
-      body: { itemId, titleId, branch: copy.branch ?? 'central', category: copy.category ?? 'NORMAL', interlibrary: copy.interlibrary ?? false },
+      body: {
+        itemId,
+        titleId,
+        branch: copy.branch ?? 'central',
+        category: copy.category ?? 'NORMAL',
+        interlibrary: copy.interlibrary ?? false,
+        ...(copy.callNumber ? { callNumber: copy.callNumber } : {}),
+      },
     });
     expect(added.status).toBe(201);
     itemIds.push(itemId);

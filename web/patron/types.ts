@@ -57,6 +57,8 @@ export interface Copy {
   readonly category: ItemCategory;
   readonly status: ItemStatus;
   readonly interlibrary?: boolean;
+  /** 請求記号: the label on the spine, to find the copy on an open shelf. */
+  readonly callNumber?: string | null;
 }
 
 export interface TitleDetail {

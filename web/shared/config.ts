@@ -4,6 +4,7 @@
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { syncServerClock } from './server-clock';
 
 export interface LibraryConfig {
   readonly libraryName: string;
@@ -12,6 +13,8 @@ export interface LibraryConfig {
   readonly loanDays: number;
   readonly pickupDays: number;
   readonly renewals: number;
+  /** The service's clock when it answered (ISO 8601); see server-clock.ts. */
+  readonly serverTime?: string;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -20,8 +23,13 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const loadConfig = async (attempts = 3): Promise<LibraryConfig> => {
   for (let attempt = 1; ; attempt += 1) {
     try {
+      const sentAt = Date.now();
       const response = await fetch('/api/config', { headers: { accept: 'application/json' } });
-      if (response.ok) return (await response.json()) as LibraryConfig;
+      if (response.ok) {
+        const config = (await response.json()) as LibraryConfig;
+        syncServerClock(config.serverTime, sentAt, Date.now());
+        return config;
+      }
       if (response.status < 500 || attempt >= attempts) throw new Error(`GET /api/config answered ${response.status}`);
     } catch (error) {
       if (attempt >= attempts) throw error;

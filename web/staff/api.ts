@@ -15,6 +15,7 @@ import type {
   PatronRecord,
   PatronSummary,
   PatronView,
+  Copy,
   PullEntry,
   RenewResult,
   SearchResult,
@@ -68,6 +69,8 @@ export const api = {
   cancelHold: (holdId: string, reason: string) => client.request<StaffHold>('DELETE', `/admin/holds/${seg(holdId)}`, { reason }),
   queue: (titleId: string) => client.request<StaffHold[]>('GET', `/admin/titles/${seg(titleId)}/queue`),
   title: (titleId: string) => client.request<TitleDetail>('GET', `/api/catalog/titles/${seg(titleId)}`),
+  addItem: (body: { itemId: string; titleId: string; branch: string; category: Copy['category']; callNumber?: string }) =>
+    client.request<Copy>('POST', '/admin/items', body),
   search: (q: string, page = 1) =>
     client.request<SearchResult>('GET', `/api/catalog/search${query({ q, page: String(page), pageSize: '20' })}`),
   putCalendarDay: (branch: string, date: string, day: CalendarDayInput) =>

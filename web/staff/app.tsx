@@ -43,7 +43,7 @@ const Page = ({ route, log, role, staffId }: { route: Route; log: ScanLog; role:
     case 'staff':
       return <StaffPage self={staffId} />;
     case 'holds':
-      return <HoldsPage titleId={route.param} />;
+      return <HoldsPage titleId={route.param} canAddCopies={role === 'ADMIN'} />;
     case 'calendar':
       return <CalendarPage />;
     case 'jobs':

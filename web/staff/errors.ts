@@ -20,6 +20,8 @@ export const fieldLabels: Record<string, string> = {
   q: '検索語',
   role: '権限',
   itemIds: '資料',
+  callNumber: '請求記号',
+  category: '区分',
 };
 
 export interface ShownError {

@@ -1,4 +1,6 @@
 /** Japanese display of dates, times and codes. All dates are Asia/Tokyo (SPEC 2). */
+import { serverNow } from '../shared/server-clock';
+
 const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'] as const;
 
 /** 'YYYY-MM-DD' → '2026年12月2日(水)'. */
@@ -31,11 +33,16 @@ export const formatDateTime = (iso: string | null | undefined): string => {
   return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
 };
 
-/** Now as 'HH:MM:SS' in JST, for the scan log. */
-export const clockTime = (date = new Date()): string => timeFormat.format(date);
+/** An instant (now on the service's clock by default) as 'HH:MM:SS' in JST, for the scan log. */
+export const clockTime = (date = serverNow()): string => timeFormat.format(date);
 
-/** Today's calendar date in Tokyo, by this PC's clock. */
-export const tokyoToday = (now = new Date()): string => new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+const shortTimeFormat = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' });
+
+/** An instant as 'HH:MM' in JST. */
+export const shortTime = (date: Date): string => shortTimeFormat.format(date);
+
+/** Today's calendar date in Tokyo, by the service's clock (not this PC's). */
+export const tokyoToday = (now = serverNow()): string => new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
 
 export const holdStatusLabels: Record<string, string> = {
   PROVISIONAL: '仮予約',

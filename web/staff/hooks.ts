@@ -1,5 +1,6 @@
 /** Small shared hooks: an action with busy/error state, and loading data for a page. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { serverNow } from '../shared/server-clock';
 import { describeError, type ShownError } from './errors';
 
 export const useAction = () => {
@@ -38,7 +39,7 @@ export const useLoad = <T,>(key: string, load: () => Promise<T>) => {
       const value = await loadRef.current();
       if (ticket === latest.current) {
         setData(value);
-        setLoadedAt(new Date());
+        setLoadedAt(serverNow());
       }
     } catch (caught) {
       if (ticket === latest.current) setError(describeError(caught));

@@ -1,5 +1,6 @@
 /** The counter's running log of scans (kept while the console is open, newest first). */
 import { useCallback, useState } from 'preact/hooks';
+import { serverNow } from '../shared/server-clock';
 
 export type ScanKind = 'checkin' | 'checkout';
 export type ScanStatus = 'pending' | 'ok' | 'error';
@@ -31,7 +32,7 @@ export const useScanLogState = (): ScanLog => {
   const [entries, setEntries] = useState<ScanEntry[]>([]);
   const add = useCallback((entry: Omit<ScanEntry, 'id' | 'at' | 'status' | 'text'>) => {
     const id = nextId++;
-    setEntries((list) => [{ ...entry, id, at: new Date(), status: 'pending' as const, text: '処理中…' }, ...list].slice(0, SCAN_LOG_SIZE));
+    setEntries((list) => [{ ...entry, id, at: serverNow(), status: 'pending' as const, text: '処理中…' }, ...list].slice(0, SCAN_LOG_SIZE));
     return id;
   }, []);
   const settle = useCallback((id: number, status: Exclude<ScanStatus, 'pending'>, text: string, code?: string) => {

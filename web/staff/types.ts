@@ -25,7 +25,15 @@ export interface PullEntry {
   titleId: string;
   itemId: string;
   title: string;
+  author: string | null;
+  /** 請求記号 of the copy on the shelf. */
+  callNumber: string | null;
+  /** The branch whose shelf has the copy. */
+  shelfBranch: string;
+  /** The hold's card number with all but the last four digits hidden. */
+  cardNumberMasked: string;
   pickupBranch: string;
+  requestedAt: string;
 }
 
 export interface ContactEntry {
@@ -87,6 +95,7 @@ export interface Copy {
   category: 'NORMAL' | 'REFERENCE_ONLY' | 'CONTEST' | 'LATEST_ISSUE';
   status: 'ON_SHELF' | 'ON_LOAN' | 'IN_TRANSIT' | 'ON_HOLD_SHELF' | 'MISSING';
   interlibrary: boolean;
+  callNumber?: string | null;
 }
 
 export interface TitleDetail {

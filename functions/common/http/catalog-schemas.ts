@@ -27,6 +27,12 @@ export const titleSchema = z.object({
   volume: z.optional(text(50)),
 });
 
+/**
+ * 請求記号 (SPEC 4): printed on the spine label, so printable characters only (no controls,
+ * no invisible characters); 40 is far above the longest NDC number with author and volume marks.
+ */
+export const callNumber = z.optional(text(40));
+
 /** SPEC 4 copy fields, for POST /admin/items and the bulk import. */
 export const itemSchema = z.object({
   itemId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/)),
@@ -34,4 +40,5 @@ export const itemSchema = z.object({
   branch: trimmed(1, 40),
   category: z.enum(ITEM_CATEGORIES),
   interlibrary: z.optional(z.boolean()),
+  callNumber,
 });

@@ -1,6 +1,10 @@
 import { ok, type RouteHandler } from '../../common/http/types.js';
+import { tokyoIso } from '../../domain/tokyo-time.js';
 
-/** GET /api/config (SPEC 11): the rules clients show, as this stack applies them. */
+/**
+ * GET /api/config (SPEC 11): the rules clients show, as this stack applies them, and the
+ * service's clock (`serverTime`), so the staff console shows the service's date and time.
+ */
 export const getConfig: RouteHandler = async (_request, deps) =>
   ok({
     libraryName: deps.config.libraryName,
@@ -8,4 +12,5 @@ export const getConfig: RouteHandler = async (_request, deps) =>
     loanDays: deps.config.loanDays,
     pickupDays: deps.config.pickupDays,
     renewals: deps.config.renewals,
+    serverTime: tokyoIso(deps.clock.now()),
   });

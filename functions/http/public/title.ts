@@ -12,7 +12,7 @@ export const getTitle: RouteHandler = async (request, deps) => {
   const { sequence: _sequence, branches: _branches, ...record } = title;
   return ok({
     ...record,
-    copies: copies.map((c) => ({ itemId: c.itemId, branch: c.branch, location: c.location, category: c.category, status: c.status, interlibrary: c.interlibrary })),
+    copies: copies.map((c) => ({ itemId: c.itemId, branch: c.branch, location: c.location, category: c.category, status: c.status, interlibrary: c.interlibrary, callNumber: c.callNumber ?? null })),
     availability: availabilityByBranch(copies),
     ...onlineHoldability(copies, tokyoDate(deps.clock.now()), deps.config.holds),
     waiting: queue.filter((h) => h.status === 'PROVISIONAL' || h.status === 'WAITING').length,

@@ -23,12 +23,11 @@ const knownBranch = async (deps: Parameters<RouteHandler>[1], branch: string) =>
   if (!(await deps.store.branches.get(branch))) throw new AppError(422, 'INVALID_BRANCH', { field: 'branch' });
 };
 
-/** GET /admin/pull-list?branch=&date= (SPEC 5.4): today unless a date is given. */
+/** GET /admin/pull-list?branch=&date= (SPEC 5.4): today unless a date is given, in shelf order. */
 export const getPullList: RouteHandler = async (request, deps) => {
   const query = parseInput(BranchQuery, request.query, 'query');
   await knownBranch(deps, query.branch);
-  const entries = await pullList(deps, query.branch, query.date ?? tokyoDate(deps.clock.now()));
-  return ok(entries.map(({ holdId, titleId, itemId, title, pickupBranch }) => ({ holdId, titleId, itemId, title, pickupBranch })));
+  return ok(await pullList(deps, query.branch, query.date ?? tokyoDate(deps.clock.now())));
 };
 
 /** GET /admin/contact-list?branch= (SPEC 5.6): READY holds of patrons who get a phone call. */

@@ -1,4 +1,5 @@
 import type { Item, ItemCategory, Title } from '../../../functions/domain/catalog.js';
+import { callNumberOf } from './call-numbers.js';
 import { classics, titleIdFor } from './classics.js';
 import { lendingCopyCount, pickBranches } from './copies.js';
 import type { Person } from './people.js';
@@ -20,6 +21,8 @@ export interface Draft extends ComposedTitle {
   /** Printed ISBN; drafts of ISBN publishers get one allocated when absent. */
   readonly isbn?: string;
   readonly noIsbn?: boolean;
+  /** NDC class of the 請求記号 (call-numbers.ts); none for magazines and AV. */
+  readonly classNumber?: string;
 }
 
 export class CatalogBuilder {
@@ -27,6 +30,7 @@ export class CatalogBuilder {
   readonly items: Item[] = [];
   private readonly isbns = new IsbnAllocator();
   private readonly classicTitles = new Set<string>(classics.map((c) => c.title));
+  private readonly callNumbers = new Map<string, string>();
 
   constructor(readonly r: Random) {
     for (const c of classics) this.isbns.reserve(publishers[c.publisher].registrant ?? '', c.isbnTitleCode);
@@ -62,13 +66,15 @@ export class CatalogBuilder {
       ...(draft.series ? { series: draft.series, volume: draft.volume } : {}),
     };
     this.titles.push(title);
+    if (draft.classNumber) this.callNumbers.set(titleId, callNumberOf(draft.classNumber, draft.author?.reading ?? draft.titleReading));
     return titleId;
   }
 
   addCopies(titleId: string, branches: readonly string[], category: ItemCategory, interlibrary = false): void {
     for (const branch of branches) {
       const itemId = String(FIRST_ITEM_ID + this.items.length);
-      this.items.push({ itemId, titleId, branch, location: branch, category, interlibrary, status: 'ON_SHELF' });
+      const callNumber = this.callNumbers.get(titleId);
+      this.items.push({ itemId, titleId, branch, location: branch, category, interlibrary, status: 'ON_SHELF', ...(callNumber ? { callNumber } : {}) });
     }
   }
 

@@ -6,6 +6,7 @@ import { randomPerson } from './people.js';
 import { childrenPublishers, fictionPublishers, formatIsbn, kamishibaiPublishers, nonFictionPublishers, publishers, referencePublishers, techPublishers } from './publishers.js';
 import { avTitle, fictionTitle, kidsTitle, nonFictionTitle, referenceTitle, techTitle, volumeSets } from './titles.js';
 import type { CatalogBuilder, Draft } from './builder.js';
+import { classicClasses, NDC } from './call-numbers.js';
 
 export const ordinaryBook = (b: CatalogBuilder): Draft => {
   const r = b.r;
@@ -15,10 +16,10 @@ export const ordinaryBook = (b: CatalogBuilder): Draft => {
     ['tech', 10],
     ['kids', 20],
   ] as const);
-  if (genre === 'fiction') return { ...b.fresh(() => fictionTitle(r)), author: randomPerson(r), publisher: r.pick(fictionPublishers), year: r.int(1975, 2026), materialType: 'BOOK' };
-  if (genre === 'nonFiction') return { ...b.fresh(() => nonFictionTitle(r)), author: randomPerson(r), publisher: r.pick(nonFictionPublishers), year: r.int(1980, 2026), materialType: 'BOOK' };
-  if (genre === 'tech') return { ...b.fresh(() => techTitle(r)), author: randomPerson(r), publisher: r.pick(techPublishers), year: r.int(2005, 2026), materialType: 'BOOK' };
-  return { ...b.fresh(() => kidsTitle(r)), author: randomPerson(r), publisher: r.pick(childrenPublishers), year: r.int(1965, 2026), materialType: 'BOOK' };
+  if (genre === 'fiction') return { ...b.fresh(() => fictionTitle(r)), author: randomPerson(r), publisher: r.pick(fictionPublishers), year: r.int(1975, 2026), materialType: 'BOOK', classNumber: NDC.japaneseFiction };
+  if (genre === 'nonFiction') return { ...b.fresh(() => nonFictionTitle(r)), author: randomPerson(r), publisher: r.pick(nonFictionPublishers), year: r.int(1980, 2026), materialType: 'BOOK', classNumber: NDC.essays };
+  if (genre === 'tech') return { ...b.fresh(() => techTitle(r)), author: randomPerson(r), publisher: r.pick(techPublishers), year: r.int(2005, 2026), materialType: 'BOOK', classNumber: NDC.computing };
+  return { ...b.fresh(() => kidsTitle(r)), author: randomPerson(r), publisher: r.pick(childrenPublishers), year: r.int(1965, 2026), materialType: 'BOOK', classNumber: NDC.pictureBook };
 };
 
 export const addClassics = (b: CatalogBuilder) => {
@@ -33,6 +34,7 @@ export const addClassics = (b: CatalogBuilder) => {
       year: c.year,
       materialType: 'BOOK',
       isbn: formatIsbn(body, publisher.registrant ?? '', c.isbnForm),
+      classNumber: classicClasses[c.key] ?? NDC.japaneseFiction,
     });
     b.addCopies(titleId, c.copies, 'NORMAL');
   }
@@ -43,7 +45,8 @@ export const addSeries = (b: CatalogBuilder, count: number) => {
   let left = count;
   while (left > 0) {
     const r = b.r;
-    const base = r.chance(0.6) ? b.fresh(() => fictionTitle(r)) : b.fresh(() => nonFictionTitle(r));
+    const fiction = r.chance(0.6);
+    const base = fiction ? b.fresh(() => fictionTitle(r)) : b.fresh(() => nonFictionTitle(r));
     // One work per series name, so a series' volumes are one author's.
     if (seen.has(base.title)) continue;
     seen.add(base.title);
@@ -63,6 +66,7 @@ export const addSeries = (b: CatalogBuilder, count: number) => {
         materialType: 'BOOK',
         series: base.title,
         volume: volume.text,
+        classNumber: fiction ? NDC.japaneseFiction : NDC.essays,
       });
       b.addCopies(titleId, branches, 'NORMAL');
     }
@@ -78,14 +82,14 @@ const realKamishibai: readonly Draft[] = [
 export const addKamishibai = (b: CatalogBuilder, count: number) => {
   const r = b.r;
   for (let i = 0; i < count; i += 1) {
-    const draft: Draft = realKamishibai[i] ?? {
+    const draft: Draft = { classNumber: NDC.kamishibai, ...(realKamishibai[i] ?? {
       ...b.fresh(() => kidsTitle(r)),
       author: randomPerson(r),
       publisher: r.pick(kamishibaiPublishers),
       year: r.int(1975, 2026),
       materialType: 'BOOK',
       subtype: 'KAMISHIBAI',
-    };
+    }) };
     b.addCopies(b.addTitle(draft), pickBranches(r, r.int(1, 2)), 'NORMAL');
   }
 };
@@ -103,7 +107,10 @@ export const addReference = (b: CatalogBuilder, count: number) => {
   const r = b.r;
   for (let i = 0; i < count; i += 1) {
     const year = r.int(1995, 2026);
-    const draft: Draft = realReference[i] ?? { ...b.fresh(() => referenceTitle(r, year)), author: randomPerson(r), publisher: r.pick(referencePublishers), year, materialType: 'BOOK' };
+    const real = realReference[i];
+    const draft: Draft = real
+      ? { ...real, classNumber: /辞典|辞林|辞苑/.test(real.title) ? NDC.dictionary : NDC.reference }
+      : { ...b.fresh(() => referenceTitle(r, year)), author: randomPerson(r), publisher: r.pick(referencePublishers), year, materialType: 'BOOK', classNumber: NDC.reference };
     b.addCopies(b.addTitle(draft), pickBranches(r, r.int(1, 3), 'central'), 'REFERENCE_ONLY');
   }
 };
@@ -113,7 +120,7 @@ export const addContest = (b: CatalogBuilder, count: number) => {
   const r = b.r;
   for (let i = 0; i < count; i += 1) {
     const composed = r.chance(0.5) ? b.fresh(() => kidsTitle(r)) : b.fresh(() => fictionTitle(r));
-    const draft: Draft = { ...composed, author: randomPerson(r), publisher: r.pick(childrenPublishers), year: 2026, materialType: 'BOOK' };
+    const draft: Draft = { ...composed, author: randomPerson(r), publisher: r.pick(childrenPublishers), year: 2026, materialType: 'BOOK', classNumber: NDC.japaneseFiction };
     b.addCopies(b.addTitle(draft), pickBranches(r, r.int(3, 6), 'central'), 'CONTEST');
   }
 };
@@ -122,7 +129,7 @@ export const addContest = (b: CatalogBuilder, count: number) => {
 export const addInterlibrary = (b: CatalogBuilder, count: number) => {
   const r = b.r;
   for (let i = 0; i < count; i += 1) {
-    const draft: Draft = { ...b.fresh(() => nonFictionTitle(r)), author: randomPerson(r), publisher: r.pick(nonFictionPublishers), year: r.int(1970, 2020), materialType: 'BOOK' };
+    const draft: Draft = { ...b.fresh(() => nonFictionTitle(r)), author: randomPerson(r), publisher: r.pick(nonFictionPublishers), year: r.int(1970, 2020), materialType: 'BOOK', classNumber: NDC.essays };
     b.addCopies(b.addTitle(draft), pickBranches(r, 1), 'NORMAL', true);
   }
 };

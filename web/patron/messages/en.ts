@@ -108,6 +108,7 @@ export const en: Record<MessageKey, string> = {
   'title.copyBranch': 'Library',
   'title.copyStatus': 'Status',
   'title.copyNote': 'Note',
+  'title.copyCallNumber': 'Call number',
   'title.notFound': 'The title was not found.',
 
   'copy.ON_SHELF': 'On the shelf',

@@ -106,6 +106,7 @@ export const ja = {
   'title.copyBranch': '所蔵館',
   'title.copyStatus': '状態',
   'title.copyNote': '備考',
+  'title.copyCallNumber': '請求記号',
   'title.notFound': '資料が見つかりませんでした。',
 
   'copy.ON_SHELF': '在架',

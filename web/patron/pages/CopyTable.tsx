@@ -26,7 +26,14 @@ export const CopyTable = ({ copies }: { readonly copies: readonly Copy[] }) => {
           ].filter(Boolean);
           return (
             <tr key={copy.itemId} data-testid="copy-row" data-item-id={copy.itemId} data-status={copy.status}>
-              <th scope="row">{branchName(copy.branch)}</th>
+              <th scope="row">
+                {branchName(copy.branch)}
+                {copy.callNumber ? (
+                  <span class="call-number" data-testid="copy-call-number">
+                    {t('title.copyCallNumber')} {copy.callNumber}
+                  </span>
+                ) : null}
+              </th>
               <td>
                 <span class={`status status-${copy.status === 'ON_SHELF' ? 'on' : 'off'}`}>{t(`copy.${copy.status}`)}</span>
               </td>

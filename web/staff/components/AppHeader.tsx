@@ -1,4 +1,6 @@
 import { useConfig } from '../../shared/config';
+import { onServerClock } from '../../shared/server-clock';
+import { shortTime } from '../format';
 import { useBranches } from '../context';
 import { href, pagesFor, type PageName } from '../router';
 import type { StaffRole } from '../types';
@@ -11,8 +13,6 @@ interface Props {
   expiresAt?: Date;
   onLogout: () => void;
 }
-
-const timeOf = (date: Date) => new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' }).format(date);
 
 /** Title, this counter's branch, the signed-in staff member, and the pages their role may use. */
 export const AppHeader = ({ page, staffId, role, expiresAt, onLogout }: Props) => {
@@ -31,7 +31,12 @@ export const AppHeader = ({ page, staffId, role, expiresAt, onLogout }: Props) =
         <BranchSelect id="counter-branch" label="このカウンター" value={counterBranch} onValue={setCounterBranch} testId="counter-branch" class="header-branch" />
         <p class="staff-info" data-testid="staff-info">
           {staffId ? `職員 ${staffId}(${role === 'ADMIN' ? '管理者' : 'カウンター'})` : ''}
-          {expiresAt ? <span class="muted-on-dark">(〜{timeOf(expiresAt)})</span> : null}
+          {expiresAt ? (
+            // The end is kept on this PC's clock (session-end.ts) and shown on the service's, like every time here.
+            <span class="muted-on-dark session-end" data-testid="session-end">
+              セッション終了 {shortTime(onServerClock(expiresAt))}
+            </span>
+          ) : null}
         </p>
         <button type="button" class="on-dark" onClick={onLogout} data-testid="logout">
           ログアウト

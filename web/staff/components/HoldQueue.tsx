@@ -62,10 +62,12 @@ interface Props {
   error: ShownError | undefined;
   loading: boolean;
   onChanged: () => void;
+  /** 請求記号 of the title's copies by barcode, shown with a copy assigned to a hold. */
+  callNumbers?: Readonly<Record<string, string>>;
 }
 
 /** 予約の順番: GET /admin/titles/{id}/queue, with staff cancel (DELETE /admin/holds/{id}). */
-export const HoldQueue = ({ holds, error, loading, onChanged }: Props) => {
+export const HoldQueue = ({ holds, error, loading, onChanged, callNumbers = {} }: Props) => {
   const { branchName } = useBranches();
   const [cancelling, setCancelling] = useState<string | undefined>();
   const [notice, setNotice] = useState('');
@@ -118,6 +120,7 @@ export const HoldQueue = ({ holds, error, loading, onChanged }: Props) => {
                 <td class="nowrap">{formatDateTime(hold.requestedAt)}</td>
                 <td>
                   {hold.itemId ? <span class="mono">{hold.itemId}</span> : null}
+                  {hold.itemId && callNumbers[hold.itemId] ? <span class="sub mono">{callNumbers[hold.itemId]}</span> : null}
                   {hold.pickupDeadline ? <span class="sub">期限 {formatDate(hold.pickupDeadline)}</span> : null}
                 </td>
                 <td>

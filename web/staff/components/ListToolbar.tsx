@@ -32,7 +32,7 @@ export const ListToolbar = ({ idPrefix, branch, onBranch, onReload, loading, loa
       </button>
       <PrintButton testId={`${idPrefix}-print`} disabled={!canPrint} />
     </div>
-    <p class="muted toolbar-note" aria-live="polite">
+    <p class="muted toolbar-note" aria-live="polite" data-testid={`${idPrefix}-loaded-at`}>
       {loadedAt ? `${formatDateTime(loadedAt.toISOString())} 時点` : ''}
     </p>
   </form>

@@ -24,6 +24,7 @@ export const TitleSummary = ({ title }: { title: TitleDetail }) => {
         <thead>
           <tr>
             <th scope="col">資料番号</th>
+            <th scope="col">請求記号</th>
             <th scope="col">所蔵館</th>
             <th scope="col">現在地</th>
             <th scope="col">状態</th>
@@ -34,6 +35,7 @@ export const TitleSummary = ({ title }: { title: TitleDetail }) => {
           {title.copies.map((copy) => (
             <tr key={copy.itemId} data-testid="title-copy-row" data-item-id={copy.itemId}>
               <td class="mono">{copy.itemId}</td>
+              <td class="mono" data-testid="title-copy-call-number">{copy.callNumber ?? '—'}</td>
               <td>{branchName(copy.branch)}</td>
               <td>{branchName(copy.location)}</td>
               <td>{copyStatusLabels[copy.status] ?? copy.status}</td>

@@ -1,4 +1,5 @@
 import { api } from '../api';
+import { AddCopyForm } from '../components/AddCopyForm';
 import { CounterHoldForm } from '../components/CounterHoldForm';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { HoldQueue } from '../components/HoldQueue';
@@ -8,7 +9,7 @@ import { TitleSummary } from '../components/TitleSummary';
 import { useLoad } from '../hooks';
 
 /** 予約: find a title, place a counter hold, see and cancel its queue. '#/holds/{titleId}'. */
-export const HoldsPage = ({ titleId }: { titleId?: string }) => {
+export const HoldsPage = ({ titleId, canAddCopies = false }: { titleId?: string; canAddCopies?: boolean }) => {
   const id = titleId ?? '';
   const title = useLoad(id, () => api.title(id));
   const queue = useLoad(id, () => api.queue(id));
@@ -33,8 +34,15 @@ export const HoldsPage = ({ titleId }: { titleId?: string }) => {
           <TitleSummary title={title.data} />
           <div class="two-col two-col-wide">
             <CounterHoldForm key={id} titleId={id} onPlaced={refresh} />
-            <HoldQueue holds={queue.data} error={queue.error} loading={queue.loading} onChanged={refresh} />
+            <HoldQueue
+              holds={queue.data}
+              error={queue.error}
+              loading={queue.loading}
+              onChanged={refresh}
+              callNumbers={Object.fromEntries(title.data.copies.flatMap((c) => (c.callNumber ? [[c.itemId, c.callNumber]] : [])))}
+            />
           </div>
+          {canAddCopies ? <AddCopyForm key={`copy-${id}`} titleId={id} onAdded={() => void title.reload()} /> : null}
         </>
       ) : null}
       {!id ? <p class="muted">書誌IDを入力するか、検索結果のタイトルを選ぶと、予約の登録と予約の順番を表示します。</p> : null}

@@ -5,7 +5,7 @@ import { ListToolbar } from '../components/ListToolbar';
 import { PageHeading } from '../components/PageHeading';
 import { TextField } from '../components/TextField';
 import { useBranches } from '../context';
-import { formatDate } from '../format';
+import { formatDate, formatDateTime, tokyoToday } from '../format';
 import { useLoad } from '../hooks';
 import { href } from '../router';
 
@@ -16,12 +16,14 @@ export const PullListPage = () => {
   const [date, setDate] = useState('');
   const list = useLoad(`${branch}|${date}`, () => api.pullList(branch, date || undefined));
   const rows = list.data ?? [];
+  // The list's day on the service's clock (an empty date field asks the server for its today).
+  const day = formatDate(date || tokyoToday());
 
   return (
     <>
       <PageHeading>予約資料の確保リスト</PageHeading>
       <p class="print-only print-heading">
-        {branchName(branch)} / {date ? formatDate(date) : '本日'}
+        {branchName(branch)} / {day}
       </p>
       <p class="lead no-print">
         書架にある資料で予約に応えられるものの一覧です。見つけた資料は <a href={href('counter')}>返却/スキャン</a>{' '}
@@ -47,15 +49,18 @@ export const PullListPage = () => {
       {rows.length > 0 ? (
         <table class="table list-table" data-testid="pull-list">
           <caption>
-            {branchName(branch)} {rows.length}件
+            {branchName(branch)} {day} {rows.length}件(請求記号順)
           </caption>
           <thead>
             <tr>
               <th scope="col">No.</th>
+              <th scope="col">請求記号</th>
+              <th scope="col">タイトル / 著者</th>
               <th scope="col">資料番号</th>
-              <th scope="col">タイトル</th>
+              <th scope="col">所在</th>
+              <th scope="col">利用者番号</th>
               <th scope="col">受取館</th>
-              <th scope="col">予約番号</th>
+              <th scope="col">予約日時</th>
               <th scope="col" class="check-col">確保</th>
             </tr>
           </thead>
@@ -63,13 +68,22 @@ export const PullListPage = () => {
             {rows.map((row, index) => (
               <tr key={row.holdId} data-testid="pull-list-row" data-item-id={row.itemId} data-hold-id={row.holdId}>
                 <td>{index + 1}</td>
-                <td class="mono">{row.itemId}</td>
+                <td class="mono nowrap" data-testid="pull-list-call-number">
+                  {row.callNumber ?? '—'}
+                </td>
                 <td>
                   {row.title}
-                  <span class="sub mono">{row.titleId}</span>
+                  <span class="sub">{row.author ?? '著者なし'}</span>
                 </td>
-                <td>{branchName(row.pickupBranch)}</td>
-                <td class="mono small-text">{row.holdId}</td>
+                <td class="mono">{row.itemId}</td>
+                <td class="nowrap" data-testid="pull-list-shelf">
+                  {branchName(row.shelfBranch)}
+                </td>
+                <td class="mono nowrap" data-testid="pull-list-card">
+                  {row.cardNumberMasked}
+                </td>
+                <td class="nowrap">{branchName(row.pickupBranch)}</td>
+                <td class="nowrap">{formatDateTime(row.requestedAt)}</td>
                 <td class="check-col">
                   <span class="check-box" aria-hidden="true" />
                 </td>
