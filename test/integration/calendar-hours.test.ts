@@ -91,7 +91,7 @@ describe('SPEC 11 GET /api/config', () => {
     try {
       const answer = await defaults.request('GET', '/api/config');
       expect(answer.status).toBe(200);
-      expect(answer.body).toEqual({ libraryName: '水戸市立図書館', holdLimit: 15, loanDays: 14, pickupDays: 7, renewals: 1 });
+      expect(answer.body).toEqual({ libraryName: '水戸市立図書館', holdLimit: 15, loanDays: 14, pickupDays: 7, renewals: 1, mailFrom: 'central@library-mito.jp' });
     } finally {
       await defaults.stop();
     }
@@ -103,6 +103,7 @@ describe('SPEC 11 GET /api/config', () => {
         loanDays: 14,
         pickupDays: 5,
         renewals: 1,
+        mailFrom: 'central@library-mito.jp',
       });
     } finally {
       await configured.stop();

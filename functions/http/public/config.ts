@@ -8,4 +8,6 @@ export const getConfig: RouteHandler = async (_request, deps) =>
     loanDays: deps.config.loanDays,
     pickupDays: deps.config.pickupDays,
     renewals: deps.config.renewals,
+    // The From of every notice: the contact page asks patrons to let it through spam filters.
+    mailFrom: deps.config.mailFrom,
   });
