@@ -12,6 +12,8 @@ export interface LibraryConfig {
   readonly loanDays: number;
   readonly pickupDays: number;
   readonly renewals: number;
+  /** The sender of the library's mail, for "let it through your spam filter". */
+  readonly mailFrom?: string;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
