@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useContext, useEffect, useRef } from 'preact/hooks';
+import { AppContext } from '../context';
 
 export type NoticeKind = 'info' | 'ok' | 'warn' | 'error';
 
@@ -18,8 +19,12 @@ interface NoticeProps {
 /** A boxed message. Put it inside a LiveRegion when it appears after an action. */
 export const Notice = ({ kind, children, testId, focus }: NoticeProps) => {
   const box = useRef<HTMLDivElement>(null);
+  const app = useContext(AppContext);
   useEffect(() => {
-    if (focus) box.current?.focus();
+    if (!focus) return;
+    box.current?.focus();
+    // The answer to a new action supersedes the page's flash (「ログインしました。」 and the like).
+    app?.setFlash(null);
   }, []);
   return (
     <div class={`notice notice-${kind}`} data-testid={testId} ref={box} tabIndex={focus ? -1 : undefined}>
