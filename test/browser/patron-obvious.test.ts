@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoClassicTitleIds as classics } from '../../lib/local/demo-catalog/index.js';
 import { launchBrowser, onServerClock, PHONE, snap, type ServerClockBrowser } from '../support/browser.js';
-import { lent, newPatron } from '../support/library-fixtures.js';
+import { lent, newPatron, newTitle } from '../support/library-fixtures.js';
 import { logIn, until, visit } from '../support/patron-app.js';
 import { CHANGED_PASSWORD, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -67,7 +67,20 @@ const SPLIT = `(() => {
     range.selectNodeContents(el);
     return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
   };
-  return [...document.querySelectorAll('#details-heading, .details dt, main h2')].filter((el) => lines(el) > 1).map((el) => el.textContent);
+  const split = [...document.querySelectorAll('#details-heading, .details dt, main h2')].filter((el) => lines(el) > 1).map((el) => el.textContent);
+  // A value may wrap, but between its words (the reading ワガハイ ワ ネコ …), not inside one.
+  for (const dd of document.querySelectorAll('.details dd')) {
+    const node = dd.firstChild;
+    if (!node || node.nodeType !== 3) continue;
+    const text = node.textContent;
+    for (const match of text.matchAll(/[^ 　]+/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      if (new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1) split.push(match[0]);
+    }
+  }
+  return split;
 })()`;
 
 describe('issue 10: the patron app says what is already true, and where the answer is', () => {
@@ -181,12 +194,18 @@ describe('issue 10: the patron app says what is already true, and where the answ
     expect(await confirm.textContent()).toContain('返却期限日 2026年12月15日(火) → 2026年12月16日(水)');
     expect(await focusedTestId(page)).toBe('renew-confirm-yes');
     await snap(page, 'obvious-06-renew-confirm');
+    // 「やめる」 renews nothing and goes back to 貸出延長; asking again shows the same question.
+    await page.getByTestId('renew-confirm-no').click();
+    await until(async () => (await focusedTestId(page)) === 'renew-submit', 'focus back on 貸出延長');
+    expect(await row.getByTestId('loan-due').getAttribute('data-due')).toBe('2026-12-15');
+    await page.getByTestId('renew-submit').click();
+    await confirm.waitFor();
     await page.getByTestId('renew-confirm-yes').click();
     const renewed = page.locator(`[data-testid="renew-result"][data-item-id="${itemId}"]`);
     await renewed.waitFor();
     expect(await renewed.getAttribute('data-ok')).toBe('true');
     await until(async () => (await focusedTestId(page)) === 'renew-results', 'focus on the renewal results');
-    expect(await row.getByTestId('loan-due').getAttribute('data-due')).toBe('2026-12-16');
+    await until(async () => (await row.getByTestId('loan-due').getAttribute('data-due')) === '2026-12-16', 'the new due date on the loan');
 
     // The title is on loan: its page says 貸出中 and offers no reservation.
     await page.goto(`${app.url}/#/titles/${classics.sanshiro}`);
@@ -198,7 +217,19 @@ describe('issue 10: the patron app says what is already true, and where the answ
     await page.close();
   }, 90_000);
 
+  it('the contact page names the sender address to allow, and for 電話 the number on file (none yet for this patron)', async () => {
+    const page = await clocked.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
+    await visitSignedIn(page, '#/contact', 'contact-form');
+    expect(await page.getByTestId('contact-sender').textContent()).toContain('central@library-mito.jp');
+    await until(() => page.getByTestId('contact-save').isEnabled(), 'the profile to load');
+    await page.getByTestId('contact-method-PHONE').check();
+    expect(await page.getByTestId('contact-phone').textContent()).toContain('電話番号が登録されていません');
+    await page.close();
+  }, 90_000);
+
   it('nothing overflows or breaks mid-word at 320 px: search, title, basket and status', async () => {
+    // Something in the basket, so that the menu shows its count.
+    expect((await app.request('PUT', `/api/me/basket/${classics.wagahai}`, { token: await app.patronToken(patron.card, patron.password) })).status).toBe(204);
     const page = await clocked.newPage({ viewport: { width: 320, height: 640 } });
     await visitSignedIn(page, '#/status', 'loan-count');
     const pages: [string, string][] = [
@@ -217,11 +248,14 @@ describe('issue 10: the patron app says what is already true, and where the answ
       const badge = await page.evaluate<string>(BADGE);
       expect(badge, hash).toBe('ok');
     }
-    // 書誌情報: the heading and each label on one line (a word never split), values wrap.
-    await page.goto(`${app.url}/#/titles/${classics.wagahai}`);
-    await page.getByTestId('title-page').waitFor();
-    const split = await page.evaluate<string[]>(SPLIT);
-    expect(split).toEqual([]);
+    // 書誌情報: the heading and each label on one line, values wrap between words. The reading
+    // below is as wide as a 320 px row plus a little: a plain Japanese line break splits ウエオカキクケコ.
+    const { titleId } = await newTitle(app, await app.staffToken(), [{}], { title: '幅の試験', titleReading: 'ア イ ウエオカキクケコ' });
+    for (const id of [classics.wagahai, titleId]) {
+      await page.goto(`${app.url}/#/titles/${id}`);
+      await page.locator(`[data-testid="title-page"][data-title-id="${id}"]`).waitFor();
+      expect(await page.evaluate<string[]>(SPLIT), id).toEqual([]);
+    }
     await snap(page, 'obvious-07-title-320');
     await page.goto(`${app.url}/#/basket`);
     await page.getByTestId('basket-list').waitFor();

@@ -35,12 +35,12 @@ export const LoansSection = ({ loans, onChanged }: { readonly loans: readonly Lo
   const say = (kind: 'warn' | 'error', text: string) => setMessage({ kind, text, n: (said.current += 1) });
   const yesButton = useRef<HTMLButtonElement>(null);
   const submitButton = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
+  const backToSubmit = useRef(false);
   // Focus follows the question: onto 「延長する」 when it appears, back to 貸出延長 on 「やめる」.
   useEffect(() => {
     if (confirming) yesButton.current?.focus();
-    else if (wasConfirming.current && !results && !message) submitButton.current?.focus();
-    wasConfirming.current = !!confirming;
+    else if (backToSubmit.current) submitButton.current?.focus();
+    backToSubmit.current = false;
   }, [confirming]);
 
   const toggle = (itemId: string) => (event: JSX.TargetedEvent<HTMLInputElement, Event>) => {
@@ -202,7 +202,16 @@ export const LoansSection = ({ loans, onChanged }: { readonly loans: readonly Lo
                 <button type="button" class="button button-primary" onClick={renew} disabled={busy} ref={yesButton} data-testid="renew-confirm-yes">
                   {t('status.confirmRenewYes')}
                 </button>
-                <button type="button" class="button button-quiet" onClick={() => setConfirming(undefined)} disabled={busy} data-testid="renew-confirm-no">
+                <button
+                  type="button"
+                  class="button button-quiet"
+                  onClick={() => {
+                    backToSubmit.current = true;
+                    setConfirming(undefined);
+                  }}
+                  disabled={busy}
+                  data-testid="renew-confirm-no"
+                >
                   {t('status.confirmRenewNo')}
                 </button>
               </div>
