@@ -73,6 +73,8 @@ export const ruleMessages = {
     ja: 'パスワードは半角数字1桁から6桁で入力してください。',
     en: 'The password must be 1 to 6 digits (0-9).',
   },
+  phone: { ja: '電話番号は数字とハイフンで入力してください（例：029-224-5000）。', en: 'A phone number is digits and hyphens (e.g. 029-224-5000).' },
+  currentPassword: { ja: '現在のパスワードが正しくありません。', en: 'The current password is not correct.' },
   passwordIsBirthday: {
     ja: '誕生月日（初期パスワード）は新しいパスワードにできません。別の数字にしてください。',
     en: 'Your birth month and day (the initial password) cannot be the new password. Please choose other digits.',

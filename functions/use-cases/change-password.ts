@@ -18,7 +18,7 @@ import { verifyUnderLockout } from './guarded-verify.js';
 export const changePassword = async (deps: Deps, cardNumber: string, currentPassword: string, newPassword: string) => {
   const account = { kind: 'patron', id: cardNumber } as const;
   const [credential, patron] = await Promise.all([
-    verifyUnderLockout(deps, account, currentPassword, () => new AppError(400, 'INVALID_CREDENTIALS', { field: 'currentPassword' })),
+    verifyUnderLockout(deps, account, currentPassword, () => new AppError(400, 'INVALID_CREDENTIALS', { field: 'currentPassword', rule: 'currentPassword' })),
     deps.store.patrons.get(cardNumber),
   ]);
   if (!patron) throw notFound();

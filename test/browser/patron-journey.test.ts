@@ -123,6 +123,8 @@ describe('issue 5: the whole patron journey in a phone-sized Chromium', () => {
     expect(lent.status).toBe('ok');
     await snap(counter, 'journey-06-checkout');
 
+    // A renewal on the checkout day would not move the date (issue 10.1): the patron renews the next day.
+    await clocked.setClock('2026-12-03T10:00:00+09:00');
     await visit(page, app.url, '#/status', demo, 'loan-count');
     const loan = page.locator(`[data-testid="loan-row"][data-item-id="${centralCopy}"]`);
     await loan.waitFor({ timeout: 8000 }).catch(async (error) => {
@@ -132,6 +134,7 @@ describe('issue 5: the whole patron journey in a phone-sized Chromium', () => {
     expect(await loan.getByTestId('loan-due').getAttribute('data-due')).toBe('2026-12-16');
     await page.locator(`#renew-${centralCopy}`).check();
     await page.getByTestId('renew-submit').click();
+    await page.getByTestId('renew-confirm-yes').click();
     const renewed = page.locator(`[data-testid="renew-result"][data-item-id="${centralCopy}"]`);
     await renewed.waitFor();
     expect(await renewed.getAttribute('data-ok')).toBe('true');
@@ -149,7 +152,7 @@ describe('issue 5: the whole patron journey in a phone-sized Chromium', () => {
 
 describe('issue 5: basket, lockout and the smallest phone', () => {
   it('予約かご: add two titles, reserve a selection, see per-title results', async () => {
-    await clocked.setClock('2026-12-02T11:00:00+09:00');
+    await clocked.setClock('2026-12-03T11:00:00+09:00');
     const page = await clocked.newPage({ viewport: PHONE });
     await visit(page, app.url, '#/login', demo, 'user-name');
     for (const titleId of [classics.kokoro, classics.sanshiro]) {

@@ -40,7 +40,8 @@ describe('SPEC 3 patron registration and internet password', () => {
 
   it.each([
     [{ cardNumber: '1234567', name: 'a', birthDate: '2000-01-01' }, 'cardNumber'],
-    [{ cardNumber: '１２３４５６７８', name: 'a', birthDate: '2000-01-01' }, 'cardNumber'],
+    // Full-width digits are folded (issue 10.6), so a full-width number is refused for its length.
+    [{ cardNumber: '１２３４５６７', name: 'a', birthDate: '2000-01-01' }, 'cardNumber'],
     [{ cardNumber: '12345678', name: '', birthDate: '2000-01-01' }, 'name'],
     [{ cardNumber: '12345678', name: 'a', birthDate: '2000-02-30' }, 'birthDate'],
     [{ cardNumber: '12345678', name: 'a', birthDate: '2999-01-01' }, 'birthDate'],

@@ -48,7 +48,7 @@ describe('SPEC 5.8 reservation basket', () => {
     expect(status.activeHolds).toBe(0);
   });
 
-  it('reserving a selection gives one result per title; reserved titles leave the basket, refused ones stay', async () => {
+  it('reserving a selection gives one result per title, with when each hold registers; reserved titles leave the basket, refused ones stay', async () => {
     const { token } = await newPatron(app, staff);
     const ok1 = await newTitle(app, staff);
     const ok2 = await newTitle(app, staff);
@@ -61,9 +61,9 @@ describe('SPEC 5.8 reservation basket', () => {
     });
     expect(answer.status).toBe(200);
     expect(answer.body.results).toEqual([
-      { titleId: ok1.titleId, ok: true, holdId: expect.any(String), status: 'PROVISIONAL' },
+      { titleId: ok1.titleId, ok: true, holdId: expect.any(String), status: 'PROVISIONAL', registersAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/) },
       { titleId: counterOnly.titleId, ok: false, error: { code: 'COUNTER_ONLY', message: expect.any(String) } },
-      { titleId: ok2.titleId, ok: true, holdId: expect.any(String), status: 'PROVISIONAL' },
+      { titleId: ok2.titleId, ok: true, holdId: expect.any(String), status: 'PROVISIONAL', registersAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/) },
     ]);
     const basket = (await app.request('GET', '/api/me/basket', { token })).body.map((e: any) => e.titleId).sort();
     expect(basket).toEqual([counterOnly.titleId, notSelected.titleId].sort());

@@ -97,6 +97,7 @@ describe('SPEC 11 GET /api/config', () => {
         loanDays: 14,
         pickupDays: 7,
         renewals: 1,
+        mailFrom: 'central@library-mito.jp',
         serverTime: expect.stringMatching(/^2026-12-01T10:0\d:\d\d\+09:00$/),
       });
       // The service's clock, not the machine's: the staff console shows its date and time (issue 10.8).
@@ -114,6 +115,7 @@ describe('SPEC 11 GET /api/config', () => {
         pickupDays: 5,
         renewals: 1,
         serverTime: expect.any(String),
+        mailFrom: 'central@library-mito.jp',
       });
     } finally {
       await configured.stop();

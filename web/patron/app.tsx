@@ -6,6 +6,7 @@ import { Header } from './components/Header';
 import { Nav } from './components/Nav';
 import { AppContext, type AppContextValue, type Flash } from './context';
 import { initialLang, ruleValues, saveLang, translator } from './i18n';
+import { myTitles, type MyTitle } from './mine';
 import { createPatronApi } from './patron-api';
 import { BasketPage } from './pages/BasketPage';
 import { ContactPage } from './pages/ContactPage';
@@ -17,7 +18,7 @@ import { StatusPage } from './pages/StatusPage';
 import { TitlePage } from './pages/TitlePage';
 import { currentLocation, href, matchRoute, navigate, useLocation, type Route } from './router';
 import { useSession } from './session';
-import type { BasketEntry, Branch } from './types';
+import type { BasketEntry, Branch, PatronStatus } from './types';
 
 const PROTECTED: ReadonlySet<Route['name']> = new Set(['basket', 'status', 'contact', 'password']);
 
@@ -35,6 +36,7 @@ export const App = ({ config }: { config: LibraryConfig }) => {
   const [flash, setFlash] = useState<Flash | null>(null);
   const [branches, setBranches] = useState<readonly Branch[]>([]);
   const [basket, setBasket] = useState<readonly BasketEntry[]>([]);
+  const [mine, setMine] = useState<ReadonlyMap<string, MyTitle>>(new Map());
 
   // The session ends on a 401 (token expired or revoked) or when its 30 minutes are up.
   const expire = useRef<(toLogin: boolean) => void>(() => undefined);
@@ -90,6 +92,15 @@ export const App = ({ config }: { config: LibraryConfig }) => {
     else setBasket([]);
   }, [session?.cardNumber, basketOpen]);
 
+  // What the patron already has (issue 10.4): one GET /api/me/status per page, kept for
+  // that page; 利用状況 fetches it itself and shares it (noteStatus).
+  const noteStatus = useCallback((status: PatronStatus) => setMine(myTitles(status)), []);
+  const refreshMine = useCallback(async () => noteStatus(await api.status()), [api]);
+  useEffect(() => {
+    if (!basketOpen) setMine(new Map());
+    else if (route.name !== 'status') refreshMine().catch(() => undefined);
+  }, [session?.cardNumber, basketOpen, location.path]);
+
   // Protected pages send a logged-out visitor to log in, and back afterwards.
   const needsLogin = PROTECTED.has(route.name) && !session;
   useEffect(() => {
@@ -144,6 +155,9 @@ export const App = ({ config }: { config: LibraryConfig }) => {
       await api.removeFromBasket(titleId);
       await refreshBasket();
     },
+    mine,
+    refreshMine,
+    noteStatus,
     setFlash,
     loginHref: () => loginHrefFor(currentLocation().full),
   };

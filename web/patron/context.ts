@@ -4,7 +4,8 @@ import { useContext } from 'preact/hooks';
 import type { Lang } from '../shared/api';
 import type { MessageKey, Translate } from './i18n';
 import type { PatronApi } from './patron-api';
-import type { BasketEntry, Branch, LoginResult } from './types';
+import type { MyTitle } from './mine';
+import type { BasketEntry, Branch, LoginResult, PatronStatus } from './types';
 
 export interface SessionInfo {
   readonly cardNumber: string;
@@ -38,6 +39,12 @@ export interface AppContextValue {
   refreshBasket(): Promise<void>;
   addToBasket(titleId: string): Promise<void>;
   removeFromBasket(titleId: string): Promise<void>;
+  /** The patron's active holds and loans by titleId (mine.ts); empty when signed out. */
+  readonly mine: ReadonlyMap<string, MyTitle>;
+  /** Fetches GET /api/me/status again, after an action that placed or ended a hold. */
+  refreshMine(): Promise<void>;
+  /** A page that fetched the status itself (利用状況) shares it instead of a second request. */
+  noteStatus(status: PatronStatus): void;
   setFlash(flash: Flash | null): void;
   /** The login page's address, coming back to the current page afterwards. */
   loginHref(): string;

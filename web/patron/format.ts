@@ -30,3 +30,9 @@ export const asciiDigits = (value: string): string => value.replace(/[０-９]/g
 
 /** A card number as typed, with spaces and hyphens dropped (「1000 0001」, 「1000-0001」). */
 export const cardDigits = (value: string): string => asciiDigits(value).replace(/[\s\-－ー]/g, '');
+
+/** `YYYY-MM-DD` plus `days` (calendar arithmetic on the date as written, no time zone). */
+export const addDays = (date: string, days: number): string => {
+  const [year, month, day] = date.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+};

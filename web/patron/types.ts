@@ -87,6 +87,8 @@ export interface Profile {
   readonly cardNumber: string;
   readonly name: string;
   readonly email: string | null;
+  /** The number on file, called for 電話 (entered at the counter). */
+  readonly phone?: string | null;
   readonly contactMethod: ContactMethod;
   readonly contactConfigured?: boolean;
   readonly emailWarning: string | null;
@@ -123,6 +125,10 @@ export interface Loan {
   readonly renewed: boolean;
   readonly renewable: boolean;
   readonly reasons: readonly string[];
+  /** The due date a renewal today would give (SPEC 6: the renewal day counts as day 1). */
+  readonly renewalDueDate?: string;
+  /** False when a renewal today would not move the due date: it would spend the only renewal for nothing. */
+  readonly renewalExtends?: boolean;
 }
 
 export interface BasketEntry {
@@ -149,6 +155,8 @@ export interface BasketReserveResult {
   readonly titleId: string;
   readonly ok: boolean;
   readonly holdId?: string;
+  /** When the registration run will register the provisional hold. */
+  readonly registersAt?: string;
   readonly error?: ResultError;
 }
 

@@ -15,6 +15,8 @@ export interface LibraryConfig {
   readonly renewals: number;
   /** The service's clock when it answered (ISO 8601); see server-clock.ts. */
   readonly serverTime?: string;
+  /** The sender of the library's mail, for "let it through your spam filter". */
+  readonly mailFrom?: string;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

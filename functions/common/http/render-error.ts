@@ -9,6 +9,9 @@ const FIELD_NAMES: Record<string, { ja: string; en: string }> = {
   cardNumber: { ja: '利用者番号', en: 'card number' },
   password: { ja: 'パスワード', en: 'password' },
   email: { ja: 'メールアドレス', en: 'email address' },
+  phone: { ja: '電話番号', en: 'phone number' },
+  currentPassword: { ja: '現在のパスワード', en: 'current password' },
+  newPassword: { ja: '新しいパスワード', en: 'new password' },
 };
 
 const fieldLabel = (field: string | undefined, lang: Lang) => (field ? (FIELD_NAMES[field]?.[lang] ?? field) : '');

@@ -6,7 +6,17 @@ import { isCalendarDate, isClockTime } from '../../domain/tokyo-time.js';
  * Field schemas shared by several routes. zod/mini (13 KB bundled, against 450 KB for the
  * classic API) keeps the Lambda bundles small. An error `rule:x` names the rule a 400 explains.
  */
-export const cardNumber = z.string().check(z.regex(CARD_NUMBER_PATTERN, { error: 'rule:cardNumber' }));
+/**
+ * Width-folded (NFKC): ０-９, Ａ-Ｚ, ＠, － typed with a Japanese IME mean the same as their
+ * ASCII forms, so every client's input is accepted as the patron meant it (issue 10.6).
+ * Never applied to passwords: they are compared as typed, and the rule says 半角.
+ */
+export const widthFolded = () => z.overwrite((value: string) => value.normalize('NFKC'));
+
+/** 8 digits; 「１０００ ０００１」 and 「1000-0001」 are the same card. */
+export const cardNumber = z
+  .string()
+  .check(widthFolded(), z.overwrite((value) => value.replace(/[\s-]/g, '')), z.regex(CARD_NUMBER_PATTERN, { error: 'rule:cardNumber' }));
 export const password = z.string().check(z.regex(PASSWORD_PATTERN, { error: 'rule:password' }));
 export const calendarDate = z.string().check(z.refine(isCalendarDate, { error: 'rule:date' }));
 export const clockTime = z.string().check(z.refine(isClockTime, { error: 'rule:time' }));

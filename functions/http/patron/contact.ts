@@ -8,7 +8,7 @@ import { profileView } from './profile.js';
 const ContactBody = z.object({
   email: z.pipe(
     z.optional(z.nullable(z.string())),
-    z.transform((value) => (value === null || value === undefined || value.trim() === '' ? undefined : value.trim())),
+    z.transform((value) => (value === null || value === undefined || value.trim() === '' ? undefined : value.normalize('NFKC').trim())),
   ),
   contactMethod: z.enum(CONTACT_METHODS),
 });

@@ -10,6 +10,8 @@ export const profileView = (patron: Patron, lang: Lang, passwordIsInitial?: bool
     cardNumber: patron.cardNumber,
     name: patron.name,
     email: patron.email ?? null,
+    // The number the library calls for 電話 (issue 10.6): the contact page shows it.
+    phone: patron.phone ?? null,
     contactMethod: patron.contactMethod,
     contactConfigured: patron.contactConfigured ?? false,
     emailWarning: warning ? warningMessages[warning][lang] : null,

@@ -13,4 +13,6 @@ export const getConfig: RouteHandler = async (_request, deps) =>
     pickupDays: deps.config.pickupDays,
     renewals: deps.config.renewals,
     serverTime: tokyoIso(deps.clock.now()),
+    // The From of every notice: the contact page asks patrons to let it through spam filters.
+    mailFrom: deps.config.mailFrom,
   });

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { AppError, notFound } from '../../common/errors.js';
 import { ok, type RouteHandler } from '../../common/http/types.js';
 import { parseInput } from '../../common/http/validate.js';
-import { calendarDate, cardNumber, text, trimmed } from '../../common/http/schemas.js';
+import { calendarDate, cardNumber, text, trimmed, widthFolded } from '../../common/http/schemas.js';
 import { LOOKUP_LIMIT, parseLookupQuery } from '../../domain/patron-lookup.js';
 import type { Patron } from '../../store/patrons.js';
 import { renewLoans } from '../../use-cases/renew-loans.js';
@@ -14,7 +14,7 @@ const PatronBody = z.object({
   cardNumber,
   name: text(100),
   birthDate: calendarDate,
-  phone: z.optional(z.string().check(z.trim(), z.regex(/^\+?[0-9][0-9-]{5,19}$/))),
+  phone: z.optional(z.string().check(widthFolded(), z.trim(), z.regex(/^\+?[0-9][0-9-]{5,19}$/, { error: 'rule:phone' }))),
 });
 
 /** POST /admin/patrons (SPEC 3): 201 with the record; 409 ALREADY_EXISTS for a taken card. */

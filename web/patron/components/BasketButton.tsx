@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp } from '../context';
 import { errorText, isSessionEnd } from '../errors';
 import { navigate } from '../router';
@@ -11,6 +11,11 @@ export const BasketButton = ({ titleId }: { readonly titleId: string }) => {
   const [error, setError] = useState<string>();
   const [justAdded, setJustAdded] = useState(false);
   const inBasket = basketIds.has(titleId);
+  const inLink = useRef<HTMLAnchorElement>(null);
+  // The button is gone once the title is in: focus goes to what replaced it (issue 10.7).
+  useEffect(() => {
+    if (justAdded && inBasket) inLink.current?.focus();
+  }, [justAdded, inBasket]);
 
   const add = async () => {
     if (!session) {
@@ -32,7 +37,7 @@ export const BasketButton = ({ titleId }: { readonly titleId: string }) => {
   return (
     <div class="basket-button">
       {inBasket ? (
-        <a class="button button-quiet in-basket" href="#/basket" data-testid="basket-in">
+        <a class="button button-quiet in-basket" href="#/basket" data-testid="basket-in" ref={inLink}>
           <span aria-hidden="true">✓ </span>
           {t('basket.in')}
         </a>
@@ -44,7 +49,7 @@ export const BasketButton = ({ titleId }: { readonly titleId: string }) => {
       <LiveRegion>
         {justAdded && inBasket ? <span class="visually-hidden">{t('basket.added')}</span> : null}
         {error ? (
-          <p class="inline-error" role="alert">
+          <p class="inline-error" role="alert" data-testid="basket-add-error">
             {error}
           </p>
         ) : null}

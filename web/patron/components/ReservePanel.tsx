@@ -5,6 +5,7 @@ import { errorText, isSessionEnd } from '../errors';
 import { formatDateTime } from '../format';
 import type { Hold } from '../types';
 import { BranchSelect } from './BranchSelect';
+import { MineState } from './MineState';
 import { LiveRegion, Notice } from './Notice';
 import { lastPickup, rememberPickup } from './pickup';
 
@@ -22,7 +23,7 @@ interface ReservePanelProps {
  * provisional hold and when the batch will register it, or the API's reason for refusing.
  */
 export const ReservePanel = ({ titleId, title, mode, loginHref }: ReservePanelProps) => {
-  const { t, lang, api, session, branchName } = useApp();
+  const { t, lang, api, session, branchName, mine, refreshMine } = useApp();
   const [open, setOpen] = useState(mode === 'page');
   const [branch, setBranch] = useState(lastPickup);
   const [branchError, setBranchError] = useState<string>();
@@ -51,6 +52,8 @@ export const ReservePanel = ({ titleId, title, mode, loginHref }: ReservePanelPr
       const hold = await api.placeHold(titleId, branch);
       rememberPickup(branch);
       setPlaced(hold);
+      // The title now says 予約済み wherever else it appears (basket, other results).
+      refreshMine().catch(() => undefined);
     } catch (e) {
       if (!isSessionEnd(e)) setError(errorText(e, t));
     } finally {
@@ -61,7 +64,7 @@ export const ReservePanel = ({ titleId, title, mode, loginHref }: ReservePanelPr
   const result = (
     <LiveRegion>
       {placed ? (
-        <Notice kind="ok" testId="reserve-result">
+        <Notice kind="ok" testId="reserve-result" focus>
           <p>
             <strong>{t('hold.done', { branch: branchName(placed.pickupBranch) })}</strong>
           </p>
@@ -72,7 +75,7 @@ export const ReservePanel = ({ titleId, title, mode, loginHref }: ReservePanelPr
         </Notice>
       ) : null}
       {error ? (
-        <Notice kind="error" testId="reserve-error">
+        <Notice kind="error" testId="reserve-error" focus>
           {error}
         </Notice>
       ) : null}
@@ -90,6 +93,10 @@ export const ReservePanel = ({ titleId, title, mode, loginHref }: ReservePanelPr
   }
 
   if (placed) return <div class="reserve">{result}</div>;
+
+  // Already reserved or on loan (issue 10.4): say so, and do not offer 予約依頼 again.
+  const already = mine.get(titleId);
+  if (already) return <div class="reserve">{<MineState mine={already} />}</div>;
 
   if (!open) {
     return (

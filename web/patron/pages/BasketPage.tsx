@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { BranchSelect } from '../components/BranchSelect';
+import { MineState } from '../components/MineState';
 import { LiveRegion, Notice } from '../components/Notice';
 import { PageTitle } from '../components/PageTitle';
 import { lastPickup, rememberPickup } from '../components/pickup';
@@ -15,17 +16,22 @@ import { BasketResults } from './BasketResults';
  * its own result; reserved ones leave the basket, refused ones stay (SPEC 5.8).
  */
 export const BasketPage = () => {
-  const { t, lang, api, basket, refreshBasket, removeFromBasket } = useApp();
+  const { t, lang, api, basket, refreshBasket, removeFromBasket, mine, refreshMine } = useApp();
+  // Titles already reserved or on loan show their state and are not offered for reserving (issue 10.4).
+  const reservable = basket.filter((e) => !mine.has(e.titleId));
   const [loaded, setLoaded] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [branch, setBranch] = useState(lastPickup);
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'warn'; text: string }>();
+  // `n` counts the messages: each is a new element, focused and announced anew (issue 10.7).
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error' | 'warn'; text: string; n: number; focus: boolean }>();
+  const said = useRef(0);
+  const say = (kind: 'ok' | 'error' | 'warn', text: string, focus = true) => setMessage({ kind, text, n: (said.current += 1), focus });
   const [results, setResults] = useState<{ list: BasketReserveResult[]; titles: Record<string, string> }>();
 
   useEffect(() => {
     refreshBasket()
-      .catch((e: unknown) => !isSessionEnd(e) && setMessage({ kind: 'error', text: errorText(e, t) }))
+      .catch((e: unknown) => !isSessionEnd(e) && say('error', errorText(e, t), false))
       .finally(() => setLoaded(true));
   }, []);
 
@@ -35,33 +41,35 @@ export const BasketPage = () => {
     else next.delete(titleId);
     setSelected(next);
   };
-  const allSelected = basket.length > 0 && basket.every((e) => selected.has(e.titleId));
+  const allSelected = reservable.length > 0 && reservable.every((e) => selected.has(e.titleId));
   const toggleAll = (event: JSX.TargetedEvent<HTMLInputElement, Event>) =>
-    setSelected(event.currentTarget.checked ? new Set(basket.map((e) => e.titleId)) : new Set());
+    setSelected(event.currentTarget.checked ? new Set(reservable.map((e) => e.titleId)) : new Set());
 
   const remove = async (titleId: string, title: string) => {
     setMessage(undefined);
+    setResults(undefined);
     try {
       await removeFromBasket(titleId);
       const next = new Set(selected);
       next.delete(titleId);
       setSelected(next);
-      setMessage({ kind: 'ok', text: t('basketPage.removed', { title }) });
+      say('ok', t('basketPage.removed', { title }));
     } catch (e) {
-      if (!isSessionEnd(e)) setMessage({ kind: 'error', text: errorText(e, t) });
+      if (!isSessionEnd(e)) say('error', errorText(e, t));
     }
   };
 
   const reserve = async (event: JSX.TargetedEvent<HTMLFormElement, Event>) => {
     event.preventDefault();
     setMessage(undefined);
-    const ids = basket.filter((e) => selected.has(e.titleId)).map((e) => e.titleId);
+    setResults(undefined);
+    const ids = reservable.filter((e) => selected.has(e.titleId)).map((e) => e.titleId);
     if (ids.length === 0) {
-      setMessage({ kind: 'warn', text: t('basketPage.noneSelected') });
+      say('warn', t('basketPage.noneSelected'));
       return;
     }
     if (!branch) {
-      setMessage({ kind: 'warn', text: t('hold.pickBranch') });
+      say('warn', t('hold.pickBranch'), false);
       document.getElementById('basket-pickup')?.focus();
       return;
     }
@@ -72,9 +80,9 @@ export const BasketPage = () => {
       rememberPickup(branch);
       setResults({ list: answer.results, titles });
       setSelected(new Set(answer.results.filter((r) => !r.ok).map((r) => r.titleId)));
-      await refreshBasket();
+      await Promise.all([refreshBasket(), refreshMine()]);
     } catch (e) {
-      if (!isSessionEnd(e)) setMessage({ kind: 'error', text: errorText(e, t) });
+      if (!isSessionEnd(e)) say('error', errorText(e, t));
     } finally {
       setBusy(false);
     }
@@ -86,7 +94,7 @@ export const BasketPage = () => {
       <p class="lead">{t('basketPage.lead')}</p>
       <LiveRegion>
         {message ? (
-          <Notice kind={message.kind} testId="basket-message">
+          <Notice kind={message.kind} testId="basket-message" focus={message.focus} key={message.n}>
             {message.text}
           </Notice>
         ) : null}
@@ -107,9 +115,25 @@ export const BasketPage = () => {
           <ul class="list" data-testid="basket-list">
             {basket.map((entry) => {
               const id = `basket-select-${entry.titleId}`;
+              const already = mine.get(entry.titleId);
+              const whyId = `${id}-why`;
               return (
-                <li key={entry.titleId} class="list-item basket-item" data-testid="basket-item" data-title-id={entry.titleId}>
-                  <input type="checkbox" id={id} checked={selected.has(entry.titleId)} onChange={toggle(entry.titleId)} data-testid="basket-select" />
+                <li
+                  key={entry.titleId}
+                  class="list-item basket-item"
+                  data-testid="basket-item"
+                  data-title-id={entry.titleId}
+                  data-state={already ? (already.kind === 'loan' ? 'ON_LOAN' : already.status) : 'NONE'}
+                >
+                  <input
+                    type="checkbox"
+                    id={id}
+                    checked={!already && selected.has(entry.titleId)}
+                    disabled={!!already}
+                    aria-describedby={already ? whyId : undefined}
+                    onChange={toggle(entry.titleId)}
+                    data-testid="basket-select"
+                  />
                   <div class="list-body">
                     <label for={id} class="item-title">
                       {entry.title}
@@ -119,6 +143,12 @@ export const BasketPage = () => {
                       {' ・ '}
                       <a href={`#/titles/${encodeURIComponent(entry.titleId)}`}>{t('title.details')}</a>
                     </p>
+                    {already ? (
+                      <div id={whyId}>
+                        <MineState mine={already} />
+                        <p class="small muted">{already.kind === 'loan' ? t('mine.inBasketLoan') : t('mine.inBasketHeld')}</p>
+                      </div>
+                    ) : null}
                   </div>
                   <button
                     type="button"

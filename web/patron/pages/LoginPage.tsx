@@ -13,6 +13,8 @@ const CARD = /^\d{8}$/;
 const PIN = /^\d{1,6}$/;
 
 interface Failure {
+  /** Counts the failures: each one is focused and announced anew (issue 10.7). */
+  readonly n: number;
   readonly message: string;
   readonly unlocksAt?: string;
 }
@@ -59,7 +61,7 @@ export const LoginPage = ({ location }: { readonly location: Location }) => {
       navigate(next, { replace: true });
     } catch (e) {
       const unlocksAt = e instanceof ApiError && typeof e.details.unlocksAt === 'string' ? e.details.unlocksAt : undefined;
-      setFailure({ message: errorText(e, t), unlocksAt });
+      setFailure((last) => ({ n: (last?.n ?? 0) + 1, message: errorText(e, t), unlocksAt }));
       setPassword('');
       setBusy(false);
     }
@@ -71,7 +73,7 @@ export const LoginPage = ({ location }: { readonly location: Location }) => {
       <p class="lead">{t('login.lead')}</p>
       <LiveRegion politeness="assertive">
         {failure ? (
-          <Notice kind="error" testId="login-error">
+          <Notice kind="error" testId="login-error" focus key={failure.n}>
             <p>{failure.message}</p>
             {failure.unlocksAt ? (
               <p data-testid="login-unlocks-at" data-unlocks-at={failure.unlocksAt}>

@@ -8,7 +8,8 @@ import type { SearchItem } from '../types';
 
 /** One title in the results: what it is, where copies are on the shelf, and whether it can be reserved. */
 export const ResultItem = ({ item }: { readonly item: SearchItem }) => {
-  const { t, session } = useApp();
+  const { t, session, mine } = useApp();
+  const already = mine.has(item.titleId);
   const titleHref = `#/titles/${encodeURIComponent(item.titleId)}`;
   const type = item.subtype === 'KAMISHIBAI' ? 'KAMISHIBAI' : item.materialType;
   const meta = [item.author, item.publisher, item.year ? String(item.year) : null].filter(Boolean).join(' ／ ');
@@ -32,7 +33,7 @@ export const ResultItem = ({ item }: { readonly item: SearchItem }) => {
             mode="inline"
             loginHref={href('/login', { next: `/titles/${encodeURIComponent(item.titleId)}` })}
           />
-          {session ? <BasketButton titleId={item.titleId} /> : null}
+          {session && !already ? <BasketButton titleId={item.titleId} /> : null}
         </div>
       ) : (
         <HoldRefusal reason={item.reason} />

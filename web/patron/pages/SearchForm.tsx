@@ -64,7 +64,7 @@ export const SearchForm = ({ query }: { readonly query: URLSearchParams }) => {
           <TextField id="search-title" name="title" label={t('search.field.title')} value={form.title} onValue={set('title')} />
           <TextField id="search-author" name="author" label={t('search.field.author')} value={form.author} onValue={set('author')} />
           <TextField id="search-publisher" name="publisher" label={t('search.field.publisher')} value={form.publisher} onValue={set('publisher')} />
-          <TextField id="search-isbn" name="isbn" label={t('search.field.isbn')} value={form.isbn} onValue={set('isbn')} inputMode="numeric" />
+          <TextField id="search-isbn" name="isbn" label={t('search.field.isbn')} value={form.isbn} onValue={set('isbn')} hint={t('search.isbnHint')} />
           <div class="field">
             <label for="search-type">{t('search.field.type')}</label>
             <select id="search-type" name="type" value={form.type} onChange={onType} data-testid="search-type">

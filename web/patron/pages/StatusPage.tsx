@@ -11,13 +11,15 @@ const ACTIVE = new Set(['PROVISIONAL', 'WAITING', 'IN_TRANSIT', 'READY']);
 
 /** 利用状況 (GET /api/me/status): loans with 貸出延長, holds with 取消, the hold count against the limit. */
 export const StatusPage = () => {
-  const { t, lang, api } = useApp();
+  const { t, lang, api, noteStatus } = useApp();
   const [status, setStatus] = useState<PatronStatus>();
   const [error, setError] = useState<string>();
 
   const load = async () => {
     try {
-      setStatus(await api.status());
+      const fresh = await api.status();
+      setStatus(fresh);
+      noteStatus(fresh);
       setError(undefined);
     } catch (e) {
       if (!isSessionEnd(e)) setError(errorText(e, t));

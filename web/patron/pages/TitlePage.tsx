@@ -16,7 +16,7 @@ type State = { readonly kind: 'loading' } | { readonly kind: 'done'; readonly ti
 
 /** A title (GET /api/catalog/titles/{id}): details, copies, the queue, and 予約. */
 export const TitlePage = ({ titleId }: { readonly titleId: string }) => {
-  const { t, api, session, loginHref } = useApp();
+  const { t, api, session, loginHref, mine } = useApp();
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   useEffect(() => {
@@ -78,7 +78,7 @@ export const TitlePage = ({ titleId }: { readonly titleId: string }) => {
         {title.holdable ? (
           <div class="result-actions">
             <ReservePanel titleId={title.titleId} title={title.title} mode="page" loginHref={loginHref()} />
-            {session ? <BasketButton titleId={title.titleId} /> : null}
+            {session && !mine.has(title.titleId) ? <BasketButton titleId={title.titleId} /> : null}
           </div>
         ) : (
           <HoldRefusal reason={title.reason} />

@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../../../shared/api';
+import { useConfig } from '../../../shared/config';
 import { TextField } from '../../components/Field';
 import { LiveRegion, Notice } from '../../components/Notice';
 import { useApp } from '../../context';
@@ -12,6 +13,7 @@ const METHODS: readonly ContactMethod[] = ['EMAIL', 'PHONE', 'NONE'];
 /** 予約連絡アドレスの入力と連絡方法の変更 (PUT /api/me/contact), with the API's dot warning. */
 export const ContactForm = () => {
   const { t, lang, api, session, updateSession } = useApp();
+  const { mailFrom } = useConfig();
   const [profile, setProfile] = useState<Profile>();
   const [email, setEmail] = useState('');
   const [method, setMethod] = useState<ContactMethod>('NONE');
@@ -67,7 +69,7 @@ export const ContactForm = () => {
       <LiveRegion>
         {result ? (
           <>
-            <Notice kind={result.kind} testId="contact-result">
+            <Notice kind={result.kind} testId="contact-result" focus>
               {result.text}
             </Notice>
             {result.warning ? (
@@ -103,6 +105,11 @@ export const ContactForm = () => {
           testId="contact-email"
           lang="en"
         />
+        {mailFrom ? (
+          <p class="small sender" data-testid="contact-sender">
+            {t('contact.sender', { address: mailFrom })}
+          </p>
+        ) : null}
         <fieldset class="choices">
           <legend>{t('contact.method')}</legend>
           {METHODS.map((m) => (
@@ -111,6 +118,11 @@ export const ContactForm = () => {
               <label for={`contact-method-${m}`}>{t(`contact.method.${m}`)}</label>
             </div>
           ))}
+          {method === 'PHONE' && profile ? (
+            <p class="small phone-on-file" data-testid="contact-phone" aria-live="polite">
+              {profile.phone ? t('contact.phoneOnFile', { phone: profile.phone }) : t('contact.phoneMissing')}
+            </p>
+          ) : null}
         </fieldset>
         <button type="submit" class="button button-primary" disabled={busy || !profile} data-testid="contact-save">
           {t('contact.save')}

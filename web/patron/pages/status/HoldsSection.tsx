@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { LiveRegion, Notice } from '../../components/Notice';
 import { useApp } from '../../context';
 import type { Hold } from '../../types';
@@ -9,15 +9,14 @@ const ACTIVE = new Set(['PROVISIONAL', 'WAITING', 'IN_TRANSIT', 'READY']);
 /** 予約している資料 (active holds), then finished ones (shown 30 days). */
 export const HoldsSection = ({ holds, onChanged }: { readonly holds: readonly Hold[]; onChanged(): Promise<void> }) => {
   const { t } = useApp();
-  const [cancelled, setCancelled] = useState<string>();
-  const heading = useRef<HTMLHeadingElement>(null);
+  const [cancelled, setCancelled] = useState<{ text: string; n: number }>();
   const active = holds.filter((h) => ACTIVE.has(h.status));
   const finished = holds.filter((h) => !ACTIVE.has(h.status));
 
   const onCancelled = async (hold: Hold) => {
-    setCancelled(t('status.cancelled', { title: hold.title }));
+    // A new key for each cancellation: the message is announced and focused anew (issue 10.7).
+    setCancelled((last) => ({ text: t('status.cancelled', { title: hold.title }), n: (last?.n ?? 0) + 1 }));
     await onChanged();
-    heading.current?.focus();
   };
 
   const refresh = () => {
@@ -27,13 +26,13 @@ export const HoldsSection = ({ holds, onChanged }: { readonly holds: readonly Ho
 
   return (
     <section aria-labelledby="holds-heading" class="status-section">
-      <h2 id="holds-heading" tabIndex={-1} ref={heading}>
+      <h2 id="holds-heading">
         {t('status.holds')} <span class="count">{active.length}</span>
       </h2>
       <LiveRegion>
         {cancelled ? (
-          <Notice kind="ok" testId="cancel-message">
-            {cancelled}
+          <Notice kind="ok" testId="cancel-message" focus key={cancelled.n}>
+            {cancelled.text}
           </Notice>
         ) : null}
       </LiveRegion>
