@@ -57,6 +57,12 @@ describe('SPEC 4 search normalisation', () => {
     expect(normalizeForSearch('ヷヸヹヺ')).toBe('ばびべぼ');
   });
 
+  it('issue 10: を and ヲ are お (only ever the particle, which readings write ヲ or オ)', () => {
+    expect(normalizeForSearch('朝を越えて')).toBe('朝お越えて');
+    expect(normalizeForSearch('アサ ヲ コエテ')).toBe(normalizeForSearch('あさおこえて'));
+    expect(normalizeName('ヲ')).toBe('を');
+  });
+
   it('issue 10: 旧字体 are their 新字体, in catalog text and queries alike', () => {
     expect(normalizeForSearch('文學界')).toBe('文学界');
     for (const [old, current] of [['國', '国'], ['學', '学'], ['圖', '図'], ['舊', '旧'], ['體', '体'], ['澤', '沢'], ['邊', '辺'], ['齋', '斎'], ['櫻', '桜'], ['鷗', '鴎']]) {

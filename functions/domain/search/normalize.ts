@@ -6,6 +6,7 @@
  * - katakana → hiragana (ひらがな and カタカナ match; readings are recorded in katakana);
  * - small kana → full size (ぁ→あ, っ→つ, ゃ→や …): catalog readings write キヤ or キャ
  *   depending on the cataloguer, and users type either;
+ * - を (ヲ) is お: it is only ever the particle, which readings write ヲ or オ;
  * - ヴ is the B row (ヴァイオリン = バイオリン, ヴェ = ベ, ヴ = ブ; ヷヸヹヺ alike);
  * - the long-vowel mark ー is the vowel it lengthens, as readings write it: ア after the A row,
  *   イ after the I and E rows, ウ after the U and O rows (コーヒーノ = コウヒイノ → こうひいの,
@@ -84,7 +85,7 @@ const vowelOf = (c: string | undefined): number => {
 /** What ー after `previous` stands for ('' after ん or anything not kana). */
 const lengthener = (previous: string | undefined): string => LENGTHENER[vowelOf(previous)] ?? '';
 
-/** ヴ and long vowels (see the module comment), on hiragana text; copies only what changes. */
+/** を, ヴ and long vowels (see the module comment), on hiragana text; copies only what changes. */
 const foldSounds = (text: string): string => {
   let out: string[] | undefined;
   let from = 0; // text[from, i) is still to be copied to out
@@ -111,6 +112,10 @@ const foldSounds = (text: string): string => {
       replace(i, last - i + 1, by);
       if (by !== '') previous = by;
       i = last;
+    } else if (c === 'を') {
+      // Only ever the particle, read お: readings write ヲ or オ for it, patrons type either.
+      replace(i, 1, 'お');
+      previous = 'お';
     } else previous = c;
   }
   if (!out) return text;
@@ -142,7 +147,7 @@ export const normalizeForSearch = (text: string): string => {
 };
 
 /**
- * The fold before issue 10 (no ヴ, long-vowel or 旧字体 folds; ー dropped). Patron name keys
+ * The fold before issue 10 (no を, ヴ, long-vowel or 旧字体 folds; ー dropped). Patron name keys
  * are stored in it (store/patron-lookup.ts), so it must not change without rewriting them.
  */
 export const normalizeName = (text: string): string => {

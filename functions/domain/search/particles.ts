@@ -1,15 +1,16 @@
 /**
- * SPEC 4: the particles は, へ and を as a patron writes them also match ワ, エ and オ, which
- * is how catalog readings record them (NCR: 助詞は発音どおり) — わがはいはねこである finds
- * the reading ワガハイ ワ ネコ デ アル.
+ * SPEC 4: the particles は and へ as a patron writes them also match ワ and エ, which is how
+ * catalog readings record them (NCR: 助詞は発音どおり) — わがはいはねこである finds the reading
+ * ワガハイ ワ ネコ デ アル. (を needs nothing here: normalisation folds it to お everywhere,
+ * since it is never anything but the particle.)
  *
  * Not a fold: folding ハ → ワ in every reading would make はな find わな (罠) and はし find わし.
- * Instead a query's は/へ/を may stand for ワ/エ/オ only in the reading fields, and only where a
+ * Instead a query's は/へ may stand for ワ/エ only in the reading fields, and only where a
  * particle can be — not as a term's first character (a particle follows a word), unless it is
  * the whole term. Each such position matches either character, so the cost is one character
  * class per position, not a query variant per combination.
  */
-const PRONOUNCED: Readonly<Record<string, string>> = { は: 'わ', へ: 'え', を: 'お' };
+const PRONOUNCED: Readonly<Record<string, string>> = { は: 'わ', へ: 'え' };
 
 export interface ReadingPattern {
   /** The term with each possible particle replaced by its pronounced form (same length). */

@@ -17,7 +17,7 @@ export interface TermConstraint {
   readonly fields: number;
   /** Alternatively the title's ISBN key equals this (NaN: no alternative). */
   readonly isbnKey: number;
-  /** In the reading fields, the text's は/へ/を may also be ワ/エ/オ (particles.ts). */
+  /** In the reading fields, the text's は/へ may also be ワ/エ (particles.ts). */
   readonly reading?: ReadingPattern;
 }
 
