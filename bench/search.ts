@@ -35,7 +35,7 @@ interface BenchQuery {
 }
 
 /** The fixed 200 queries; the ISBN ones are taken from fixed positions of the (deterministic) catalog. */
-const benchQueries = (titles: readonly Title[]): BenchQuery[] => {
+export const benchQueries = (titles: readonly Title[]): BenchQuery[] => {
   const of = (kind: string, list: readonly SearchQuery[]) => list.map((query) => ({ kind, query }));
   const q = (...values: string[]) => values.map((value) => ({ q: value }));
   const withIsbn = titles.filter((t) => t.isbn);

@@ -17,8 +17,8 @@ export interface TermConstraint {
   readonly fields: number;
   /** Alternatively the title's ISBN key equals this (NaN: no alternative). */
   readonly isbnKey: number;
-  /** In the reading fields, the text's は/へ may also be ワ/エ (particles.ts). */
-  readonly reading?: ReadingPattern;
+  /** In the reading fields, the text's は/へ may also be ワ/エ (particles.ts); undefined when it has none. */
+  readonly reading: ReadingPattern | undefined;
 }
 
 export interface QueryPlan {
@@ -36,10 +36,13 @@ const TITLE_FIELDS = FIELD_BIT.title | FIELD_BIT.titleReading;
 const AUTHOR_FIELDS = FIELD_BIT.author | FIELD_BIT.authorReading;
 const READING_FIELDS = FIELD_BIT.titleReading | FIELD_BIT.authorReading;
 
-const constraint = (text: string, fields: number, isbnKey: number): TermConstraint => {
-  const reading = (fields & READING_FIELDS) !== 0 ? readingPattern(text) : undefined;
-  return reading ? { text, fields, isbnKey, reading } : { text, fields, isbnKey };
-};
+/** Every constraint has the same shape (reading undefined when none): the engine's hot loop reads them. */
+const constraint = (text: string, fields: number, isbnKey: number): TermConstraint => ({
+  text,
+  fields,
+  isbnKey,
+  reading: (fields & READING_FIELDS) !== 0 ? readingPattern(text) : undefined,
+});
 const ANY_MATERIAL = 0b1111;
 
 const MATERIALS: Readonly<Record<SearchMaterialFilter, number>> = {
@@ -70,7 +73,7 @@ export const planQuery = (query: SearchQuery, branchCodes: readonly string[]): Q
   if (present(query.isbn)) {
     const isbnKey = isbnSearchKey(query.isbn);
     if (Number.isNaN(isbnKey)) return undefined;
-    constraints.push({ text: '', fields: 0, isbnKey });
+    constraints.push(constraint('', 0, isbnKey));
   }
 
   let materials = ANY_MATERIAL;

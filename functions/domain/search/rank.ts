@@ -33,10 +33,9 @@ const FIELD_TIERS: ReadonlyArray<{ readonly exact: number; readonly prefix: numb
  * Tier of one term in one document, NO_MATCH if the term occurs in none of `fields`
  * (FIELD_BIT mask) and is not the document's ISBN. Fields are checked in tier order.
  */
-export const termTier = (data: IndexData, doc: number, text: string, fields: number, isbnKey: number, reading?: ReadingPattern): number => {
+export const termTier = (data: IndexData, doc: number, text: string, fields: number, isbnKey: number): number => {
   if (isbnKey === data.isbnKeys[doc]) return 0; // NaN equals nothing
   if (text === '') return NO_MATCH;
-  if (reading) return patternTier(data, doc, text, fields, reading);
   const s = data.texts[doc] ?? '';
   const first = s.indexOf(text);
   if (first < 0) return NO_MATCH;
@@ -56,8 +55,11 @@ export const termTier = (data: IndexData, doc: number, text: string, fields: num
 
 const READING_FIELDS = FIELD_BIT.titleReading | FIELD_BIT.authorReading;
 
-/** termTier for a text with possible particles: literal in most fields, the pattern in the readings. */
-const patternTier = (data: IndexData, doc: number, text: string, fields: number, reading: ReadingPattern): number => {
+/**
+ * termTier for a text with possible particles (particles.ts): literal in most fields, the
+ * pattern in the readings. Kept apart from termTier, which every query runs per candidate.
+ */
+export const patternTier = (data: IndexData, doc: number, text: string, fields: number, reading: ReadingPattern): number => {
   const s = data.texts[doc] ?? '';
   const base = doc * (FIELD_COUNT - 1);
   for (let f = 0; f < FIELD_COUNT; f += 1) {
