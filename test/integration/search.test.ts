@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { demoClassicTitleIds as ids } from '../../lib/local/demo-catalog/index.js';
+import { buildSearchIndex, SEARCH_INDEX_FORMAT, serializeSearchIndex } from '../../functions/domain/search/index.js';
 
 let app: TestApp;
 let staff: string;
@@ -176,5 +177,23 @@ describe('SPEC 4 bulk import', () => {
     expect((await app.request('GET', `/api/catalog/titles/${ids.wagahai}`)).body.title).toBe('吾輩は猫である');
     const runs = (await app.request('GET', '/admin/jobs/search-index/runs', { token: staff })).body as any[];
     expect(runs[0]).toMatchObject({ trigger: 'manual', status: 'SUCCEEDED', summary: expect.objectContaining({ rebuilt: true }) });
+  });
+});
+
+describe('SPEC 4 / issue 10: an index stored by an earlier release (another folding) is not used, and is rebuilt', () => {
+  it('search answers from the catalog meanwhile; the next search-index run rebuilds it although no title changed', async () => {
+    const { store } = app.services.deps;
+    const sequence = await store.catalog.currentSequence();
+    // A pointer as an earlier release wrote it: no format, and an index that knows no title.
+    await store.searchIndex.save(serializeSearchIndex(buildSearchIndex([])), { sequence, titles: 0, builtAt: new Date().toISOString() }, new Date());
+    expect((await store.searchIndex.pointer())?.format).toBeUndefined();
+    expect(idsOf(await search({ q: 'わがはいはねこである' }))).toEqual([ids.wagahai]);
+
+    expect((await app.request('POST', '/admin/jobs/search-index/run', { token: staff })).status).toBe(202);
+    await app.services.bus.settled();
+    const runs = (await app.request('GET', '/admin/jobs/search-index/runs', { token: staff })).body as any[];
+    expect(runs[0]).toMatchObject({ status: 'SUCCEEDED', summary: expect.objectContaining({ rebuilt: true }) });
+    expect((await store.searchIndex.pointer())?.format).toBe(SEARCH_INDEX_FORMAT);
+    expect(idsOf(await search({ q: 'わがはいはねこである' }))).toEqual([ids.wagahai]);
   });
 });

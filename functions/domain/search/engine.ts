@@ -5,6 +5,7 @@
  */
 import { decodePostings, findGram, postingsBytes, termGramOptions, termGrams } from './ngrams.js';
 import type { IndexData } from './layout.js';
+import type { ReadingPattern } from './particles.js';
 import { planQuery, type QueryPlan, type TermConstraint } from './plan.js';
 import { NO_MATCH, patternTier, termTier, TIER_COUNT } from './rank.js';
 import { intersect, union } from './sorted-sets.js';
@@ -43,20 +44,19 @@ export class NgramSearchIndex implements SearchIndex {
     if (plan.branchBit !== 0 && ((branchMasks[doc] ?? 0) & plan.branchBit) === 0) return;
     let best = plan.constraints.length === 0 ? 0 : NO_MATCH;
     for (const c of plan.constraints) {
-      const tier = c.reading ? this.particleTier(doc, c) : termTier(this.data, doc, c.text, c.fields, c.isbnKey);
+      const tier = c.reading ? this.particleTier(doc, c, c.reading) : termTier(this.data, doc, c.text, c.fields, c.isbnKey);
       if (tier === NO_MATCH) return;
       if (tier < best) best = tier;
     }
     for (const p of plan.phrases) {
       if (best === 0) break;
-      best = Math.min(best, p.reading ? this.particleTier(doc, p) : termTier(this.data, doc, p.text, p.fields, p.isbnKey));
+      best = Math.min(best, p.reading ? this.particleTier(doc, p, p.reading) : termTier(this.data, doc, p.text, p.fields, p.isbnKey));
     }
     buckets[best]?.push(doc);
   }
 
-  private particleTier(doc: number, c: TermConstraint): number {
-    if (c.isbnKey === this.data.isbnKeys[doc]) return 0;
-    return c.reading ? patternTier(this.data, doc, c.text, c.fields, c.reading) : NO_MATCH;
+  private particleTier(doc: number, c: TermConstraint, reading: ReadingPattern): number {
+    return c.isbnKey === this.data.isbnKeys[doc] ? 0 : patternTier(this.data, doc, c.text, c.fields, reading);
   }
 
   /** Sorted candidate documents, or undefined when there is no term to look up (filters only). */

@@ -43,6 +43,7 @@ const constraint = (text: string, fields: number, isbnKey: number): TermConstrai
   isbnKey,
   reading: (fields & READING_FIELDS) !== 0 ? readingPattern(text) : undefined,
 });
+
 const ANY_MATERIAL = 0b1111;
 
 const MATERIALS: Readonly<Record<SearchMaterialFilter, number>> = {
