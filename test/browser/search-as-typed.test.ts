@@ -58,6 +58,8 @@ describe('SPEC 4 / issue 10: search as a patron types it, on a phone', () => {
     // 詳細検索's fields, visible without opening anything.
     for (const id of ['#retry-title', '#retry-author', '#retry-publisher', '#retry-isbn']) expect(await page.locator(id).isVisible(), id).toBe(true);
     await snap(page, 'search-as-typed-02-no-results');
+    await page.setViewportSize({ width: 320, height: 740 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
 
     // A suggestion leads to results.
     await suggestions.filter({ hasText: '「わがはい」で探す' }).click();
