@@ -1,4 +1,4 @@
-import { normalizeForSearch } from './search/normalize.js';
+import { normalizeName } from './search/normalize.js';
 
 /** SPEC 11: at most this many patrons answer one lookup. */
 export const LOOKUP_LIMIT = 50;
@@ -7,10 +7,10 @@ export const CARD_PREFIX_MIN = 4;
 export const CARD_NUMBER_LENGTH = 8;
 
 /**
- * A patron's name as lookups compare it: folded exactly like catalog search (width, kana,
+ * A patron's name as lookups compare it: folded like catalog search before issue 10 (width, kana,
  * case, spaces and punctuation), so ヤマダ ハナコ, やまだはなこ and ﾔﾏﾀﾞ match alike.
  */
-export const foldName = (name: string): string => normalizeForSearch(name);
+export const foldName = (name: string): string => normalizeName(name);
 
 /** The first character (code point, not code unit) of a folded name: its index partition. */
 export const nameShard = (foldedName: string): string => Array.from(foldedName)[0] ?? '';

@@ -19,6 +19,8 @@ export interface IndexPointer {
   readonly titles: number;
   readonly bytes: number;
   readonly builtAt: string;
+  /** The serialized format (SEARCH_INDEX_FORMAT); absent before format 2. */
+  readonly format?: number;
 }
 
 export const searchIndexStore = (db: Db) => ({

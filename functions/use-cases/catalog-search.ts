@@ -1,5 +1,5 @@
 import type { Deps } from '../common/deps.js';
-import { buildSearchIndex, deserializeSearchIndex, type SearchIndex, type SearchQuery } from '../domain/search/index.js';
+import { buildSearchIndex, deserializeSearchIndex, SEARCH_INDEX_FORMAT, type SearchIndex, type SearchQuery } from '../domain/search/index.js';
 import { mapWithConcurrency } from '../common/concurrency.js';
 import { tokyoDate } from '../domain/tokyo-time.js';
 import type { StoredTitle } from '../store/catalog.js';
@@ -19,6 +19,12 @@ const DELTA_WARNING = 2_000;
 const currentIndex = async (deps: Deps): Promise<LoadedIndex | undefined> => {
   const pointer = await deps.store.searchIndex.pointer();
   if (!pointer) return undefined;
+  if (pointer.format !== SEARCH_INDEX_FORMAT) {
+    // Built by an older release (other normalisation): search the catalog as if unbuilt until
+    // the search-index job rebuilds it (it does so at its next run, or on "run now").
+    deps.logger.warn('search index is in an older format', { format: pointer.format ?? 1 });
+    return undefined;
+  }
   const cached = loaded.get(deps.store);
   if (cached?.version === pointer.version) return cached;
   const fresh = { version: pointer.version, sequence: pointer.sequence, index: deserializeSearchIndex(await deps.store.searchIndex.load(pointer)) };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { demoClassicTitleIds as ids } from '../../lib/local/demo-catalog/index.js';
+import { buildSearchIndex, SEARCH_INDEX_FORMAT, serializeSearchIndex } from '../../functions/domain/search/index.js';
 
 let app: TestApp;
 let staff: string;
@@ -96,6 +97,62 @@ describe('SPEC 4 search in Japanese, through the stored index', () => {
   });
 });
 
+describe('SPEC 4 search as patrons type it (issue 10), through GET /api/catalog/search on the demo catalog', () => {
+  const first = async (q: string) => idsOf(await search({ q, pageSize: '5' }))[0];
+  const titleOf = async (q: string) => {
+    const [item] = (await search({ q, pageSize: '1' })).items;
+    return item?.title as string | undefined;
+  };
+
+  it('わがはいはねこである — the particle typed as written — finds 吾輩は猫である (reading ワガハイ ワ ネコ デ アル)', async () => {
+    expect(idsOf(await search({ q: 'わがはいはねこである' }))).toEqual([ids.wagahai]);
+    expect(idsOf(await search({ title: 'わがはいはねこである' }))).toEqual([ids.wagahai]);
+    expect(idsOf(await search({ q: 'わがはいわねこである' }))).toEqual([ids.wagahai]);
+  });
+
+  it('へ as written or え as read: うみのぼうけんへ and うみのぼうけんえ find 海の冒険へ (reading … エ)', async () => {
+    expect(await titleOf('うみのぼうけんへ')).toBe('海の冒険へ');
+    expect(await titleOf('うみのぼうけんえ')).toBe('海の冒険へ');
+  });
+
+  it('を as written or お as read: あさをこえて and あさおこえて find 朝を越えて (reading アサ ヲ コエテ)', async () => {
+    expect(await titleOf('あさをこえて')).toBe('朝を越えて');
+    expect(await titleOf('あさおこえて')).toBe('朝を越えて');
+  });
+
+  it('spaces in the query or the reading do not matter: わがはい は ねこ で ある', async () => {
+    expect(idsOf(await search({ q: 'わがはい は ねこ で ある' }))).toEqual([ids.wagahai]);
+    expect(idsOf(await search({ q: 'ぎんが てつどうのよる' }))).toEqual([ids.gingaTetsudo]);
+  });
+
+  it('small or large kana: ぼつちやん finds 坊っちゃん', async () => {
+    expect(await first('ぼつちやん')).toBe(ids.botchan);
+    expect(await first('ボッチャン')).toBe(ids.botchan);
+  });
+
+  it('ー or the vowel it stands for: じっせんでーたべーす and じっせんでいたべいす find 実践データベース', async () => {
+    expect(await titleOf('じっせんでーたべーす')).toBe('実践データベース');
+    expect(await titleOf('じっせんでいたべいす')).toBe('実践データベース');
+  });
+
+  it('ヴ or バ行: びばるでぃ and ベートーベン find ヴィヴァルディ and ベートーヴェン', async () => {
+    expect(await titleOf('びばるでぃ')).toBe('ヴィヴァルディ：四季');
+    expect(await titleOf('ベートーベン')).toMatch(/^ベートーヴェン：/);
+  });
+
+  it('新字体 finds 旧字体: 文学界 finds 文學界; 森鴎外 finds 森鷗外; a title typed in 旧字体 finds its 新字体', async () => {
+    expect(await titleOf('文学界')).toMatch(/^文學界 /);
+    expect(idsOf(await search({ author: '森鴎外' }))).toEqual([ids.maihime]);
+    expect(idsOf(await search({ q: '雪國' }))).toEqual([ids.yukiguni]);
+  });
+
+  it('precision: はな does not find ワナ readings (は is a particle only after a word)', async () => {
+    const created = await app.request('POST', '/admin/titles', { token: staff, body: { title: '罠', titleReading: 'ワナ', materialType: 'BOOK' } });
+    expect(idsOf(await search({ q: 'わな' }))).toContain(created.body.titleId);
+    expect(idsOf(await search({ q: 'はな', pageSize: '100' }))).not.toContain(created.body.titleId);
+  });
+});
+
 describe('SPEC 4 bulk import', () => {
   it('imports good lines, reports bad lines by number, and the imported titles become searchable', async () => {
     const lines = [
@@ -120,5 +177,23 @@ describe('SPEC 4 bulk import', () => {
     expect((await app.request('GET', `/api/catalog/titles/${ids.wagahai}`)).body.title).toBe('吾輩は猫である');
     const runs = (await app.request('GET', '/admin/jobs/search-index/runs', { token: staff })).body as any[];
     expect(runs[0]).toMatchObject({ trigger: 'manual', status: 'SUCCEEDED', summary: expect.objectContaining({ rebuilt: true }) });
+  });
+});
+
+describe('SPEC 4 / issue 10: an index stored by an earlier release (another folding) is not used, and is rebuilt', () => {
+  it('search answers from the catalog meanwhile; the next search-index run rebuilds it although no title changed', async () => {
+    const { store } = app.services.deps;
+    const sequence = await store.catalog.currentSequence();
+    // A pointer as an earlier release wrote it: no format, and an index that knows no title.
+    await store.searchIndex.save(serializeSearchIndex(buildSearchIndex([])), { sequence, titles: 0, builtAt: new Date().toISOString() }, new Date());
+    expect((await store.searchIndex.pointer())?.format).toBeUndefined();
+    expect(idsOf(await search({ q: 'わがはいはねこである' }))).toEqual([ids.wagahai]);
+
+    expect((await app.request('POST', '/admin/jobs/search-index/run', { token: staff })).status).toBe(202);
+    await app.services.bus.settled();
+    const runs = (await app.request('GET', '/admin/jobs/search-index/runs', { token: staff })).body as any[];
+    expect(runs[0]).toMatchObject({ status: 'SUCCEEDED', summary: expect.objectContaining({ rebuilt: true }) });
+    expect((await store.searchIndex.pointer())?.format).toBe(SEARCH_INDEX_FORMAT);
+    expect(idsOf(await search({ q: 'わがはいはねこである' }))).toEqual([ids.wagahai]);
   });
 });

@@ -24,9 +24,9 @@ const catalog = [
   book('T2', 'ねこのおつかい', { titleReading: 'ネコ ノ オツカイ', subtype: 'KAMISHIBAI', branches: ['miwa'] }),
   book('T3', '暮しの手帖', { materialType: 'MAGAZINE', publisher: '暮しの手帖社', series: '暮しの手帖' }),
 ];
-/** The catalog above, encoded (before gzip) by version 1. */
-const VERSION_1_ENCODING = [
-  '4c5349580103297b226272616e6368436f646573223a5b2263656e7472616c222c2265617374222c226d697761225d7d',
+/** The catalog above, encoded (before gzip) by version 2 (version 1 differed only in its version byte here). */
+const VERSION_2_ENCODING = [
+  '4c5349580203297b226272616e6368436f646573223a5b2263656e7472616c222c2265617374222c226d697761225d7d',
   '0854320a54310a5433aa01e381ade38193e381aee3818ae381a4e3818be3818401e381ade38193e381aee3818ae381a4',
   'e3818be381840101010100e590bee8bca9e381afe78cabe381a7e38182e3828b01e3828fe3818ce381afe38184e3828f',
   'e381ade38193e381a7e38182e3828b01e5a48fe79baee6bcb1e79fb301010100e69aaee38197e381aee6898be5b89601',
@@ -47,12 +47,12 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
 const indexOfBytes = (haystack: Uint8Array, needle: Uint8Array) => Buffer.from(haystack).indexOf(Buffer.from(needle));
 
 describe('SPEC 4 stored search index: the format', () => {
-  it('is version 1 byte for byte (a change of format needs a new version, or old readers misread it)', () => {
+  it('is version 2 byte for byte (a change of format needs a new version, or old readers misread it)', () => {
     const encoded = encodedCatalog();
-    // "LSIX", version 1, three documents, then the header with the branch codes in code order.
-    expect(hex(encoded.subarray(0, 6))).toBe('4c5349580103');
+    // "LSIX", version 2, three documents, then the header with the branch codes in code order.
+    expect(hex(encoded.subarray(0, 6))).toBe('4c5349580203');
     expect(Buffer.from(encoded).includes(Buffer.from('{"branchCodes":["central","east","miwa"]}'))).toBe(true);
-    expect(hex(encoded)).toBe(VERSION_1_ENCODING);
+    expect(hex(encoded)).toBe(VERSION_2_ENCODING);
   });
 
   it('holds a very long field of few distinct characters (the writer grows past its first guess)', () => {
@@ -74,10 +74,10 @@ describe('SPEC 4 stored search index: damaged or foreign bytes are refused, neve
 
   it('another magic, or another version, is refused', () => {
     const encoded = encodedCatalog();
-    for (const [at, value] of [[0, 0x4d], [3, 0x59], [4, 2], [4, 0]] as const) {
+    for (const [at, value] of [[0, 0x4d], [3, 0x59], [4, 1], [4, 3]] as const) {
       const bytes = encoded.slice();
       bytes[at] = value;
-      expect(() => deserializeSearchIndex(stored(bytes)), `byte ${at} = ${value}`).toThrow(/not a version 1 index/);
+      expect(() => deserializeSearchIndex(stored(bytes)), `byte ${at} = ${value}`).toThrow(/not a version 2 index/);
     }
   });
 

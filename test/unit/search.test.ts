@@ -74,11 +74,41 @@ describe('SPEC 4 search: Japanese-aware matching', () => {
     expect(search({ author: 'ソウセキ' })).toEqual(['T02', 'T14', 'T15', 'T01']);
   });
 
-  it('the long-vowel mark and small kana do not matter: こーひー, コヒー, ぼつちやん', () => {
+  it('the long-vowel mark or the vowel it stands for, and small kana, do not matter: こーひー, こうひいの, ぼつちやん', () => {
     expect(q('こーひー')).toEqual(['T12']);
-    expect(q('コヒー')).toEqual(['T12']);
+    expect(q('こうひいの')).toEqual(['T12']);
+    expect(q('コウヒー')).toEqual(['T12']);
+    expect(q('こひ')).toEqual([]); // the length of a vowel is part of the word
     expect(q('ぼつちやん')).toEqual(['T15']);
     expect(q('ぼっちゃん')).toEqual(['T15']);
+  });
+
+  it('issue 10: a particle typed as written (は/へ/を) finds the reading that records it as read (ワ/エ/オ)', () => {
+    expect(q('わがはいはねこである')).toEqual(['T01']);
+    expect(q('わがはいわねこである')).toEqual(['T01']);
+    expect(q('わがはい は ねこ である')).toEqual(['T01']);
+    expect(search({ title: 'わがはいはねこ' })).toEqual(['T01']);
+    expect(search({ publisher: 'わがはいはねこ' })).toEqual([]); // no reading there
+    expect(q('ほしのおうじさま')).toEqual(['T13']);
+  });
+
+  it('issue 10: only where a particle can be — は starting a term stays は (はじめる, not わじめる)', () => {
+    const withParticles = [...titles, book({ titleId: 'W1', title: '罠', titleReading: 'ワナ' }), book({ titleId: 'W2', title: '花を摘む', titleReading: 'ハナ オ ツム' })];
+    const index = buildSearchIndex(withParticles);
+    expect(index.search({ q: 'はな' })).toEqual(['W2', 'T06']); // ハナ オ ツム, タナカ ハナコ — not ワナ
+    expect(index.search({ q: 'わな' })).toEqual(['W1']);
+    expect(index.search({ q: 'はなをつむ' })).toEqual(['W2']);
+    expect(index.search({ q: 'ぱいそんではじめる' })).toEqual(['T05']);
+  });
+
+  it('issue 10: 旧字体 and ヴ in catalog text are found by 新字体 and バ行, and the other way round', () => {
+    const more = [...titles, book({ titleId: 'K1', title: '文學界', titleReading: 'ブンガクカイ' }), book({ titleId: 'K2', title: 'ヴィヴァルディの四季', titleReading: 'ヴィヴァルディ ノ シキ' })];
+    const index = buildSearchIndex(more);
+    expect(index.search({ q: '文学' })).toEqual(['K1']);
+    expect(index.search({ q: '文學' })).toEqual(['K1']);
+    expect(index.search({ q: 'ビバルディ' })).toEqual(['K2']);
+    expect(index.search({ q: 'びばるでぃのしき' })).toEqual(['K2']);
+    expect(index.search({ q: 'ベートーベン' })).toEqual(['T08']);
   });
 
   it('single-character queries work (no bigram to look up)', () => {

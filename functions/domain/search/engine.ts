@@ -3,10 +3,11 @@
  * then each candidate verified term by term on its normalised fields — which also yields its
  * tier — and filtered by material and branch. Only a query of filters alone scans every title.
  */
-import { decodePostings, findGram, postingsBytes, termGrams } from './ngrams.js';
+import { decodePostings, findGram, postingsBytes, termGramOptions, termGrams } from './ngrams.js';
 import type { IndexData } from './layout.js';
+import type { ReadingPattern } from './particles.js';
 import { planQuery, type QueryPlan, type TermConstraint } from './plan.js';
-import { NO_MATCH, termTier, TIER_COUNT } from './rank.js';
+import { NO_MATCH, patternTier, termTier, TIER_COUNT } from './rank.js';
 import { intersect, union } from './sorted-sets.js';
 import type { SearchIndex, SearchQuery } from './types.js';
 
@@ -43,15 +44,19 @@ export class NgramSearchIndex implements SearchIndex {
     if (plan.branchBit !== 0 && ((branchMasks[doc] ?? 0) & plan.branchBit) === 0) return;
     let best = plan.constraints.length === 0 ? 0 : NO_MATCH;
     for (const c of plan.constraints) {
-      const tier = termTier(this.data, doc, c.text, c.fields, c.isbnKey);
+      const tier = c.reading ? this.particleTier(doc, c, c.reading) : termTier(this.data, doc, c.text, c.fields, c.isbnKey);
       if (tier === NO_MATCH) return;
       if (tier < best) best = tier;
     }
     for (const p of plan.phrases) {
       if (best === 0) break;
-      best = Math.min(best, termTier(this.data, doc, p.text, p.fields, p.isbnKey));
+      best = Math.min(best, p.reading ? this.particleTier(doc, p, p.reading) : termTier(this.data, doc, p.text, p.fields, p.isbnKey));
     }
     buckets[best]?.push(doc);
+  }
+
+  private particleTier(doc: number, c: TermConstraint, reading: ReadingPattern): number {
+    return c.isbnKey === this.data.isbnKeys[doc] ? 0 : patternTier(this.data, doc, c.text, c.fields, reading);
   }
 
   /** Sorted candidate documents, or undefined when there is no term to look up (filters only). */
@@ -63,7 +68,7 @@ export class NgramSearchIndex implements SearchIndex {
   }
 
   private termCandidates(c: TermConstraint): Uint32Array {
-    const text = c.text === '' ? NONE : this.gramCandidates(c.text);
+    const text = c.text === '' ? NONE : c.reading ? this.particleCandidates(c.text, c.reading.pronounced) : this.gramCandidates(c.text);
     return Number.isNaN(c.isbnKey) ? text : union(this.isbnCandidates(c.isbnKey), text);
   }
 
@@ -81,6 +86,26 @@ export class NgramSearchIndex implements SearchIndex {
       result = intersect(result, decodePostings(this.data, gram));
     }
     return result;
+  }
+
+  /**
+   * Documents that may hold `text` with any of its particles pronounced: each gram of the
+   * text, or the same gram of `pronounced`, must be present. A necessary condition only, like
+   * gramCandidates; the tier check verifies.
+   */
+  private particleCandidates(text: string, pronounced: string): Uint32Array {
+    const keys = termGramOptions(text, pronounced);
+    let result: Uint32Array | undefined;
+    for (const options of keys) {
+      let list: Uint32Array = NONE;
+      for (const key of options) {
+        const gram = findGram(this.data.gramKeys, key);
+        if (gram >= 0) list = list.length === 0 ? decodePostings(this.data, gram) : union(list, decodePostings(this.data, gram));
+      }
+      result = result === undefined ? list : intersect(result, list);
+      if (result.length === 0) return NONE;
+    }
+    return result ?? NONE;
   }
 
   private isbnCandidates(key: number): Uint32Array {

@@ -8,7 +8,7 @@ import type { SearchableTitle, SearchIndex } from './types.js';
 
 export type { SearchableTitle, SearchIndex, SearchMaterialFilter, SearchQuery } from './types.js';
 export { normalizeForSearch, searchTerms } from './normalize.js';
-export { serializeSearchIndex, deserializeSearchIndex } from './serialize.js';
+export { serializeSearchIndex, deserializeSearchIndex, SEARCH_INDEX_FORMAT } from './serialize.js';
 export { toSearchableTitles } from './searchable.js';
 
 export const buildSearchIndex = (titles: Iterable<SearchableTitle>): SearchIndex => new NgramSearchIndex(buildIndexData(titles));

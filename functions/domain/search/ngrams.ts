@@ -22,6 +22,21 @@ export const termGrams = (term: string): number[] => {
   return [...keys];
 };
 
+/**
+ * The gram keys of a term that may also be read as `other` (same length, some characters
+ * different): per gram, the distinct keys it may have (one where neither character differs).
+ */
+export const termGramOptions = (term: string, other: string): number[][] => {
+  if (term.length === 1) return [[...new Set([term.charCodeAt(0), other.charCodeAt(0)])]];
+  const options: number[][] = [];
+  for (let i = 0; i + 1 < term.length; i += 1) {
+    const keys = new Set<number>();
+    for (const first of [term, other]) for (const second of [term, other]) keys.add(((first.charCodeAt(i) << 16) | second.charCodeAt(i + 1)) >>> 0);
+    options.push([...keys]);
+  }
+  return options;
+};
+
 export interface Postings {
   readonly gramKeys: Uint32Array;
   readonly gramOffsets: Uint32Array;

@@ -7,6 +7,7 @@ import { toIsbn13 } from '../isbn.js';
 import { isbnSearchKey } from './isbn-key.js';
 import { ALL_FIELDS, FIELD_BIT, MATERIAL } from './layout.js';
 import { normalizeForSearch, searchTerms } from './normalize.js';
+import { readingPattern, type ReadingPattern } from './particles.js';
 import type { SearchMaterialFilter, SearchQuery } from './types.js';
 
 export interface TermConstraint {
@@ -16,6 +17,8 @@ export interface TermConstraint {
   readonly fields: number;
   /** Alternatively the title's ISBN key equals this (NaN: no alternative). */
   readonly isbnKey: number;
+  /** In the reading fields, the text's は/へ may also be ワ/エ (particles.ts); undefined when it has none. */
+  readonly reading: ReadingPattern | undefined;
 }
 
 export interface QueryPlan {
@@ -31,6 +34,16 @@ export interface QueryPlan {
 
 const TITLE_FIELDS = FIELD_BIT.title | FIELD_BIT.titleReading;
 const AUTHOR_FIELDS = FIELD_BIT.author | FIELD_BIT.authorReading;
+const READING_FIELDS = FIELD_BIT.titleReading | FIELD_BIT.authorReading;
+
+/** Every constraint has the same shape (reading undefined when none): the engine's hot loop reads them. */
+const constraint = (text: string, fields: number, isbnKey: number): TermConstraint => ({
+  text,
+  fields,
+  isbnKey,
+  reading: (fields & READING_FIELDS) !== 0 ? readingPattern(text) : undefined,
+});
+
 const ANY_MATERIAL = 0b1111;
 
 const MATERIALS: Readonly<Record<SearchMaterialFilter, number>> = {
@@ -50,8 +63,8 @@ export const planQuery = (query: SearchQuery, branchCodes: readonly string[]): Q
     if (!present(value)) return;
     // A whole ISBN typed with spaces ("978 4 10 101001 4") is one term.
     const terms = isbnAlternative && toIsbn13(value) ? [normalizeForSearch(value)] : searchTerms(value);
-    for (const text of terms) constraints.push({ text, fields, isbnKey: isbnAlternative ? isbnSearchKey(text) : Number.NaN });
-    if (terms.length > 1) phrases.push({ text: terms.join(''), fields, isbnKey: Number.NaN });
+    for (const text of terms) constraints.push(constraint(text, fields, isbnAlternative ? isbnSearchKey(text) : Number.NaN));
+    if (terms.length > 1) phrases.push(constraint(terms.join(''), fields, Number.NaN));
   };
 
   addText(query.q, ALL_FIELDS, true);
@@ -61,7 +74,7 @@ export const planQuery = (query: SearchQuery, branchCodes: readonly string[]): Q
   if (present(query.isbn)) {
     const isbnKey = isbnSearchKey(query.isbn);
     if (Number.isNaN(isbnKey)) return undefined;
-    constraints.push({ text: '', fields: 0, isbnKey });
+    constraints.push(constraint('', 0, isbnKey));
   }
 
   let materials = ANY_MATERIAL;

@@ -14,7 +14,8 @@
  * normalised title reading then titleId (the order catalogs list titles in), so results are
  * grouped by tier without a comparison sort.
  */
-import { FIELD_COUNT, type IndexData } from './layout.js';
+import { FIELD_BIT, FIELD_COUNT, type IndexData } from './layout.js';
+import type { ReadingPattern } from './particles.js';
 
 export const TIER_COUNT = 7;
 export const NO_MATCH = TIER_COUNT;
@@ -48,6 +49,36 @@ export const termTier = (data: IndexData, doc: number, text: string, fields: num
     if (s.startsWith(text, start)) return end - start === text.length ? tiers.exact : tiers.prefix;
     const at = first >= start ? first : s.indexOf(text, start);
     if (at >= 0 && at + text.length <= end) return tiers.contains;
+  }
+  return NO_MATCH;
+};
+
+const READING_FIELDS = FIELD_BIT.titleReading | FIELD_BIT.authorReading;
+
+/**
+ * termTier for a text with possible particles (particles.ts): literal in most fields, the
+ * pattern in the readings. Kept apart from termTier, which every query runs per candidate.
+ */
+export const patternTier = (data: IndexData, doc: number, text: string, fields: number, reading: ReadingPattern): number => {
+  const s = data.texts[doc] ?? '';
+  const base = doc * (FIELD_COUNT - 1);
+  for (let f = 0; f < FIELD_COUNT; f += 1) {
+    if ((fields & (1 << f)) === 0) continue;
+    const start = f === 0 ? 0 : (data.fieldStarts[base + f - 1] ?? 0);
+    const end = f === FIELD_COUNT - 1 ? s.length : (data.fieldStarts[base + f] ?? 0) - 1;
+    if (end - start < text.length) continue;
+    const tiers = FIELD_TIERS[f]!;
+    if ((READING_FIELDS & (1 << f)) === 0) {
+      if (s.startsWith(text, start)) return end - start === text.length ? tiers.exact : tiers.prefix;
+      const at = s.indexOf(text, start);
+      if (at >= 0 && at + text.length <= end) return tiers.contains;
+      continue;
+    }
+    reading.sticky.lastIndex = start;
+    if (reading.sticky.test(s)) return end - start === text.length ? tiers.exact : tiers.prefix;
+    reading.global.lastIndex = start;
+    const found = reading.global.exec(s);
+    if (found && found.index + text.length <= end) return tiers.contains;
   }
   return NO_MATCH;
 };

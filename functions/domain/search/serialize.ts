@@ -11,7 +11,10 @@ import { computeFieldStarts, type IndexData } from './layout.js';
 import type { SearchIndex } from './types.js';
 
 const MAGIC = [0x4c, 0x53, 0x49, 0x58]; // "LSIX"
-const VERSION = 1;
+/** 2: issue 10's folds (ヴ, long vowels, 旧字体); a version 1 index holds texts in the old fold. */
+const VERSION = 2;
+/** The format this code writes and reads: an index stored in another is rebuilt (jobs/search-index.ts). */
+export const SEARCH_INDEX_FORMAT = VERSION;
 const DOC_SEPARATOR = '\u0000'; // removed by normalisation, so never inside a document
 const ID_SEPARATOR = '\n';
 
@@ -50,7 +53,7 @@ export const encodeIndexData = (data: IndexData): Uint8Array => {
 export const decodeIndexData = (bytes: Uint8Array): IndexData => {
   const r = new ByteReader(bytes);
   const magic = r.bytes(MAGIC.length + 1);
-  if (MAGIC.some((b, i) => magic[i] !== b) || magic[MAGIC.length] !== VERSION) throw new RangeError('search index: not a version 1 index');
+  if (MAGIC.some((b, i) => magic[i] !== b) || magic[MAGIC.length] !== VERSION) throw new RangeError('search index: not a version 2 index (rebuild it: the search-index job)');
   const count = r.varint();
   const header = JSON.parse(fromUtf8.decode(r.block())) as { branchCodes: string[] };
   const titleIds = splitOrEmpty(fromUtf8.decode(r.block()), ID_SEPARATOR, count);

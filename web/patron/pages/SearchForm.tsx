@@ -1,13 +1,11 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { BranchSelect } from '../components/BranchSelect';
 import { TextField } from '../components/Field';
 import { LiveRegion } from '../components/Notice';
 import { useApp } from '../context';
 import { href, navigate } from '../router';
+import { AdvancedFields } from './AdvancedFields';
 import { formQuery, hasAdvanced, hasWords, readForm, type SearchField, type SearchForm as Form } from './search-query';
-
-const TYPES = ['BOOK', 'KAMISHIBAI', 'MAGAZINE', 'AV'] as const;
 
 /** 資料検索: a keyword box, and 詳細検索 (title, author, publisher, ISBN, type, branch) folded away. */
 export const SearchForm = ({ query }: { readonly query: URLSearchParams }) => {
@@ -38,8 +36,6 @@ export const SearchForm = ({ query }: { readonly query: URLSearchParams }) => {
     navigate('/');
   };
 
-  const onType = (event: JSX.TargetedEvent<HTMLSelectElement, Event>) => set('type')(event.currentTarget.value);
-
   return (
     <form class="search-form" role="search" onSubmit={submit} noValidate data-testid="search-form">
       <div class="search-row">
@@ -60,31 +56,7 @@ export const SearchForm = ({ query }: { readonly query: URLSearchParams }) => {
       </div>
       <details class="advanced" open={hasAdvanced(readForm(query))} data-testid="search-advanced">
         <summary>{t('search.advanced')}</summary>
-        <div class="advanced-grid">
-          <TextField id="search-title" name="title" label={t('search.field.title')} value={form.title} onValue={set('title')} />
-          <TextField id="search-author" name="author" label={t('search.field.author')} value={form.author} onValue={set('author')} />
-          <TextField id="search-publisher" name="publisher" label={t('search.field.publisher')} value={form.publisher} onValue={set('publisher')} />
-          <TextField id="search-isbn" name="isbn" label={t('search.field.isbn')} value={form.isbn} onValue={set('isbn')} hint={t('search.isbnHint')} />
-          <div class="field">
-            <label for="search-type">{t('search.field.type')}</label>
-            <select id="search-type" name="type" value={form.type} onChange={onType} data-testid="search-type">
-              <option value="">{t('search.any')}</option>
-              {TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {t(`type.${type}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <BranchSelect
-            id="search-branch"
-            label={t('search.field.branch')}
-            value={form.branch}
-            onValue={set('branch')}
-            emptyLabel={t('search.anyBranch')}
-            testId="search-branch"
-          />
-        </div>
+        <AdvancedFields idPrefix="search" form={form} set={set} />
         <div class="actions">
           <button type="submit" class="button button-primary">
             {t('search.submit')}

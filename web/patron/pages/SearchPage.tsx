@@ -7,6 +7,7 @@ import { useApp } from '../context';
 import { errorText } from '../errors';
 import { href, type Location } from '../router';
 import type { SearchResult } from '../types';
+import { NoResults } from './NoResults';
 import { ResultItem } from './ResultItem';
 import { SearchForm } from './SearchForm';
 import { apiQuery, formQuery, hasWords, PAGE_SIZE, pageOf, readForm, rememberSearch } from './search-query';
@@ -81,6 +82,7 @@ export const SearchPage = ({ location }: { readonly location: Location }) => {
             <Pager page={page} pages={pages} hrefFor={(p) => href('/', formQuery(form, p))} />
           </>
         ) : null}
+        {state.kind === 'done' && state.result.total === 0 ? <NoResults key={key} form={form} /> : null}
       </section>
       {state.kind === 'idle' ? <HowTo /> : null}
     </>
