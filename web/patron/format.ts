@@ -8,13 +8,19 @@ const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
 const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/**
+ * Japanese may break between any two characters; U+2060 (word joiner) between them keeps a
+ * short phrase such as a date or 「1番目」 on one line (「12月1」 / 「日(火)」 otherwise).
+ */
+export const unbreakable = (text: string): string => [...text].join('\u2060');
+
 export const formatDate = (iso: string, lang: Lang): string => {
   const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   if (!match) return iso;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
   return lang === 'ja'
-    ? `${year}年${month}月${day}日(${WEEKDAYS_JA[weekday]})`
+    ? unbreakable(`${year}年${month}月${day}日(${WEEKDAYS_JA[weekday]})`)
     : `${WEEKDAYS_EN[weekday]} ${day} ${MONTHS_EN[month - 1]} ${year}`;
 };
 

@@ -1,5 +1,5 @@
 import { useApp } from '../context';
-import { formatDate, formatDateTime } from '../format';
+import { formatDate, formatDateTime, unbreakable } from '../format';
 import type { MyTitle } from '../mine';
 
 /**
@@ -13,7 +13,7 @@ export const MineState = ({ mine }: { readonly mine: MyTitle }) => {
       ? t('mine.due', { date: formatDate(mine.dueDate, lang) })
       : [
           mine.statusLabel,
-          mine.status === 'WAITING' && mine.position ? t('mine.position', { n: mine.position }) : undefined,
+          mine.status === 'WAITING' && mine.position ? unbreakable(t('mine.position', { n: mine.position })) : undefined,
           mine.status === 'PROVISIONAL' && mine.registersAt ? t('mine.registersAt', { time: formatDateTime(mine.registersAt, lang) }) : undefined,
         ]
           .filter(Boolean)
@@ -22,7 +22,7 @@ export const MineState = ({ mine }: { readonly mine: MyTitle }) => {
     <p class="mine" data-testid="mine-state" data-kind={mine.kind} data-status={mine.kind === 'hold' ? mine.status : 'ON_LOAN'}>
       <strong class={`state state-mine-${mine.kind}`}>{mine.kind === 'loan' ? t('mine.onLoan') : t('mine.held')}</strong>
       <span class="mine-detail">（{detail}）</span>{' '}
-      <a href="#/status" class="mine-link">
+      <a href="#/status" class="mine-link link-whole">
         {t('mine.seeStatus')}
       </a>
     </p>

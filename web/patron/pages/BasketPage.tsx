@@ -141,7 +141,9 @@ export const BasketPage = () => {
                     <p class="small muted">
                       {t('basketPage.added', { date: formatDate(entry.addedAt, lang) })}
                       {' ・ '}
-                      <a href={`#/titles/${encodeURIComponent(entry.titleId)}`}>{t('title.details')}</a>
+                      <a href={`#/titles/${encodeURIComponent(entry.titleId)}`} class="link-whole" data-testid="basket-details-link">
+                        {t('title.details')}
+                      </a>
                     </p>
                     {already ? (
                       <div id={whyId}>
