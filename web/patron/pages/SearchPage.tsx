@@ -76,7 +76,7 @@ export const SearchPage = ({ location }: { readonly location: Location }) => {
           <>
             <ol class="result-list" start={from} data-testid="result-list">
               {state.result.items.map((item) => (
-                <ResultItem key={item.titleId} item={item} />
+                <ResultItem key={`${key}\n${item.titleId}`} item={item} />
               ))}
             </ol>
             <Pager page={page} pages={pages} hrefFor={(p) => href('/', formQuery(form, p))} />
