@@ -1,6 +1,7 @@
 import { useBranches } from '../context';
 import { errorText, type ShownError } from '../errors';
 import { formatDate } from '../format';
+import { DueDateCell } from './DueDateCell';
 import type { PatronView } from '../types';
 
 /**
@@ -90,10 +91,7 @@ export const CounterPatron = ({ cardNumber, view, error, loading }: { cardNumber
               <tr key={l.itemId} data-testid="counter-loan" data-item-id={l.itemId} data-overdue={l.overdue ? 'true' : 'false'} class={l.overdue ? 'overdue' : undefined}>
                 <td>{l.title}</td>
                 <td class="mono">{l.itemId}</td>
-                <td class="nowrap">
-                  {formatDate(l.dueDate)}
-                  {l.overdue ? <strong class="overdue-mark"> 延滞</strong> : null}
-                </td>
+                <DueDateCell dueDate={l.dueDate} overdue={l.overdue} />
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
+import { DueDateCell } from '../components/DueDateCell';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PageHeading } from '../components/PageHeading';
 import { useBranches } from '../context';
@@ -82,10 +83,7 @@ const LoansTable = ({ cardNumber, loans, onRenewed }: { cardNumber: string; loan
               <tr key={loan.itemId} data-testid="patron-loan" data-item-id={loan.itemId}>
                 <td>{loan.title}</td>
                 <td class="mono">{loan.itemId}</td>
-                <td class="nowrap">
-                  {formatDate(loan.dueDate)}
-                  {loan.overdue ? <strong class="overdue-mark"> 延滞</strong> : null}
-                </td>
+                <DueDateCell dueDate={loan.dueDate} overdue={loan.overdue} />
                 <td>
                   <RenewalCell loan={loan} busy={busy} onRenew={() => void renew(loan.itemId)} renewed={result?.ok === true} />
                   {result ? (
