@@ -26,7 +26,7 @@ export const defaultWaitAssumptions: WaitAssumptions = {
   loanDays: LOAN_DAYS,
   pickupDays: DEFAULT_PICKUP_DAYS,
   returnOffsetDays: 0,
-  collectDay: 3,
+  collectDay: 2,
   handoffDays: 1,
 };
 

@@ -151,3 +151,14 @@ describe('SPEC 10.3 estimated wait (domain)', () => {
     );
   });
 });
+
+describe('SPEC 10.3 measured error (the bench part, on a small simulation)', () => {
+  it('SPEC 10.3: the first in the queue is told within a few days; the error grows with the queue but stays bounded', async () => {
+    const { benchEstimatedWait } = await import('../../bench/estimated-wait.js');
+    const report = benchEstimatedWait(120);
+    expect(report.holdsMeasured).toBeGreaterThan(500);
+    expect(report.byPosition['1'].medianAbsDays).toBeLessThanOrEqual(2);
+    expect(report.error.medianAbsDays).toBeLessThanOrEqual(report.error.p90AbsDays);
+    expect(report.error.p90AbsDays).toBeLessThanOrEqual(21);
+  });
+});
