@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, onServerClock, PHONE, snap, type ServerClockBrowser } from '../support/browser.js';
 import { holdPlaced, lent, newPatron, newTitle } from '../support/library-fixtures.js';
 import { holdRow, visit } from '../support/patron-app.js';
-import { CHANGED_PASSWORD, startTestApp, type TestApp } from '../support/test-app.js';
+import { openStaffConsole } from '../support/staff-console.js';
+import { CHANGED_PASSWORD, STAFF_PASSWORD, startTestApp, type TestApp } from '../support/test-app.js';
 
 let app: TestApp;
 let browser: Browser;
@@ -51,5 +52,14 @@ describe('SPEC 10.3 the patron sees the estimated wait', () => {
     expect(text).toContain('前後する');
     await snap(page, 'estimated-wait-status');
     await page.close();
+
+    // Staff see the same date in the title's queue.
+    const console = await openStaffConsole(clocked, app.url, STAFF_PASSWORD, 'central');
+    await console.goto(`${app.url}/staff/#/holds/${titleId}`);
+    const queued = console.locator(`[data-testid="queue-row"][data-hold-id="${hold.holdId}"] [data-testid="queue-estimate"]`);
+    await queued.waitFor();
+    expect(await queued.getAttribute('data-estimate')).toBe('2026-12-16');
+    expect(await queued.innerText()).toContain('目安');
+    await console.close();
   });
 });
