@@ -74,12 +74,20 @@ describe('SPEC 10.3 estimated wait through the HTTP API', () => {
     expect(after.waiting).toBe(3);
     expect(after.estimatedReadyDate >= views[2].estimatedReadyDate).toBe(true);
 
+    // A counter hold is WAITING at once and answered with its estimate, behind the three.
+    const walkIn = await newPatron(app, staff);
+    const counter = await app.request('POST', '/admin/holds', { token: staff, body: { cardNumber: walkIn.cardNumber, titleId, pickupBranch: 'central' } });
+    expect(counter.status).toBe(201);
+    expect(counter.body).toMatchObject({ status: 'WAITING', position: 4 });
+    expect(counter.body.estimatedReadyDate >= views[2].estimatedReadyDate).toBe(true);
+
     // Staff see the same dates in the queue and on the patron's page.
     const queue = await app.request('GET', `/admin/titles/${titleId}/queue`, { token: staff });
     expect(queue.status).toBe(200);
-    expect(queue.body.map((h: any) => [h.holdId, h.position, h.estimatedReadyDate])).toEqual(
-      views.map((v) => [v.holdId, v.position, v.estimatedReadyDate]),
-    );
+    expect(queue.body.map((h: any) => [h.holdId, h.position, h.estimatedReadyDate])).toEqual([
+      ...views.map((v) => [v.holdId, v.position, v.estimatedReadyDate]),
+      [counter.body.holdId, 4, counter.body.estimatedReadyDate],
+    ]);
     const patronPage = await app.request('GET', `/admin/patrons/${patrons[1]!.cardNumber}`, { token: staff });
     expect(patronPage.body.holds.find((h: any) => h.holdId === holds[1]!.holdId).estimatedReadyDate).toBe('2026-12-18');
 

@@ -37,7 +37,9 @@ export const postCounterHold: RouteHandler = async (request, deps) => {
   const body = parseInput(CounterHoldBody, request.body);
   if (!(await deps.store.patrons.get(body.cardNumber))) throw notFound();
   const hold = await placeHold(deps, { ...body, channel: 'COUNTER' });
-  return ok(staffHoldView(hold, await deps.store.holds.positionOf(hold)), 201);
+  const { queue, copies } = await readTitleForWait(deps, hold.titleId);
+  const wait = waitEstimates(deps, tokyoDate(deps.clock.now()), queue, copies, { include: [hold] });
+  return ok(staffHoldView(hold, wait.positions.get(hold.holdId) ?? 1, wait.dates.get(hold.holdId) ?? null), 201);
 };
 
 /** DELETE /admin/holds/{holdId} with an optional `reason` (body or query) the patron sees. */
