@@ -1,46 +1,57 @@
 /**
  * `npm run bench`: measured figures as one JSON object on stdout. Not a test: nothing here
  * passes or fails; each figure comes with a baseline measured in the same run.
+ * `npm run bench -- --only estimatedWait,search` runs just the named parts.
  */
 import { benchAccountCalls } from './account-calls.js';
 import { benchBundleSizes } from './bundle-sizes.js';
+import { benchEstimatedWait } from './estimated-wait.js';
 import { benchHoldCalls } from './hold-calls.js';
 import { benchNoticeThroughput } from './notice-throughput.js';
 import { benchPatronImport } from './patron-import.js';
 import { benchRegistrationThroughput } from './registration-throughput.js';
 import { benchSearch } from './search.js';
 import { benchWebLoad } from './web-load.js';
-import { startBenchEnvironment } from './support.js';
+import { startBenchEnvironment, type BenchEnvironment } from './support.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+/** The parts in report order; those given the environment need the local stack. */
+const parts: Record<string, (env: BenchEnvironment) => unknown> = {
+  web: benchWebLoad,
+  accountCalls: benchAccountCalls,
+  holdCalls: benchHoldCalls,
+  registration: benchRegistrationThroughput,
+  notices: benchNoticeThroughput,
+  patronImport: benchPatronImport,
+};
+/** Parts that need no local stack. */
+const standalone = ['bundles', 'search', 'estimatedWait'];
+
+const selected = (() => {
+  const at = process.argv.indexOf('--only');
+  return at >= 0 ? new Set((process.argv[at + 1] ?? '').split(',').filter(Boolean)) : undefined;
+})();
+const wanted = (name: string) => !selected || selected.has(name);
+
 const main = async () => {
+  const unknown = [...(selected ?? [])].filter((name) => !(name in parts) && !standalone.includes(name));
+  if (unknown.length > 0) throw new Error(`unknown bench parts: ${unknown.join(', ')}; known: ${[...standalone, ...Object.keys(parts)].join(', ')}`);
   const startedAt = new Date().toISOString();
-  const bundles = await benchBundleSizes();
-  const env = await startBenchEnvironment();
-  try {
-    const web = await benchWebLoad(env);
-    const accountCalls = await benchAccountCalls(env);
-    const holdCalls = await benchHoldCalls(env);
-    const registration = await benchRegistrationThroughput(env);
-    const notices = await benchNoticeThroughput(env);
-    const patronImport = await benchPatronImport(env);
-    const report = {
-      startedAt,
-      machine: { node: process.version, cpus: (await import('node:os')).cpus().length },
-      bundles,
-      web,
-      accountCalls,
-      holdCalls,
-      registration,
-      notices,
-      patronImport,
-      search: await benchSearch(),
-    };
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  } finally {
-    await env.stop();
+  const report: Record<string, unknown> = { startedAt, machine: { node: process.version, cpus: (await import('node:os')).cpus().length } };
+  if (wanted('bundles')) report.bundles = await benchBundleSizes();
+  const envParts = Object.entries(parts).filter(([name]) => wanted(name));
+  if (envParts.length > 0) {
+    const env = await startBenchEnvironment();
+    try {
+      for (const [name, run] of envParts) report[name] = await run(env);
+    } finally {
+      await env.stop();
+    }
   }
+  if (wanted('search')) report.search = await benchSearch();
+  if (wanted('estimatedWait')) report.estimatedWait = benchEstimatedWait();
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 };
 
 main().catch((error) => {

@@ -31,6 +31,8 @@ export interface Hold {
   readonly notifyClaim?: string;
   readonly notifyClaimedAt?: string;
   readonly expiresAt?: number;
+  /** SPEC 10.1: a JST date (YYYY-MM-DD); until then the hold keeps its place but takes no copy. */
+  readonly suspendedUntil?: string | null;
 }
 
 /** Finished holds leave the patron's view after 30 days (SPEC 6). */

@@ -5,6 +5,7 @@ import { registersAt } from '../domain/registration-schedule.js';
 import { tokyoDate, tokyoIso } from '../domain/tokyo-time.js';
 import type { CalendarDay } from '../domain/calendar.js';
 import type { Hold } from '../store/holds.js';
+import { readTitleForWait, waitEstimates } from './wait-estimates.js';
 
 /** A hold as a patron sees it (SPEC 7 hold objects). */
 export interface HoldView {
@@ -16,6 +17,8 @@ export interface HoldView {
   readonly pickupBranch: string;
   readonly requestedAt: string;
   readonly position?: number;
+  /** SPEC 10.3 (WAITING only): null when no copy can ever fill it. */
+  readonly estimatedReadyDate?: string | null;
   readonly registersAt?: string;
   readonly pickupDeadline?: string;
   readonly cancellable: boolean;
@@ -27,15 +30,25 @@ export interface HoldView {
 /**
  * Shapes holds for the patron: positions for WAITING holds (one count per title queue),
  * `registersAt` for PROVISIONAL ones (the calendar of their request dates), newest first.
+ * A WAITING hold's position and estimated ready date come from its title's queue and copies
+ * (two Queries per title).
  */
 export const holdViews = async (deps: Deps, holds: readonly Hold[], lang: Lang): Promise<HoldView[]> => {
   const provisionalDates = [...new Set(holds.filter((h) => h.status === 'PROVISIONAL').map((h) => tokyoDate(new Date(h.requestedAt))))];
   const calendars = new Map<string, CalendarDay[]>();
   for (const day of await deps.store.calendar.forDates(provisionalDates)) calendars.set(day.date, [...(calendars.get(day.date) ?? []), day]);
-  const positions = new Map<string, number>(
-    await Promise.all(
-      holds.filter((h) => h.status === 'WAITING').map(async (h) => [h.holdId, await deps.store.holds.positionOf(h)] as const),
-    ),
+  const today = tokyoDate(deps.clock.now());
+  const positions = new Map<string, number>();
+  const estimates = new Map<string, string | null>();
+  await Promise.all(
+    holds
+      .filter((h) => h.status === 'WAITING')
+      .map(async (hold) => {
+        const { queue, copies } = await readTitleForWait(deps, hold.titleId);
+        const wait = waitEstimates(deps, today, queue, copies, { include: [hold] });
+        positions.set(hold.holdId, wait.positions.get(hold.holdId) ?? 1);
+        estimates.set(hold.holdId, wait.dates.get(hold.holdId) ?? null);
+      }),
   );
   return [...holds]
     .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))
@@ -47,7 +60,7 @@ export const holdViews = async (deps: Deps, holds: readonly Hold[], lang: Lang):
       statusLabel: stateLabels[hold.status][lang],
       pickupBranch: hold.pickupBranch,
       requestedAt: tokyoIso(new Date(hold.requestedAt)),
-      ...(hold.status === 'WAITING' ? { position: positions.get(hold.holdId) } : {}),
+      ...(hold.status === 'WAITING' ? { position: positions.get(hold.holdId), estimatedReadyDate: estimates.get(hold.holdId) ?? null } : {}),
       ...(hold.status === 'PROVISIONAL'
         ? { registersAt: tokyoIso(registersAt(new Date(hold.requestedAt), calendars.get(tokyoDate(new Date(hold.requestedAt))) ?? [])) }
         : {}),

@@ -24,6 +24,14 @@ export const formatDate = (iso: string, lang: Lang): string => {
     : `${WEEKDAYS_EN[weekday]} ${day} ${MONTHS_EN[month - 1]} ${year}`;
 };
 
+/** Month and day only, for an approximate date (「12月16日」, "16 Dec"). */
+export const formatMonthDay = (iso: string, lang: Lang): string => {
+  const match = /^\d{4}-(\d{2})-(\d{2})/.exec(iso);
+  if (!match) return iso;
+  const [month, day] = [Number(match[1]), Number(match[2])];
+  return lang === 'ja' ? unbreakable(`${month}月${day}日`) : `${day} ${MONTHS_EN[month - 1]}`;
+};
+
 export const formatTime = (iso: string): string => /T(\d{2}:\d{2})/.exec(iso)?.[1] ?? '';
 
 export const formatDateTime = (iso: string, lang: Lang): string => {

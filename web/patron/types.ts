@@ -79,6 +79,8 @@ export interface TitleDetail {
   readonly holdable: boolean;
   readonly reason: HoldRefusalReason | null;
   readonly waiting: number;
+  /** SPEC 10.3: the expected ready date of a hold placed now. */
+  readonly estimatedReadyDate?: string | null;
 }
 
 export type ContactMethod = 'EMAIL' | 'PHONE' | 'NONE';
@@ -106,6 +108,8 @@ export interface Hold {
   readonly pickupBranch: string;
   readonly requestedAt: string;
   readonly position?: number;
+  /** SPEC 10.3 (WAITING): the expected ready date; null when no copy can fill the hold. */
+  readonly estimatedReadyDate?: string | null;
   readonly registersAt?: string;
   readonly pickupDeadline?: string;
   readonly cancellable: boolean;

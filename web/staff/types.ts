@@ -62,6 +62,8 @@ export interface StaffHold {
   pickupBranch: string;
   requestedAt: string;
   position?: number;
+  /** SPEC 10.3 (WAITING): expected ready date; null when no copy can fill the hold. */
+  estimatedReadyDate?: string | null;
   itemId?: string;
   pickupDeadline?: string;
   cancelReason?: string;
@@ -186,6 +188,8 @@ export interface PatronHold {
   pickupBranch: string;
   requestedAt: string;
   position?: number;
+  /** SPEC 10.3 (WAITING): expected ready date; null when no copy can fill the hold. */
+  estimatedReadyDate?: string | null;
   pickupDeadline?: string;
   /** The copy assigned (IN_TRANSIT, READY): the counter fetches it from the hold shelf. */
   itemId?: string;

@@ -5,7 +5,7 @@ import { loansAndHolds } from '../../use-cases/status-view.js';
 
 /**
  * GET /api/me/status (SPEC 6 利用状況): loans, holds (active first), basket, limit — one
- * Query plus queue counts. The Query brings the credential too: the session is checked here.
+ * Query plus each waiting hold's queue and copies (position, SPEC 10.3 estimate). The Query brings the credential too: the session is checked here.
  */
 export const getStatus: RouteHandler = async (request, deps) => {
   const principal = principalOf(request);

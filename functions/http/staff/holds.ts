@@ -8,9 +8,11 @@ import { tokyoIso } from '../../domain/tokyo-time.js';
 import type { Hold } from '../../store/holds.js';
 import { cancelByStaff } from '../../use-cases/cancel-hold.js';
 import { placeHold } from '../../use-cases/place-hold.js';
+import { readTitleForWait, waitEstimates } from '../../use-cases/wait-estimates.js';
+import { tokyoDate } from '../../domain/tokyo-time.js';
 
 /** A hold as staff see it: with the card number, channel and any cancel reason. */
-export const staffHoldView = (hold: Hold, position?: number) => ({
+export const staffHoldView = (hold: Hold, position?: number, estimatedReadyDate?: string | null) => ({
   holdId: hold.holdId,
   cardNumber: hold.cardNumber,
   titleId: hold.titleId,
@@ -21,6 +23,7 @@ export const staffHoldView = (hold: Hold, position?: number) => ({
   pickupBranch: hold.pickupBranch,
   requestedAt: tokyoIso(new Date(hold.requestedAt)),
   ...(position === undefined ? {} : { position }),
+  ...(estimatedReadyDate === undefined ? {} : { estimatedReadyDate }),
   ...(hold.itemId ? { itemId: hold.itemId } : {}),
   ...(hold.pickupDeadline ? { pickupDeadline: hold.pickupDeadline } : {}),
   ...(hold.cancelReason ? { cancelReason: hold.cancelReason } : {}),
@@ -34,7 +37,9 @@ export const postCounterHold: RouteHandler = async (request, deps) => {
   const body = parseInput(CounterHoldBody, request.body);
   if (!(await deps.store.patrons.get(body.cardNumber))) throw notFound();
   const hold = await placeHold(deps, { ...body, channel: 'COUNTER' });
-  return ok(staffHoldView(hold, await deps.store.holds.positionOf(hold)), 201);
+  const { queue, copies } = await readTitleForWait(deps, hold.titleId);
+  const wait = waitEstimates(deps, tokyoDate(deps.clock.now()), queue, copies, { include: [hold] });
+  return ok(staffHoldView(hold, wait.positions.get(hold.holdId) ?? 1, wait.dates.get(hold.holdId) ?? null), 201);
 };
 
 /** DELETE /admin/holds/{holdId} with an optional `reason` (body or query) the patron sees. */
@@ -49,12 +54,15 @@ export const deleteHoldByStaff: RouteHandler = async (request, deps) => {
   return ok(staffHoldView(await cancelByStaff(deps, holdId, reason)));
 };
 
-/** GET /admin/titles/{titleId}/queue: active holds in queue order, WAITING ones numbered. */
+/** GET /admin/titles/{titleId}/queue: active holds in queue order, WAITING ones numbered and with their estimate (SPEC 10.3). */
 export const getQueue: RouteHandler = async (request, deps) => {
   const titleId = request.params.titleId ?? '';
   if (!(await deps.store.catalog.getTitle(titleId))) throw notFound();
-  let position = 0;
+  const { queue, copies } = await readTitleForWait(deps, titleId);
+  const wait = waitEstimates(deps, tokyoDate(deps.clock.now()), queue, copies);
   return ok(
-    (await deps.store.holds.queue(titleId)).map((hold) => staffHoldView(hold, hold.status === 'WAITING' ? (position += 1) : undefined)),
+    queue.map((hold) =>
+      hold.status === 'WAITING' ? staffHoldView(hold, wait.positions.get(hold.holdId), wait.dates.get(hold.holdId) ?? null) : staffHoldView(hold),
+    ),
   );
 };

@@ -7,6 +7,7 @@ import { PageTitle } from '../components/PageTitle';
 import { ReservePanel } from '../components/ReservePanel';
 import { useApp } from '../context';
 import { errorText } from '../errors';
+import { formatMonthDay } from '../format';
 import type { MessageKey } from '../i18n';
 import type { TitleDetail } from '../types';
 import { CopyTable } from './CopyTable';
@@ -16,7 +17,7 @@ type State = { readonly kind: 'loading' } | { readonly kind: 'done'; readonly ti
 
 /** A title (GET /api/catalog/titles/{id}): details, copies, the queue, and 予約. */
 export const TitlePage = ({ titleId }: { readonly titleId: string }) => {
-  const { t, api, session, loginHref, mine } = useApp();
+  const { t, lang, api, session, loginHref, mine } = useApp();
   const [state, setState] = useState<State>({ kind: 'loading' });
 
   useEffect(() => {
@@ -75,6 +76,12 @@ export const TitlePage = ({ titleId }: { readonly titleId: string }) => {
         <p data-testid="waiting-count" data-waiting={title.waiting}>
           {t('title.waiting', { n: title.waiting })}
         </p>
+        {title.holdable && title.estimatedReadyDate && !mine.has(title.titleId) ? (
+          <p class="estimate" data-testid="title-estimate" data-estimate={title.estimatedReadyDate}>
+            {t('title.estimate', { date: formatMonthDay(title.estimatedReadyDate, lang) })}
+            <span class="estimate-caveat small">{t('estimate.caveat')}</span>
+          </p>
+        ) : null}
         {title.holdable ? (
           <div class="result-actions">
             <ReservePanel titleId={title.titleId} title={title.title} mode="page" loginHref={loginHref()} />

@@ -122,6 +122,11 @@ export const HoldQueue = ({ holds, error, loading, onChanged, callNumbers = {} }
                   {hold.itemId ? <span class="mono">{hold.itemId}</span> : null}
                   {hold.itemId && callNumbers[hold.itemId] ? <span class="sub mono">{callNumbers[hold.itemId]}</span> : null}
                   {hold.pickupDeadline ? <span class="sub">期限 {formatDate(hold.pickupDeadline)}</span> : null}
+                  {hold.status === 'WAITING' && hold.estimatedReadyDate !== undefined ? (
+                    <span class="sub" data-testid="queue-estimate" data-estimate={hold.estimatedReadyDate ?? ''}>
+                      {hold.estimatedReadyDate ? `目安 ${formatDate(hold.estimatedReadyDate)}ごろ` : '目安なし(提供できる資料なし)'}
+                    </span>
+                  ) : null}
                 </td>
                 <td>
                   <button

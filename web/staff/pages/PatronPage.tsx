@@ -135,6 +135,11 @@ const HoldsTable = ({ holds, onCancelled }: { holds: PatronHold[]; onCancelled: 
               <td>
                 {hold.statusLabel}
                 {hold.position ? `(${hold.position}番目)` : ''}
+                {hold.status === 'WAITING' && hold.estimatedReadyDate ? (
+                  <span class="sub" data-testid="patron-hold-estimate">
+                    目安 {formatDate(hold.estimatedReadyDate)}ごろ
+                  </span>
+                ) : null}
               </td>
               <td>{branchName(hold.pickupBranch)}</td>
               <td class="nowrap">{hold.pickupDeadline ? formatDate(hold.pickupDeadline) : '—'}</td>

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useApp } from '../../context';
 import { errorText, isSessionEnd } from '../../errors';
-import { formatDate, formatDateTime } from '../../format';
+import { formatDate, formatDateTime, formatMonthDay } from '../../format';
 import { labelFor } from '../../i18n';
 import type { Hold } from '../../types';
 
@@ -87,6 +87,14 @@ export const HoldItem = ({ hold, onCancelled, onRefresh }: HoldItemProps) => {
         {detail ? (
           <p class="hold-detail" data-testid="hold-detail">
             {detail}
+          </p>
+        ) : null}
+        {hold.status === 'WAITING' && hold.estimatedReadyDate !== undefined ? (
+          <p class="estimate" data-testid="hold-estimate" data-estimate={hold.estimatedReadyDate ?? ''}>
+            {hold.estimatedReadyDate
+              ? t('status.estimate', { date: formatMonthDay(hold.estimatedReadyDate, lang) })
+              : t('status.estimateNone')}
+            {hold.estimatedReadyDate ? <span class="estimate-caveat small">{t('estimate.caveat')}</span> : null}
           </p>
         ) : null}
         <dl class="facts">
