@@ -101,5 +101,23 @@ export const estimateReadyDates = (input: {
     result.set(hold!.holdId, fromDay(ready));
     free[copy] = freeAfterReady(ready);
   }
-  return result;
+  return notLaterThanBehind(input.holds, result);
+};
+
+/**
+ * SPEC 10.3: an earlier position never shows a later date. Only a suspended hold can come
+ * out later than one behind it (that hold takes the copy first); it shows the earliest date
+ * of the holds behind it instead, which is when it would be ready at the latest if the
+ * patron resumed it today (resumed, it would take that copy itself).
+ */
+const notLaterThanBehind = (holds: readonly WaitingHold[], dates: Map<string, string | null>): Map<string, string | null> => {
+  let earliestBehind: string | undefined;
+  for (let i = holds.length - 1; i >= 0; i -= 1) {
+    const id = holds[i]!.holdId;
+    const date = dates.get(id);
+    if (!date) continue;
+    if (earliestBehind !== undefined && earliestBehind < date) dates.set(id, earliestBehind);
+    else earliestBehind = date;
+  }
+  return dates;
 };
