@@ -5,6 +5,7 @@ import { registersAt } from '../domain/registration-schedule.js';
 import { tokyoDate, tokyoIso } from '../domain/tokyo-time.js';
 import type { CalendarDay } from '../domain/calendar.js';
 import type { Hold } from '../store/holds.js';
+import { pauseFieldsFor, type PauseFields } from './fill-eligibility.js';
 
 /** A hold as a patron sees it (SPEC 7 hold objects). */
 export interface HoldView {
@@ -24,11 +25,14 @@ export interface HoldView {
   readonly finishedAt?: string;
 }
 
+export type HoldViewWithPause = HoldView & PauseFields;
+
 /**
  * Shapes holds for the patron: positions for WAITING holds (one count per title queue),
  * `registersAt` for PROVISIONAL ones (the calendar of their request dates), newest first.
  */
-export const holdViews = async (deps: Deps, holds: readonly Hold[], lang: Lang): Promise<HoldView[]> => {
+export const holdViews = async (deps: Deps, holds: readonly Hold[], lang: Lang): Promise<HoldViewWithPause[]> => {
+  const pause = await pauseFieldsFor(deps, holds, deps.clock.now());
   const provisionalDates = [...new Set(holds.filter((h) => h.status === 'PROVISIONAL').map((h) => tokyoDate(new Date(h.requestedAt))))];
   const calendars = new Map<string, CalendarDay[]>();
   for (const day of await deps.store.calendar.forDates(provisionalDates)) calendars.set(day.date, [...(calendars.get(day.date) ?? []), day]);
@@ -56,5 +60,6 @@ export const holdViews = async (deps: Deps, holds: readonly Hold[], lang: Lang):
       ...(hold.cancelReason ? { cancelReason: hold.cancelReason } : {}),
       ...(hold.cancelNote ? { cancelNote: hold.cancelNote } : {}),
       ...(hold.finishedAt ? { finishedAt: tokyoIso(new Date(hold.finishedAt)) } : {}),
+      ...(pause.get(hold.holdId) as PauseFields),
     }));
 };

@@ -8,9 +8,11 @@ import { tokyoIso } from '../../domain/tokyo-time.js';
 import type { Hold } from '../../store/holds.js';
 import { cancelByStaff } from '../../use-cases/cancel-hold.js';
 import { placeHold } from '../../use-cases/place-hold.js';
+import { pauseFieldsFor, type PauseFields } from '../../use-cases/fill-eligibility.js';
+import { changeSuspension, checkSuspensionDate } from '../../use-cases/suspend-hold.js';
 
 /** A hold as staff see it: with the card number, channel and any cancel reason. */
-export const staffHoldView = (hold: Hold, position?: number) => ({
+export const staffHoldView = (hold: Hold, position?: number, pause?: PauseFields) => ({
   holdId: hold.holdId,
   cardNumber: hold.cardNumber,
   titleId: hold.titleId,
@@ -25,6 +27,7 @@ export const staffHoldView = (hold: Hold, position?: number) => ({
   ...(hold.pickupDeadline ? { pickupDeadline: hold.pickupDeadline } : {}),
   ...(hold.cancelReason ? { cancelReason: hold.cancelReason } : {}),
   ...(hold.cancelNote ? { cancelNote: hold.cancelNote } : {}),
+  ...(pause ?? {}),
 });
 
 const CounterHoldBody = z.object({ cardNumber, titleId: trimmed(1, 64), pickupBranch: trimmed(1, 40) });
@@ -54,7 +57,24 @@ export const getQueue: RouteHandler = async (request, deps) => {
   const titleId = request.params.titleId ?? '';
   if (!(await deps.store.catalog.getTitle(titleId))) throw notFound();
   let position = 0;
-  return ok(
-    (await deps.store.holds.queue(titleId)).map((hold) => staffHoldView(hold, hold.status === 'WAITING' ? (position += 1) : undefined)),
-  );
+  const queue = await deps.store.holds.queue(titleId);
+  const pause = await pauseFieldsFor(deps, queue, deps.clock.now());
+  return ok(queue.map((hold) => staffHoldView(hold, hold.status === 'WAITING' ? (position += 1) : undefined, pause.get(hold.holdId))));
+};
+
+/** A hold after a staff change, with its SPEC 10 fields. */
+const staffViewNow = async (deps: Parameters<RouteHandler>[1], hold: Hold) =>
+  staffHoldView(hold, undefined, (await pauseFieldsFor(deps, [hold], deps.clock.now())).get(hold.holdId));
+
+/** PUT /admin/holds/{holdId}/suspension {until} (SPEC 10.1, staff for a patron). */
+export const putSuspensionByStaff: RouteHandler = async (request, deps) => {
+  const until = checkSuspensionDate(deps, (request.body as { until?: unknown } | undefined)?.until);
+  const hold = await deps.store.holds.findById(request.params.holdId ?? '', deps.clock.now());
+  return ok(await staffViewNow(deps, await changeSuspension(deps, hold, until)));
+};
+
+/** DELETE /admin/holds/{holdId}/suspension: resumes the hold (SPEC 10.1). */
+export const deleteSuspensionByStaff: RouteHandler = async (request, deps) => {
+  const hold = await deps.store.holds.findById(request.params.holdId ?? '', deps.clock.now());
+  return ok(await staffViewNow(deps, await changeSuspension(deps, hold, undefined)));
 };
