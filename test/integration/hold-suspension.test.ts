@@ -137,6 +137,22 @@ describe('SPEC 10.1 a suspended hold keeps its place but takes no copy', () => {
     ]);
   });
 
+  it('a check-in that read the hold before it was suspended cannot give it the copy (the assignment is conditional)', async () => {
+    const patron = await newPatron(app, staff);
+    const { titleId, itemIds } = await newTitle(app, staff, [{ branch: 'central' }]);
+    const hold = await holdPlaced(app, patron.token, titleId, 'central');
+    await registerNow();
+    const { deps } = app.services;
+    const now = deps.clock.now();
+    const stale = await deps.store.holds.get(patron.cardNumber, hold.holdId, now);
+    const item = await deps.store.catalog.getItem(itemIds[0] as string);
+    expect(stale).toMatchObject({ status: 'WAITING' });
+    await suspended(patron.token, hold.holdId, '2026-12-05');
+    expect(await deps.store.circulation.assign(item as never, stale!, 'central', undefined, [], now)).toBe('hold-taken');
+    expect(await holdIn(app, patron.token, hold.holdId)).toMatchObject({ status: 'WAITING', suspendedUntil: '2026-12-05' });
+    expect(await scan(itemIds[0] as string, 'central')).toMatchObject({ action: 'SHELVE' });
+  });
+
   it('with only suspended holds waiting, the copy goes to the shelf', async () => {
     const patron = await newPatron(app, staff);
     const { titleId, itemIds } = await newTitle(app, staff, [{ branch: 'central' }]);
