@@ -137,6 +137,12 @@ const HoldsTable = ({ holds, onCancelled }: { holds: PatronHold[]; onCancelled: 
               <td>
                 {hold.statusLabel}
                 {hold.position ? `(${hold.position}番目)` : ''}
+                {hold.suspendedUntil ? (
+                  <span class="sub" data-testid="patron-hold-suspended">
+                    一時停止中(〜{formatDate(hold.suspendedUntil)})
+                  </span>
+                ) : null}
+                {hold.waitsFor ? <span class="sub">順番予約: 前の巻の貸出待ち</span> : null}
               </td>
               <td>{branchName(hold.pickupBranch)}</td>
               <td class="nowrap">{hold.pickupDeadline ? formatDate(hold.pickupDeadline) : '—'}</td>
