@@ -4,6 +4,7 @@ import { errorText, isSessionEnd } from '../../errors';
 import { formatDate, formatDateTime } from '../../format';
 import { labelFor } from '../../i18n';
 import type { Hold } from '../../types';
+import { HoldSuspension } from './HoldSuspension';
 
 interface HoldItemProps {
   readonly hold: Hold;
@@ -89,6 +90,17 @@ export const HoldItem = ({ hold, onCancelled, onRefresh }: HoldItemProps) => {
             {detail}
           </p>
         ) : null}
+        {hold.suspendedUntil ? (
+          <p class="hold-detail" data-testid="hold-suspended" data-until={hold.suspendedUntil}>
+            {t('status.suspended', { date: formatDate(hold.suspendedUntil, lang) })}
+          </p>
+        ) : null}
+        {hold.sequenceIndex && hold.sequenceLength ? (
+          <p class="small" data-testid="hold-sequence" data-waits-for={hold.waitsFor ?? undefined}>
+            {t('status.sequence', { index: hold.sequenceIndex, length: hold.sequenceLength })}
+            {hold.waitsFor ? `${t('common.sep')}${t('status.waitsFor')}` : ''}
+          </p>
+        ) : null}
         <dl class="facts">
           {hold.status === 'READY' && hold.pickupDeadline ? (
             <div class="fact-strong">
@@ -118,6 +130,7 @@ export const HoldItem = ({ hold, onCancelled, onRefresh }: HoldItemProps) => {
             {error}
           </p>
         ) : null}
+        {!confirming ? <HoldSuspension hold={hold} onChanged={onRefresh} /> : null}
         {hold.cancellable && !confirming ? (
           <div class="actions">
             <button
