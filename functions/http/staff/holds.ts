@@ -30,6 +30,10 @@ export const staffHoldView = (hold: Hold, position?: number, pause?: PauseFields
   ...(pause ?? {}),
 });
 
+/** A hold after a staff change, with its SPEC 10 fields. */
+const staffViewNow = async (deps: Parameters<RouteHandler>[1], hold: Hold) =>
+  staffHoldView(hold, undefined, (await pauseFieldsFor(deps, [hold], deps.clock.now())).get(hold.holdId));
+
 const CounterHoldBody = z.object({ cardNumber, titleId: trimmed(1, 64), pickupBranch: trimmed(1, 40) });
 
 /** POST /admin/holds: a counter hold, WAITING at once; contest and latest-issue titles allowed. */
@@ -37,7 +41,8 @@ export const postCounterHold: RouteHandler = async (request, deps) => {
   const body = parseInput(CounterHoldBody, request.body);
   if (!(await deps.store.patrons.get(body.cardNumber))) throw notFound();
   const hold = await placeHold(deps, { ...body, channel: 'COUNTER' });
-  return ok(staffHoldView(hold, await deps.store.holds.positionOf(hold)), 201);
+  const pause = (await pauseFieldsFor(deps, [hold], deps.clock.now())).get(hold.holdId);
+  return ok(staffHoldView(hold, await deps.store.holds.positionOf(hold), pause), 201);
 };
 
 /** DELETE /admin/holds/{holdId} with an optional `reason` (body or query) the patron sees. */
@@ -49,7 +54,7 @@ export const deleteHoldByStaff: RouteHandler = async (request, deps) => {
   if (reason !== undefined && (reason.length > 200 || /[\u0000-\u001f\u007f]/.test(reason))) {
     throw new AppError(400, 'VALIDATION', { field: 'reason' });
   }
-  return ok(staffHoldView(await cancelByStaff(deps, holdId, reason)));
+  return ok(await staffViewNow(deps, await cancelByStaff(deps, holdId, reason)));
 };
 
 /** GET /admin/titles/{titleId}/queue: active holds in queue order, WAITING ones numbered. */
@@ -61,10 +66,6 @@ export const getQueue: RouteHandler = async (request, deps) => {
   const pause = await pauseFieldsFor(deps, queue, deps.clock.now());
   return ok(queue.map((hold) => staffHoldView(hold, hold.status === 'WAITING' ? (position += 1) : undefined, pause.get(hold.holdId))));
 };
-
-/** A hold after a staff change, with its SPEC 10 fields. */
-const staffViewNow = async (deps: Parameters<RouteHandler>[1], hold: Hold) =>
-  staffHoldView(hold, undefined, (await pauseFieldsFor(deps, [hold], deps.clock.now())).get(hold.holdId));
 
 /** PUT /admin/holds/{holdId}/suspension {until} (SPEC 10.1, staff for a patron). */
 export const putSuspensionByStaff: RouteHandler = async (request, deps) => {
