@@ -115,6 +115,28 @@ describe('SPEC 10.2 placing holds in reading order', () => {
   });
 });
 
+describe('SPEC 10.2 / 5.2 rules 3 and 5 under concurrent requests', () => {
+  it('parallel sequences and single holds never take a patron past 15 or hold a title twice', async () => {
+    const patron = await newPatron(app, staff);
+    for (let i = 0; i < 12; i += 1) await holdPlaced(app, patron.token, (await newTitle(app, staff)).titleId);
+    const pairs = [await volumes(2), await volumes(2), await volumes(2)];
+    const single = await newTitle(app, staff);
+    const answers = await Promise.all([
+      ...pairs.map((pair) => sequence(patron.token, pair.map((v) => v.titleId))),
+      ...pairs.map((pair) => sequence(patron.token, pair.map((v) => v.titleId))),
+      app.request('POST', '/api/me/holds', { token: patron.token, body: { titleId: single.titleId, pickupBranch: 'central' } }),
+      app.request('POST', '/api/me/holds', { token: patron.token, body: { titleId: single.titleId, pickupBranch: 'central' } }),
+    ]);
+    expect(answers.every((a) => [201, 409].includes(a.status)), JSON.stringify(answers.map((a) => a.status))).toBe(true);
+    const mine = await holdsOf(patron.token);
+    expect(mine.length).toBeLessThanOrEqual(15);
+    expect(mine.length).toBeGreaterThanOrEqual(13);
+    expect(new Set(mine.map((h) => h.titleId)).size).toBe(mine.length);
+    // Whatever won, each accepted sequence is whole.
+    for (const pair of pairs) expect([0, 2]).toContain(mine.filter((h) => pair.some((v) => v.titleId === h.titleId)).length);
+  });
+});
+
 describe('SPEC 10.2 volume k is not filled before volume k−1 has ended', () => {
   it('volume 2 checked in while volume 1 waits goes to the next hold, then to the sequence once volume 1 is borrowed', async () => {
     const reader = await newPatron(app, staff);
