@@ -56,6 +56,18 @@ describe('SPEC 10.1 / 10.2 in the apps', () => {
     await row.getByTestId('hold-resume').click();
     await row.getByTestId('hold-suspended').waitFor({ state: 'detached' });
     await row.getByTestId('hold-suspend').waitFor();
+
+    // Staff pause it for the patron on the phone, from the patron page.
+    await staffPage.goto(`${app.url}/staff/#/patron/${patron.cardNumber}`);
+    const staffRow = staffPage.locator(`[data-testid="patron-hold"][data-hold-id="${hold.holdId}"]`);
+    await staffRow.getByTestId('patron-hold-suspend-until').fill('2026-12-24');
+    await staffRow.getByTestId('patron-hold-suspend').click();
+    await staffRow.getByTestId('patron-hold-suspended').waitFor();
+    expect(await staffRow.getByTestId('patron-hold-suspended').textContent()).toContain('一時停止中');
+    const status = await app.request('GET', '/api/me/status', { token: await app.patronToken(patron.cardNumber, '0505') });
+    expect((status.body.holds as any[]).find((h) => h.holdId === hold.holdId)).toMatchObject({ suspendedUntil: '2026-12-24' });
+    await staffRow.getByTestId('patron-hold-resume').click();
+    await staffRow.getByTestId('patron-hold-suspended').waitFor({ state: 'detached' });
     await staffPage.close();
     await page.close();
   });

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { HoldSuspendCell } from '../components/HoldSuspendCell';
 import { PageHeading } from '../components/PageHeading';
 import { useBranches } from '../context';
 import { formatDate } from '../format';
@@ -147,6 +148,7 @@ const HoldsTable = ({ holds, onCancelled }: { holds: PatronHold[]; onCancelled: 
               <td>{branchName(hold.pickupBranch)}</td>
               <td class="nowrap">{hold.pickupDeadline ? formatDate(hold.pickupDeadline) : '—'}</td>
               <td>
+                <HoldSuspendCell hold={hold} onChanged={onCancelled} />
                 {hold.cancellable ? (
                   <button type="button" class="danger" disabled={busy} onClick={() => void cancel(hold)} data-testid="patron-hold-cancel">
                     取り消す
