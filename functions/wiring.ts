@@ -155,6 +155,10 @@ export const routes = [
   route('GET', '/api/me/status', 'patron', 'patron-api', { sessionCheckedByHandler: true }),
   route('POST', '/api/me/holds', 'patron', 'patron-api'),
   route('DELETE', '/api/me/holds/{holdId}', 'patron', 'patron-api'),
+  // SPEC 10.1 / 10.2
+  route('POST', '/api/me/holds/sequence', 'patron', 'patron-api'),
+  route('PUT', '/api/me/holds/{holdId}/suspension', 'patron', 'patron-api'),
+  route('DELETE', '/api/me/holds/{holdId}/suspension', 'patron', 'patron-api'),
   route('GET', '/api/me/basket', 'patron', 'patron-api', { sessionCheckedByHandler: true }),
   route('PUT', '/api/me/basket/{titleId}', 'patron', 'patron-api'),
   route('DELETE', '/api/me/basket/{titleId}', 'patron', 'patron-api'),
@@ -184,6 +188,8 @@ export const routes = [
   route('GET', '/admin/contact-list', 'staff', 'staff-api'),
   route('POST', '/admin/holds', 'staff', 'staff-api'),
   route('DELETE', '/admin/holds/{holdId}', 'staff', 'staff-api'),
+  route('PUT', '/admin/holds/{holdId}/suspension', 'staff', 'staff-api'),
+  route('DELETE', '/admin/holds/{holdId}/suspension', 'staff', 'staff-api'),
   route('POST', '/admin/jobs/{job}/run', 'staff', 'staff-api', admin),
   route('GET', '/admin/jobs/{job}/runs', 'staff', 'staff-api', admin),
   // Local stack only (SPEC 7): never deployed

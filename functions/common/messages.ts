@@ -52,6 +52,10 @@ export const errorMessages = {
     ja: 'この予約はインターネットでは取り消せません。受取館({branch})に電話でご連絡ください。',
     en: 'This hold cannot be cancelled online. Please call the pickup branch ({branch}).',
   },
+  NOT_SUSPENDABLE: {
+    ja: '一時停止・再開できるのは、仮予約中と予約中の予約だけです。',
+    en: 'Only provisional and waiting holds can be suspended or resumed.',
+  },
   NOT_LENDABLE: { ja: 'この資料は館内閲覧のみで、貸出できません。', en: 'This copy is for in-library use only.' },
   NOT_ON_SHELF: { ja: 'この資料は書架にないため貸出できません。', en: 'This copy is not on the shelf.' },
   ON_HOLD_FOR_ANOTHER: { ja: 'この資料は他の方の予約資料です。', en: 'This copy is reserved for another patron.' },
@@ -86,6 +90,14 @@ export const ruleMessages = {
   },
   date: { ja: '日付は YYYY-MM-DD の形式で入力してください。', en: 'Dates are written YYYY-MM-DD.' },
   time: { ja: '時刻は HH:MM の形式で入力してください。', en: 'Times are written HH:MM.' },
+  suspensionDate: {
+    ja: '再開日は明日から180日後までの日付を指定してください。',
+    en: 'The resume date must be from tomorrow up to 180 days ahead.',
+  },
+  sequenceTitles: {
+    ja: '順番予約は2点から10点までの異なる資料を指定してください。',
+    en: 'A reading-order hold names 2 to 10 different titles.',
+  },
   invalid: { ja: '{field} の値が正しくありません。', en: '{field} is not valid.' },
   staffPassword: {
     ja: '職員のパスワードは10文字以上128文字以内で入力してください。',

@@ -5,6 +5,7 @@ import type { StoredItem } from './catalog.js';
 import type { Hold } from './holds.js';
 import { outboxParts, type PendingEvent } from './outbox.js';
 import type { Loan } from './patron-records.js';
+import { tokyoDate } from '../domain/tokyo-time.js';
 
 /** A copy as circulation sees it: who it is assigned to, where it travels, its version. */
 export type CirculatingItem = StoredItem & {
@@ -108,7 +109,7 @@ const sendAssignment = async (db: Db, parts: readonly Record<string, unknown>[])
  * The two parts of an assignment: the copy goes to `hold` (ON_HOLD_SHELF at `at` with
  * `ready`, else IN_TRANSIT to the pickup branch) and the hold, still WAITING, takes it.
  */
-const assignmentParts = (db: Db, item: CirculatingItem, hold: Hold, at: string, ready: ReadyFields | undefined, guard: AssignmentGuard) => {
+const assignmentParts = (db: Db, item: CirculatingItem, hold: Hold, at: string, ready: ReadyFields | undefined, guard: AssignmentGuard, today: string) => {
   const version = sameVersion(item);
   const holdChange = ready
     ? readyHoldUpdate(hold, ready)
@@ -140,9 +141,10 @@ const assignmentParts = (db: Db, item: CirculatingItem, hold: Hold, at: string, 
         TableName: db.tableName,
         Key: keys.hold(hold.cardNumber, hold.holdId),
         UpdateExpression: `${holdChange.expression.replace('SET ', 'SET itemId = :itemId, ')}`,
-        ConditionExpression: '#status = :waiting',
+        // SPEC 10.1: a hold suspended meanwhile (its date still ahead) takes no copy.
+        ConditionExpression: '#status = :waiting AND (attribute_not_exists(suspendedUntil) OR suspendedUntil <= :today)',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ...holdChange.values, ':itemId': item.itemId, ':waiting': 'WAITING' },
+        ExpressionAttributeValues: { ...holdChange.values, ':itemId': item.itemId, ':waiting': 'WAITING', ':today': today },
       },
     },
   ];
@@ -174,7 +176,7 @@ export const circulationStore = (db: Db) => ({
     events: readonly PendingEvent[],
     now: Date,
   ): Promise<'assigned' | 'item-changed' | 'hold-taken'> {
-    return sendAssignment(db, [...assignmentParts(db, item, hold, at, ready, { free: true }), ...outboxParts(db, events, now)]);
+    return sendAssignment(db, [...assignmentParts(db, item, hold, at, ready, { free: true }, tokyoDate(now)), ...outboxParts(db, events, now)]);
   },
 
   /**
@@ -193,7 +195,7 @@ export const circulationStore = (db: Db) => ({
     now: Date,
   ): Promise<'assigned' | 'item-changed' | 'hold-taken'> {
     return sendAssignment(db, [
-      ...assignmentParts(db, item, hold, at, ready, { returning: true }),
+      ...assignmentParts(db, item, hold, at, ready, { returning: true }, tokyoDate(now)),
       ...returnedLoanParts(db, item, returned),
       ...outboxParts(db, events, now),
     ]);
@@ -229,8 +231,8 @@ export const circulationStore = (db: Db) => ({
    * cancelled by staff, ended in the same transaction) straight to the next WAITING hold,
    * so no moment exists in which the copy belongs to nobody.
    */
-  handOverParts(item: CirculatingItem, fromHoldId: string, next: Hold, at: string, ready?: ReadyFields): Record<string, unknown>[] {
-    return assignmentParts(db, item, next, at, ready, { from: fromHoldId });
+  handOverParts(item: CirculatingItem, fromHoldId: string, next: Hold, at: string, today: string, ready?: ReadyFields): Record<string, unknown>[] {
+    return assignmentParts(db, item, next, at, ready, { from: fromHoldId }, today);
   },
 
   /** SPEC 5.7: transaction parts that free a copy from its hold and shelve it at `branch` or send it home, in one step. */

@@ -31,9 +31,19 @@ export interface Hold {
   readonly notifyClaim?: string;
   readonly notifyClaimedAt?: string;
   readonly expiresAt?: number;
-  /** SPEC 10.1: a JST date (YYYY-MM-DD); until then the hold keeps its place but takes no copy. */
-  readonly suspendedUntil?: string | null;
+  /** SPEC 10.1: JST date (YYYY-MM-DD) from which a suspended hold is active again; absent when not suspended. */
+  readonly suspendedUntil?: string;
+  /** SPEC 10.2: the sequence a hold belongs to, its 1-based place and the sequence's length. */
+  readonly sequenceId?: string;
+  readonly sequenceIndex?: number;
+  readonly sequenceLength?: number;
+  /** SPEC 10.2: the hold before it in its sequence (same patron), which must end before this one is filled. */
+  readonly previousHoldId?: string;
+  readonly previousTitleId?: string;
 }
+
+const SUSPENDABLE_STATES = [':provisional', ':waiting'];
+const suspendableValues = { ':provisional': 'PROVISIONAL', ':waiting': 'WAITING' };
 
 /** Finished holds leave the patron's view after 30 days (SPEC 6). */
 const FINISHED_RETENTION_DAYS = 30;
@@ -95,6 +105,95 @@ export const holdStore = (db: Db) => ({
       if (counter === 'ConditionalCheckFailed') return 'HOLD_LIMIT';
       throw error;
     }
+  },
+
+  /**
+   * SPEC 10.2 all or nothing: every hold of a sequence, its marker, and the patron's counter
+   * raised by all of them at once under the limit, in one transaction. Which title was
+   * refused is told by the marker whose condition failed.
+   */
+  async placeAll(
+    holds: readonly Hold[],
+    limit: number,
+    events: readonly PendingEvent[],
+  ): Promise<{ outcome: 'placed' } | { outcome: 'ALREADY_HELD'; index: number } | { outcome: 'HOLD_LIMIT' }> {
+    const first = holds[0];
+    if (!first) return { outcome: 'placed' };
+    const n = holds.length;
+    try {
+      await db.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: db.tableName,
+                Key: keys.patron(first.cardNumber),
+                UpdateExpression: 'ADD activeHolds :n',
+                ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(activeHolds) OR activeHolds <= :most)',
+                ExpressionAttributeValues: { ':n': n, ':most': limit - n },
+              },
+            },
+            ...holds.map((hold) => ({
+              Put: {
+                TableName: db.tableName,
+                Item: { ...keys.activeHoldMarker(hold.cardNumber, hold.titleId), type: 'ActiveHold', holdId: hold.holdId },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            })),
+            ...holds.map((hold) => ({
+              Put: {
+                TableName: db.tableName,
+                Item: {
+                  ...keys.hold(hold.cardNumber, hold.holdId),
+                  ...keys.holdInQueue(hold.titleId, hold.requestedAt, hold.holdId),
+                  ...keys.holdById(hold.holdId),
+                  ...keys.provisionalHold(hold.requestedAt, hold.holdId),
+                  type: 'Hold',
+                  ...hold,
+                },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            })),
+            ...outboxParts(db, events, new Date(first.requestedAt)),
+          ] as never,
+        }),
+      );
+      return { outcome: 'placed' };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const codes = cancellationCodes(error);
+      if (limit - n < 0 || codes[0] === 'ConditionalCheckFailed') return { outcome: 'HOLD_LIMIT' };
+      const marker = codes.slice(1, 1 + n).findIndex((code) => code === 'ConditionalCheckFailed');
+      if (marker >= 0) return { outcome: 'ALREADY_HELD', index: marker };
+      throw error;
+    }
+  },
+
+  /**
+   * SPEC 10.1: suspends a hold until `until`, or resumes it (`until` undefined), with its
+   * event, only while it is PROVISIONAL or WAITING: a check-in that assigned it a copy
+   * first wins, and the suspension is refused (false).
+   */
+  async setSuspension(hold: Hold, until: string | undefined, at: Date, events: readonly PendingEvent[]): Promise<boolean> {
+    return whenConditionsHold(
+      db.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: db.tableName,
+                Key: keys.hold(hold.cardNumber, hold.holdId),
+                UpdateExpression: until ? 'SET suspendedUntil = :until' : 'REMOVE suspendedUntil',
+                ConditionExpression: `#status IN (${SUSPENDABLE_STATES.join(', ')})`,
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ...suspendableValues, ...(until ? { ':until': until } : {}) },
+              },
+            },
+            ...outboxParts(db, events, at),
+          ] as never,
+        }),
+      ),
+    );
   },
 
   async get(cardNumber: string, holdId: string, now: Date): Promise<Hold | undefined> {
@@ -315,33 +414,6 @@ export const holdStore = (db: Db) => ({
       KeyConditionExpression: 'GSI1PK = :pk',
       ExpressionAttributeValues: { ':pk': keys.queuePartition(titleId) },
     });
-  },
-
-  /** 1-based place among the title's WAITING holds (counted on the index, not loaded). */
-  async positionOf(hold: Hold): Promise<number> {
-    let ahead = 0;
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.client.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK < :mine',
-          FilterExpression: '#status = :waiting',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':pk': keys.queuePartition(hold.titleId),
-            ':mine': keys.holdInQueue(hold.titleId, hold.requestedAt, hold.holdId).GSI1SK,
-            ':waiting': 'WAITING',
-          },
-          Select: 'COUNT',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      ahead += page.Count ?? 0;
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return ahead + 1;
   },
 
   /** Provisional holds requested up to `until`, oldest first, a page at a time (GSI2). */

@@ -4,6 +4,8 @@ import type { CirculatingItem } from '../store/circulation.js';
 import type { Hold } from '../store/holds.js';
 import type { PendingEvent } from '../store/outbox.js';
 import { holdChangeEvent } from './hold-events.js';
+import { tokyoDate } from '../domain/tokyo-time.js';
+import { fillCheckFor } from './fill-eligibility.js';
 import { readyFieldsFor } from './ready-fields.js';
 import type { CopyDestination } from './route-copy.js';
 
@@ -20,7 +22,8 @@ type Ended = { ended: boolean; copy?: CopyDestination };
  * half-way leaves either the old state (the next run or staff try again) or the new one,
  * never a copy released and going nowhere.
  * 1. Read the copy; if it no longer serves this hold, just end the hold.
- * 2. Try the title's WAITING holds in queue order: the copy is READY here (it is at that
+ * 2. Try the title's WAITING holds in queue order, passing over those that may not take a
+ *    copy today (suspended, or waiting for the previous hold of their sequence, SPEC 10): the copy is READY here (it is at that
  *    hold's pickup branch) or IN_TRANSIT to it. A hold another copy took meanwhile is skipped.
  * 3. With none, the copy is shelved here or travels home.
  */
@@ -48,12 +51,13 @@ export const endAssignedHold = async (
     const waiting = scannedCopyCanFillHolds(item)
       ? (await deps.store.holds.queue(item.titleId)).filter((h) => h.status === 'WAITING' && h.holdId !== hold.holdId)
       : [];
+    const blockOf = await fillCheckFor(deps, waiting, now);
     let copyChanged = false;
-    for (const next of waiting) {
+    for (const next of waiting.filter((h) => blockOf(h) === null)) {
       const atPickup = next.pickupBranch === here && !travelling;
       const ready = atPickup ? await readyFieldsFor(deps, next, now) : undefined;
       const nextEvent = holdChangeEvent(next, 'WAITING', atPickup ? 'READY' : 'IN_TRANSIT', now, { itemId: item.itemId });
-      const handOver = withEvents(deps.store.circulation.handOverParts(item, hold.holdId, next, here, ready), nextEvent);
+      const handOver = withEvents(deps.store.circulation.handOverParts(item, hold.holdId, next, here, tokyoDate(now), ready), nextEvent);
       const outcome = await deps.store.holds.finishTogether(hold, to, [hold.status], now, details, handOver);
       if (outcome.finished) {
         return ended(

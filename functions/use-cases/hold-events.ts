@@ -10,13 +10,15 @@ import { events } from '../wiring.js';
  * A fulfilment is a loan beginning: its event names no patron and not the hold either (the
  * hold's earlier events name the card, so its id would join them), so the bus carries no
  * "card X borrowed title Y" (図書館の自由). Subscribers count fulfilments by title and copy.
+ * SPEC 10.1: a suspension or resumption is a change with `from` = `to` and `suspendedUntil`
+ * (the date, or null when resumed).
  */
 export const holdChangeEvent = (
   hold: Hold,
   from: HoldState | null,
   to: HoldState,
   at: Date,
-  extra: { reason?: string; itemId?: string } = {},
+  extra: { reason?: string; itemId?: string; suspendedUntil?: string | null } = {},
 ): PendingEvent => {
   const fulfilled = to === 'FULFILLED';
   return {

@@ -6,6 +6,7 @@ import { tokyoDate, tokyoIso } from '../domain/tokyo-time.js';
 import type { CalendarDay } from '../domain/calendar.js';
 import type { Hold } from '../store/holds.js';
 import { readTitleForWait, waitEstimates } from './wait-estimates.js';
+import { pauseFieldsFor, type PauseFields } from './fill-eligibility.js';
 
 /** A hold as a patron sees it (SPEC 7 hold objects). */
 export interface HoldView {
@@ -27,13 +28,16 @@ export interface HoldView {
   readonly finishedAt?: string;
 }
 
+export type HoldViewWithPause = HoldView & PauseFields;
+
 /**
  * Shapes holds for the patron: positions for WAITING holds (one count per title queue),
  * `registersAt` for PROVISIONAL ones (the calendar of their request dates), newest first.
  * A WAITING hold's position and estimated ready date come from its title's queue and copies
  * (two Queries per title).
  */
-export const holdViews = async (deps: Deps, holds: readonly Hold[], lang: Lang): Promise<HoldView[]> => {
+export const holdViews = async (deps: Deps, holds: readonly Hold[], lang: Lang): Promise<HoldViewWithPause[]> => {
+  const pause = await pauseFieldsFor(deps, holds, deps.clock.now());
   const provisionalDates = [...new Set(holds.filter((h) => h.status === 'PROVISIONAL').map((h) => tokyoDate(new Date(h.requestedAt))))];
   const calendars = new Map<string, CalendarDay[]>();
   for (const day of await deps.store.calendar.forDates(provisionalDates)) calendars.set(day.date, [...(calendars.get(day.date) ?? []), day]);
@@ -69,5 +73,6 @@ export const holdViews = async (deps: Deps, holds: readonly Hold[], lang: Lang):
       ...(hold.cancelReason ? { cancelReason: hold.cancelReason } : {}),
       ...(hold.cancelNote ? { cancelNote: hold.cancelNote } : {}),
       ...(hold.finishedAt ? { finishedAt: tokyoIso(new Date(hold.finishedAt)) } : {}),
+      ...(pause.get(hold.holdId) as PauseFields),
     }));
 };

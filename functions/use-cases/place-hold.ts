@@ -29,14 +29,10 @@ export interface HoldRequest {
 }
 
 /**
- * SPEC 5.2 place a hold.
- * 1. Rule 6: the branch and the title must exist (and, at the counter, the patron).
- * 2. Rules 1, 2, 4 from the title's copies and the patron's loans.
- * 3. Rules 3 and 5 as conditions of the transaction that writes the hold and its
- *    HoldStateChanged event.
+ * SPEC 5.2 rules 1, 2, 4 and 6 for one request: the branch and the title must exist, and the
+ * title's copies and the patron's loans must allow the hold. Throws the refusal.
  */
-export const placeHold = async (deps: Deps, request: HoldRequest): Promise<Hold> => {
-  const now = deps.clock.now();
+export const checkHoldRequest = async (deps: Deps, request: HoldRequest, now: Date) => {
   const [branch, title] = await Promise.all([
     deps.store.branches.get(request.pickupBranch),
     deps.store.catalog.getTitle(request.titleId),
@@ -51,18 +47,32 @@ export const placeHold = async (deps: Deps, request: HoldRequest): Promise<Hold>
   const channel = request.channel === 'ONLINE' ? 'online' : 'counter';
   const refusal = holdRefusal({ copies, patronHasTitleOnLoan, today: tokyoDate(now) }, channel, deps.config.holds);
   if (refusal) throw holdRefused(refusal);
+  return { title, branch };
+};
 
-  const hold: Hold = {
-    holdId: randomUUID(),
-    cardNumber: request.cardNumber,
-    titleId: title.titleId,
-    title: title.title,
-    pickupBranch: branch.code,
-    status: request.channel === 'ONLINE' ? 'PROVISIONAL' : 'WAITING',
-    channel: request.channel,
-    requestedAt: now.toISOString(),
-    ...(request.channel === 'COUNTER' ? { registeredAt: now.toISOString() } : {}),
-  };
+/** A new hold of `request`, before it is written. */
+export const newHold = (request: HoldRequest, title: { titleId: string; title: string }, branch: { code: string }, now: Date): Hold => ({
+  holdId: randomUUID(),
+  cardNumber: request.cardNumber,
+  titleId: title.titleId,
+  title: title.title,
+  pickupBranch: branch.code,
+  status: request.channel === 'ONLINE' ? 'PROVISIONAL' : 'WAITING',
+  channel: request.channel,
+  requestedAt: now.toISOString(),
+  ...(request.channel === 'COUNTER' ? { registeredAt: now.toISOString() } : {}),
+});
+
+/**
+ * SPEC 5.2 place a hold.
+ * 1. Rules 6, 1, 2, 4 (checkHoldRequest).
+ * 2. Rules 3 and 5 as conditions of the transaction that writes the hold and its
+ *    HoldStateChanged event.
+ */
+export const placeHold = async (deps: Deps, request: HoldRequest): Promise<Hold> => {
+  const now = deps.clock.now();
+  const { title, branch } = await checkHoldRequest(deps, request, now);
+  const hold = newHold(request, title, branch, now);
   const outcome = await deps.store.holds.place(hold, deps.config.holds.holdLimit, [holdChangeEvent(hold, null, hold.status, now)]);
   if (outcome !== 'placed') throw holdRefused(outcome);
   deps.metrics.count('HoldsPlaced');

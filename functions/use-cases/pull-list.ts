@@ -5,6 +5,7 @@ import type { StoredItem } from '../store/catalog.js';
 import { byShelfOrder, canFillHolds, planPullLists, requestedBeforeDay, type ShelfCopy } from '../domain/fulfilment.js';
 import { tokyoIso } from '../domain/tokyo-time.js';
 import { maskCardNumber } from '../mail/pickup-notice.js';
+import { fillCheckFor } from './fill-eligibility.js';
 
 /** What a clerk needs to find the copy and name the hold on the slip (SPEC 5.4, 7). */
 export interface PullListEntry {
@@ -25,12 +26,15 @@ export interface PullListEntry {
 
 /**
  * SPEC 5.4 pull list of one branch for one opening day: WAITING holds requested before that
- * day (so an evening request registered by the 07:00 run is on the next morning's list) that
+ * day that may take a copy that day (not suspended, not waiting for a previous volume) (so an evening request registered by the 07:00 run is on the next morning's list) that
  * a copy on a shelf can fill, planned for all branches at once (prefer a copy at the pickup
  * branch; one hold on one list), cut to this branch and sorted in shelf order.
  */
 export const pullList = async (deps: Deps, branch: string, date: string): Promise<PullListEntry[]> => {
-  const holds = requestedBeforeDay(await deps.store.holds.allWaiting(), date);
+  const requested = requestedBeforeDay(await deps.store.holds.allWaiting(), date);
+  // SPEC 10.1 / 10.2: holds that may not take a copy that day are not searched for.
+  const blockOf = await fillCheckFor(deps, requested, deps.clock.now(), date);
+  const holds = requested.filter((hold) => blockOf(hold) === null);
   const titleIds = [...new Set(holds.map((h) => h.titleId))];
   const copies = (
     await mapWithConcurrency(titleIds, 8, async (titleId) =>

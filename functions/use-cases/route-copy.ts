@@ -1,16 +1,25 @@
 import type { Deps } from '../common/deps.js';
+import type { PassOverReason } from '../domain/fill-eligibility.js';
 import { scannedCopyCanFillHolds } from '../domain/fulfilment.js';
 import type { CirculatingItem, Placement, ReadyFields, ReturnedLoan } from '../store/circulation.js';
 import type { Hold } from '../store/holds.js';
 import type { PendingEvent } from '../store/outbox.js';
 import { holdChangeEvent } from './hold-events.js';
+import { fillCheckFor } from './fill-eligibility.js';
 import { readyFieldsFor } from './ready-fields.js';
 
-/** Where staff send a scanned copy (SPEC 7 POST /admin/checkin). */
-export type CopyDestination =
+/** SPEC 10.1 / 10.2: a hold ahead in the queue that the copy passed over, and why. */
+export interface PassedOver {
+  readonly holdId: string;
+  readonly reason: PassOverReason;
+}
+
+/** Where staff send a scanned copy (SPEC 7 POST /admin/checkin); `passedOver` when holds ahead could not take it. */
+export type CopyDestination = (
   | { action: 'SHELVE'; branch: string }
   | { action: 'HOLD_SHELF'; holdId: string; pickupDeadline?: string }
-  | { action: 'TRANSIT'; toBranch: string; holdId?: string };
+  | { action: 'TRANSIT'; toBranch: string; holdId?: string }
+) & { passedOver?: readonly PassedOver[] };
 
 const MAX_ROUNDS = 20;
 
@@ -44,8 +53,17 @@ export const routeCopyOnce = async (
   options: { travelling?: boolean } = {},
 ): Promise<CopyDestination | 'item-changed'> => {
   const now = deps.clock.now();
+  const passedOver: PassedOver[] = [];
+  const withPassedOver = <D extends CopyDestination>(destination: D): D => (passedOver.length > 0 ? { ...destination, passedOver } : destination);
   if (scannedCopyCanFillHolds(item)) {
-    for (const hold of (await deps.store.holds.queue(item.titleId)).filter((h) => h.status === 'WAITING')) {
+    const waiting = (await deps.store.holds.queue(item.titleId)).filter((h) => h.status === 'WAITING');
+    const blockOf = await fillCheckFor(deps, waiting, now);
+    for (const hold of waiting) {
+      const block = blockOf(hold);
+      if (block) {
+        passedOver.push({ holdId: hold.holdId, reason: block });
+        continue;
+      }
       // A copy on the road is never READY: it becomes so when scanned at the pickup branch.
       const atPickup = hold.pickupBranch === branch && !options.travelling;
       const ready = atPickup ? await readyFieldsFor(deps, hold, now) : undefined;
@@ -53,16 +71,18 @@ export const routeCopyOnce = async (
       const outcome = await writes.assign(hold, branch, ready, [event]);
       if (outcome === 'hold-taken') continue; // another copy filled it first
       if (outcome === 'item-changed') return 'item-changed';
-      return atPickup
-        ? { action: 'HOLD_SHELF', holdId: hold.holdId, pickupDeadline: ready?.pickupDeadline }
-        : { action: 'TRANSIT', toBranch: hold.pickupBranch, holdId: hold.holdId };
+      return withPassedOver(
+        atPickup
+          ? { action: 'HOLD_SHELF', holdId: hold.holdId, pickupDeadline: ready?.pickupDeadline }
+          : { action: 'TRANSIT', toBranch: hold.pickupBranch, holdId: hold.holdId },
+      );
     }
   }
   const home = item.branch;
   const destination: CopyDestination =
     home === branch && !options.travelling ? { action: 'SHELVE', branch } : { action: 'TRANSIT', toBranch: home };
   const placed = await writes.place(destination.action === 'SHELVE' ? { status: 'ON_SHELF' } : { status: 'IN_TRANSIT', destination: home });
-  return placed ? destination : 'item-changed';
+  return placed ? withPassedOver(destination) : 'item-changed';
 };
 
 /**

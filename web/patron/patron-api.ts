@@ -41,6 +41,10 @@ export const createPatronApi = (lang: () => Lang, onUnauthorized: () => void, on
     status: () => call<PatronStatus>('GET', '/api/me/status'),
     placeHold: (titleId: string, pickupBranch: string) => call<Hold>('POST', '/api/me/holds', { titleId, pickupBranch }),
     cancelHold: (holdId: string) => call<Hold>('DELETE', `/api/me/holds/${id(holdId)}`),
+    suspendHold: (holdId: string, until: string) => call<Hold>('PUT', `/api/me/holds/${id(holdId)}/suspension`, { until }),
+    resumeHold: (holdId: string) => call<Hold>('DELETE', `/api/me/holds/${id(holdId)}/suspension`),
+    placeSequence: (titleIds: readonly string[], pickupBranch: string) =>
+      call<{ sequenceId: string; holds: Hold[] }>('POST', '/api/me/holds/sequence', { titleIds, pickupBranch }),
     basket: () => call<BasketEntry[]>('GET', '/api/me/basket'),
     addToBasket: (titleId: string) => call<void>('PUT', `/api/me/basket/${id(titleId)}`),
     removeFromBasket: (titleId: string) => call<void>('DELETE', `/api/me/basket/${id(titleId)}`),

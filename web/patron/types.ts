@@ -116,6 +116,13 @@ export interface Hold {
   readonly cancelReason?: string;
   readonly cancelNote?: string;
   readonly finishedAt?: string;
+  /** SPEC 10.1: paused until this date (null when not). */
+  readonly suspendedUntil?: string | null;
+  /** SPEC 10.2: place in a reading-order sequence; `waitsFor` the titleId it waits for. */
+  readonly sequenceId?: string | null;
+  readonly sequenceIndex?: number | null;
+  readonly sequenceLength?: number | null;
+  readonly waitsFor?: string | null;
 }
 
 export type RenewRefusal = 'HAS_HOLDS' | 'INTERLIBRARY' | 'ALREADY_RENEWED' | 'OVERDUE';

@@ -67,6 +67,8 @@ export const api = {
   counterHold: (cardNumber: string, titleId: string, pickupBranch: string) =>
     client.request<StaffHold>('POST', '/admin/holds', { cardNumber, titleId, pickupBranch }),
   cancelHold: (holdId: string, reason: string) => client.request<StaffHold>('DELETE', `/admin/holds/${seg(holdId)}`, { reason }),
+  suspendHold: (holdId: string, until: string) => client.request<StaffHold>('PUT', `/admin/holds/${seg(holdId)}/suspension`, { until }),
+  resumeHold: (holdId: string) => client.request<StaffHold>('DELETE', `/admin/holds/${seg(holdId)}/suspension`),
   queue: (titleId: string) => client.request<StaffHold[]>('GET', `/admin/titles/${seg(titleId)}/queue`),
   title: (titleId: string) => client.request<TitleDetail>('GET', `/api/catalog/titles/${seg(titleId)}`),
   addItem: (body: { itemId: string; titleId: string; branch: string; category: Copy['category']; callNumber?: string }) =>

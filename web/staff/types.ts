@@ -6,7 +6,13 @@ export interface Branch {
 }
 
 /** For a copy going to a hold, whose hold it is (the hold-shelf slip, SPEC 11). */
-export type CheckinResult = { titleId?: string; title?: string; cardNumber?: string; patronName?: string; pickupBranch?: string } & (
+/** SPEC 10.1 / 10.2: a hold ahead in the queue that the copy passed over, and why. */
+export interface PassedOver {
+  holdId: string;
+  reason: 'SUSPENDED' | 'WAITS_FOR';
+}
+
+export type CheckinResult = { titleId?: string; title?: string; cardNumber?: string; patronName?: string; pickupBranch?: string; passedOver?: PassedOver[] } & (
   | { action: 'SHELVE'; branch?: string }
   | { action: 'HOLD_SHELF'; holdId: string; pickupDeadline?: string }
   | { action: 'TRANSIT'; toBranch: string; holdId?: string }
@@ -68,6 +74,12 @@ export interface StaffHold {
   pickupDeadline?: string;
   cancelReason?: string;
   cancelNote?: string;
+  /** SPEC 10.1: suspended until this date (null when not). */
+  suspendedUntil?: string | null;
+  /** SPEC 10.2: place in a reading-order sequence, and the title the hold waits for. */
+  sequenceIndex?: number | null;
+  sequenceLength?: number | null;
+  waitsFor?: string | null;
 }
 
 export interface SearchItem {
@@ -194,6 +206,9 @@ export interface PatronHold {
   /** The copy assigned (IN_TRANSIT, READY): the counter fetches it from the hold shelf. */
   itemId?: string;
   cancellable: boolean;
+  /** SPEC 10.1 / 10.2 */
+  suspendedUntil?: string | null;
+  waitsFor?: string | null;
 }
 
 export interface PatronView {

@@ -6,6 +6,9 @@ import { trimmed } from '../../common/http/schemas.js';
 import { cancelByPatron } from '../../use-cases/cancel-hold.js';
 import { holdViews } from '../../use-cases/hold-view.js';
 import { placeHold } from '../../use-cases/place-hold.js';
+import { changeSuspension, checkSuspensionDate } from '../../use-cases/suspend-hold.js';
+import { placeSequence, SequenceRefused } from '../../use-cases/place-sequence.js';
+import { renderAppError } from '../../common/http/render-error.js';
 
 const HoldBody = z.object({ titleId: trimmed(1, 64), pickupBranch: trimmed(1, 40) });
 
@@ -26,4 +29,50 @@ export const deleteHold: RouteHandler = async (request, deps) => {
   const hold = await cancelByPatron(deps, subject, holdId);
   const [view] = await holdViews(deps, [hold], request.lang);
   return ok(view);
+};
+
+/** PUT /api/me/holds/{holdId}/suspension {until} (SPEC 10.1): the hold, suspended. */
+export const putSuspension: RouteHandler = async (request, deps) => {
+  const { subject } = principalOf(request);
+  const until = checkSuspensionDate(deps, (request.body as { until?: unknown } | undefined)?.until);
+  const hold = await deps.store.holds.get(subject, request.params.holdId ?? '', deps.clock.now());
+  const [view] = await holdViews(deps, [await changeSuspension(deps, hold, until)], request.lang);
+  return ok(view);
+};
+
+/** DELETE /api/me/holds/{holdId}/suspension (SPEC 10.1): the hold, resumed. */
+export const deleteSuspension: RouteHandler = async (request, deps) => {
+  const { subject } = principalOf(request);
+  const hold = await deps.store.holds.get(subject, request.params.holdId ?? '', deps.clock.now());
+  const [view] = await holdViews(deps, [await changeSuspension(deps, hold, undefined)], request.lang);
+  return ok(view);
+};
+
+const SequenceBody = z.object({
+  titleIds: z.array(trimmed(1, 64)).check(
+    z.minLength(2, { error: 'rule:sequenceTitles' }),
+    z.maxLength(10, { error: 'rule:sequenceTitles' }),
+    z.refine((ids) => new Set(ids).size === ids.length, { error: 'rule:sequenceTitles' }),
+  ),
+  pickupBranch: trimmed(1, 40),
+});
+
+/**
+ * POST /api/me/holds/sequence (SPEC 10.2): 201 {sequenceId, holds} in reading order, or the
+ * status and code of the first refused title with every title's result (`results`, also
+ * inside `error`), and no hold placed.
+ */
+export const postSequence: RouteHandler = async (request, deps) => {
+  const { subject } = principalOf(request);
+  const body = parseInput(SequenceBody, request.body);
+  try {
+    const holds = await placeSequence(deps, subject, body.titleIds, body.pickupBranch, request.lang);
+    const views = await holdViews(deps, holds, request.lang);
+    views.sort((a, b) => (a.sequenceIndex ?? 0) - (b.sequenceIndex ?? 0));
+    return ok({ sequenceId: holds[0]?.sequenceId, holds: views }, 201);
+  } catch (error) {
+    if (!(error instanceof SequenceRefused)) throw error;
+    const { error: first } = renderAppError(error.first, request.lang);
+    return ok({ error: { ...first, results: error.results }, results: error.results }, error.first.status);
+  }
 };

@@ -1,7 +1,7 @@
 import type { GroupHandlers } from '../../common/http/api-handler.js';
 import { deleteBasket, getBasket, putBasket, reserveBasket } from './basket.js';
 import { updateContact } from './contact.js';
-import { deleteHold, postHold } from './holds.js';
+import { deleteHold, deleteSuspension, postHold, postSequence, putSuspension } from './holds.js';
 import { getMe } from './me.js';
 import { putPassword } from './password.js';
 import { postRenew } from './renew.js';
@@ -14,6 +14,9 @@ export const patronHandlers: GroupHandlers<'patron-api'> = {
   'GET /api/me/status': getStatus,
   'POST /api/me/holds': postHold,
   'DELETE /api/me/holds/{holdId}': deleteHold,
+  'POST /api/me/holds/sequence': postSequence,
+  'PUT /api/me/holds/{holdId}/suspension': putSuspension,
+  'DELETE /api/me/holds/{holdId}/suspension': deleteSuspension,
   'GET /api/me/basket': getBasket,
   'PUT /api/me/basket/{titleId}': putBasket,
   'DELETE /api/me/basket/{titleId}': deleteBasket,

@@ -10,9 +10,11 @@ import { cancelByStaff } from '../../use-cases/cancel-hold.js';
 import { placeHold } from '../../use-cases/place-hold.js';
 import { readTitleForWait, waitEstimates } from '../../use-cases/wait-estimates.js';
 import { tokyoDate } from '../../domain/tokyo-time.js';
+import { pauseFieldsFor, type PauseFields } from '../../use-cases/fill-eligibility.js';
+import { changeSuspension, checkSuspensionDate } from '../../use-cases/suspend-hold.js';
 
 /** A hold as staff see it: with the card number, channel and any cancel reason. */
-export const staffHoldView = (hold: Hold, position?: number, estimatedReadyDate?: string | null) => ({
+export const staffHoldView = (hold: Hold, position?: number, estimatedReadyDate?: string | null, pause?: PauseFields) => ({
   holdId: hold.holdId,
   cardNumber: hold.cardNumber,
   titleId: hold.titleId,
@@ -28,7 +30,12 @@ export const staffHoldView = (hold: Hold, position?: number, estimatedReadyDate?
   ...(hold.pickupDeadline ? { pickupDeadline: hold.pickupDeadline } : {}),
   ...(hold.cancelReason ? { cancelReason: hold.cancelReason } : {}),
   ...(hold.cancelNote ? { cancelNote: hold.cancelNote } : {}),
+  ...(pause ?? {}),
 });
+
+/** A hold after a staff change, with its SPEC 10 fields. */
+const staffViewNow = async (deps: Parameters<RouteHandler>[1], hold: Hold) =>
+  staffHoldView(hold, undefined, undefined, (await pauseFieldsFor(deps, [hold], deps.clock.now())).get(hold.holdId));
 
 const CounterHoldBody = z.object({ cardNumber, titleId: trimmed(1, 64), pickupBranch: trimmed(1, 40) });
 
@@ -39,7 +46,8 @@ export const postCounterHold: RouteHandler = async (request, deps) => {
   const hold = await placeHold(deps, { ...body, channel: 'COUNTER' });
   const { queue, copies } = await readTitleForWait(deps, hold.titleId);
   const wait = waitEstimates(deps, tokyoDate(deps.clock.now()), queue, copies, { include: [hold] });
-  return ok(staffHoldView(hold, wait.positions.get(hold.holdId) ?? 1, wait.dates.get(hold.holdId) ?? null), 201);
+  const pause = (await pauseFieldsFor(deps, [hold], deps.clock.now())).get(hold.holdId);
+  return ok(staffHoldView(hold, wait.positions.get(hold.holdId) ?? 1, wait.dates.get(hold.holdId) ?? null, pause), 201);
 };
 
 /** DELETE /admin/holds/{holdId} with an optional `reason` (body or query) the patron sees. */
@@ -51,7 +59,7 @@ export const deleteHoldByStaff: RouteHandler = async (request, deps) => {
   if (reason !== undefined && (reason.length > 200 || /[\u0000-\u001f\u007f]/.test(reason))) {
     throw new AppError(400, 'VALIDATION', { field: 'reason' });
   }
-  return ok(staffHoldView(await cancelByStaff(deps, holdId, reason)));
+  return ok(await staffViewNow(deps, await cancelByStaff(deps, holdId, reason)));
 };
 
 /** GET /admin/titles/{titleId}/queue: active holds in queue order, WAITING ones numbered and with their estimate (SPEC 10.3). */
@@ -60,9 +68,25 @@ export const getQueue: RouteHandler = async (request, deps) => {
   if (!(await deps.store.catalog.getTitle(titleId))) throw notFound();
   const { queue, copies } = await readTitleForWait(deps, titleId);
   const wait = waitEstimates(deps, tokyoDate(deps.clock.now()), queue, copies);
+  const pause = await pauseFieldsFor(deps, queue, deps.clock.now());
   return ok(
     queue.map((hold) =>
-      hold.status === 'WAITING' ? staffHoldView(hold, wait.positions.get(hold.holdId), wait.dates.get(hold.holdId) ?? null) : staffHoldView(hold),
+      hold.status === 'WAITING'
+        ? staffHoldView(hold, wait.positions.get(hold.holdId), wait.dates.get(hold.holdId) ?? null, pause.get(hold.holdId))
+        : staffHoldView(hold, undefined, undefined, pause.get(hold.holdId)),
     ),
   );
+};
+
+/** PUT /admin/holds/{holdId}/suspension {until} (SPEC 10.1, staff for a patron). */
+export const putSuspensionByStaff: RouteHandler = async (request, deps) => {
+  const until = checkSuspensionDate(deps, (request.body as { until?: unknown } | undefined)?.until);
+  const hold = await deps.store.holds.findById(request.params.holdId ?? '', deps.clock.now());
+  return ok(await staffViewNow(deps, await changeSuspension(deps, hold, until)));
+};
+
+/** DELETE /admin/holds/{holdId}/suspension: resumes the hold (SPEC 10.1). */
+export const deleteSuspensionByStaff: RouteHandler = async (request, deps) => {
+  const hold = await deps.store.holds.findById(request.params.holdId ?? '', deps.clock.now());
+  return ok(await staffViewNow(deps, await changeSuspension(deps, hold, undefined)));
 };

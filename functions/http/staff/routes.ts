@@ -5,7 +5,7 @@ import { putCalendarDay } from './calendar.js';
 import { postItem, postTitle } from './catalog.js';
 import { postCheckout } from './checkout.js';
 import { getContactList, getPullList, postCheckin } from './circulation.js';
-import { deleteHoldByStaff, getQueue, postCounterHold } from './holds.js';
+import { deleteHoldByStaff, deleteSuspensionByStaff, getQueue, postCounterHold, putSuspensionByStaff } from './holds.js';
 import { postImport } from './import.js';
 import { listJobRuns, runJobNow } from './jobs.js';
 import { staffLogin } from './login.js';
@@ -35,6 +35,8 @@ export const staffHandlers: GroupHandlers<'staff-api'> = {
   'GET /admin/contact-list': getContactList,
   'POST /admin/holds': postCounterHold,
   'DELETE /admin/holds/{holdId}': deleteHoldByStaff,
+  'PUT /admin/holds/{holdId}/suspension': putSuspensionByStaff,
+  'DELETE /admin/holds/{holdId}/suspension': deleteSuspensionByStaff,
   'POST /admin/jobs/{job}/run': runJobNow,
   'GET /admin/jobs/{job}/runs': listJobRuns,
   'PUT /admin/local/clock': setLocalClock,

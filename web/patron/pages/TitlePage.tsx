@@ -5,6 +5,7 @@ import { HoldRefusal } from '../components/HoldRefusal';
 import { Notice } from '../components/Notice';
 import { PageTitle } from '../components/PageTitle';
 import { ReservePanel } from '../components/ReservePanel';
+import { SequencePanel } from '../components/SequencePanel';
 import { useApp } from '../context';
 import { errorText } from '../errors';
 import { formatMonthDay } from '../format';
@@ -91,6 +92,8 @@ export const TitlePage = ({ titleId }: { readonly titleId: string }) => {
           <HoldRefusal reason={title.reason} />
         )}
       </section>
+
+      {title.series && title.holdable ? <SequencePanel titleId={title.titleId} series={title.series} /> : null}
 
       <section aria-labelledby="details-heading">
         <h2 id="details-heading">{t('title.details')}</h2>

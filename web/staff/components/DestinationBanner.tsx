@@ -4,6 +4,8 @@ import type { ShownError } from '../errors';
 import type { CheckinResult } from '../types';
 import { HoldSlip } from './HoldSlip';
 
+const PASS_OVER_REASONS = { SUSPENDED: '一時停止中', WAITS_FOR: '順番予約の前の巻待ち' } as const;
+
 export type CheckinOutcome = { itemId: string; seq: number } & ({ result: CheckinResult } | { error: ShownError });
 
 /** The words staff act on after a check-in: where the copy goes, big. */
@@ -69,6 +71,12 @@ export const DestinationBanner = ({ outcome }: { outcome: CheckinOutcome | undef
       {result.title ? (
         <p class="banner-sub" data-testid="checkin-title">
           {result.title}
+        </p>
+      ) : null}
+      {result.passedOver && result.passedOver.length > 0 ? (
+        <p class="banner-sub" data-testid="checkin-passed-over">
+          先の予約を飛ばしました:{' '}
+          {result.passedOver.map((p) => `予約番号 ${p.holdId}(${PASS_OVER_REASONS[p.reason]})`).join('、')}
         </p>
       ) : null}
       <p class="banner-item">

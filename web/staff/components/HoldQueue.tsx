@@ -57,6 +57,23 @@ const CancelRow = ({ hold, onDone, onClose }: CancelRowProps) => {
   );
 };
 
+/** SPEC 10.1 / 10.2: why a waiting hold may be passed over — suspended, or waiting for the volume before it. */
+const PauseNotes = ({ hold }: { hold: StaffHold }) => (
+  <>
+    {hold.suspendedUntil ? (
+      <span class="sub" data-testid="queue-suspended">
+        一時停止中(〜{formatDate(hold.suspendedUntil)})
+      </span>
+    ) : null}
+    {hold.sequenceIndex && hold.sequenceLength ? (
+      <span class="sub" data-testid="queue-sequence">
+        順番予約 {hold.sequenceIndex}/{hold.sequenceLength}
+        {hold.waitsFor ? `(前の巻 ${hold.waitsFor} 待ち)` : ''}
+      </span>
+    ) : null}
+  </>
+);
+
 interface Props {
   holds: StaffHold[] | undefined;
   error: ShownError | undefined;
@@ -113,6 +130,7 @@ export const HoldQueue = ({ holds, error, loading, onChanged, callNumbers = {} }
                 <td>{hold.position ?? '—'}</td>
                 <td>
                   <span class={`tag tag-${hold.status.toLowerCase()}`}>{hold.statusLabel}</span>
+                  <PauseNotes hold={hold} />
                 </td>
                 <td class="mono">{hold.cardNumber}</td>
                 <td>{branchName(hold.pickupBranch)}</td>

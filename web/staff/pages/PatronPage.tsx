@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { DueDateCell } from '../components/DueDateCell';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { HoldSuspendCell } from '../components/HoldSuspendCell';
 import { PageHeading } from '../components/PageHeading';
 import { useBranches } from '../context';
 import { formatDate } from '../format';
@@ -140,10 +141,17 @@ const HoldsTable = ({ holds, onCancelled }: { holds: PatronHold[]; onCancelled: 
                     目安 {formatDate(hold.estimatedReadyDate)}ごろ
                   </span>
                 ) : null}
+                {hold.suspendedUntil ? (
+                  <span class="sub" data-testid="patron-hold-suspended">
+                    一時停止中(〜{formatDate(hold.suspendedUntil)})
+                  </span>
+                ) : null}
+                {hold.waitsFor ? <span class="sub">順番予約: 前の巻の貸出待ち</span> : null}
               </td>
               <td>{branchName(hold.pickupBranch)}</td>
               <td class="nowrap">{hold.pickupDeadline ? formatDate(hold.pickupDeadline) : '—'}</td>
               <td>
+                <HoldSuspendCell hold={hold} onChanged={onCancelled} />
                 {hold.cancellable ? (
                   <button type="button" class="danger" disabled={busy} onClick={() => void cancel(hold)} data-testid="patron-hold-cancel">
                     取り消す

@@ -4,6 +4,7 @@ import { errorText, isSessionEnd } from '../../errors';
 import { formatDate, formatDateTime, formatMonthDay } from '../../format';
 import { labelFor } from '../../i18n';
 import type { Hold } from '../../types';
+import { HoldSuspension } from './HoldSuspension';
 
 interface HoldItemProps {
   readonly hold: Hold;
@@ -92,9 +93,20 @@ export const HoldItem = ({ hold, onCancelled, onRefresh }: HoldItemProps) => {
         {hold.status === 'WAITING' && hold.estimatedReadyDate !== undefined ? (
           <p class="estimate" data-testid="hold-estimate" data-estimate={hold.estimatedReadyDate ?? ''}>
             {hold.estimatedReadyDate
-              ? t('status.estimate', { date: formatMonthDay(hold.estimatedReadyDate, lang) })
+              ? t(hold.suspendedUntil ? 'status.estimateIfResumed' : 'status.estimate', { date: formatMonthDay(hold.estimatedReadyDate, lang) })
               : t('status.estimateNone')}
             {hold.estimatedReadyDate ? <span class="estimate-caveat small">{t('estimate.caveat')}</span> : null}
+          </p>
+        ) : null}
+        {hold.suspendedUntil ? (
+          <p class="hold-detail" data-testid="hold-suspended" data-until={hold.suspendedUntil}>
+            {t('status.suspended', { date: formatDate(hold.suspendedUntil, lang) })}
+          </p>
+        ) : null}
+        {hold.sequenceIndex && hold.sequenceLength ? (
+          <p class="small" data-testid="hold-sequence" data-waits-for={hold.waitsFor ?? undefined}>
+            {t('status.sequence', { index: hold.sequenceIndex, length: hold.sequenceLength })}
+            {hold.waitsFor ? `${t('common.sep')}${t('status.waitsFor')}` : ''}
           </p>
         ) : null}
         <dl class="facts">
@@ -126,6 +138,7 @@ export const HoldItem = ({ hold, onCancelled, onRefresh }: HoldItemProps) => {
             {error}
           </p>
         ) : null}
+        {!confirming ? <HoldSuspension hold={hold} onChanged={onRefresh} /> : null}
         {hold.cancellable && !confirming ? (
           <div class="actions">
             <button
