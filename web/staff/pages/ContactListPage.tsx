@@ -53,7 +53,17 @@ export const ContactListPage = () => {
           <tbody>
             {rows.map((row) => (
               <tr key={row.holdId} data-testid="contact-list-row" data-hold-id={row.holdId} data-card-number={row.cardNumber}>
-                <td>{row.name}</td>
+                <td>
+                  {row.name}
+                  {row.reason === 'EMAIL_BOUNCED' ? (
+                    <>
+                      {' '}
+                      <span class="tag tag-error" data-testid="contact-list-bounced" title="登録のメールアドレスにメールが届かないため、電話で連絡してください">
+                        メール不達
+                      </span>
+                    </>
+                  ) : null}
+                </td>
                 <td class="mono nowrap">{row.phone ?? '(未登録)'}</td>
                 <td class="mono">{row.cardNumber}</td>
                 <td>{row.title}</td>
