@@ -133,6 +133,7 @@ const notifyPatron = async (
     branches: await guides.for(items),
   });
   try {
+    await deps.store.patrons.indexEmail(cardNumber, patron.email);
     await deps.mailer.send({ to: patron.email, from: deps.config.mailFrom, replyTo: deps.config.mailInquiry, ...mail });
   } catch (error) {
     if (isPermanentRejection(error)) {

@@ -122,6 +122,24 @@ export const patronStore = (db: Db) => ({
     }
   },
 
+  /**
+   * SPEC 10.4: (re)writes the lookup item of the patron's address, while it is still their
+   * address. Addresses saved before lookup items existed get theirs when they are next mailed,
+   * which is before SES can report on them.
+   */
+  async indexEmail(cardNumber: string, email: string): Promise<void> {
+    await whenConditionsHold(
+      db.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { ConditionCheck: { TableName: db.tableName, Key: keys.patron(cardNumber), ConditionExpression: 'email = :email', ExpressionAttributeValues: { ':email': email } } },
+            { Put: { TableName: db.tableName, Item: patronEmailItem(cardNumber, email) } },
+          ],
+        }),
+      ),
+    );
+  },
+
   /** SPEC 10.4: the card numbers of the patrons whose address this is now (normally one). */
   async byEmail(email: string): Promise<{ cardNumber: string; email: string }[]> {
     const items = await queryAll<Record<string, unknown>>(db, {
