@@ -1,4 +1,6 @@
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { keys } from '../../functions/store/keys.js';
 import { newPatron, newTitle } from '../support/library-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -140,6 +142,36 @@ describe('SPEC 10.4 mail feedback (bounces and complaints)', () => {
     const patron = await mailPatron(address('phone'));
     expect((await app.request('PUT', '/api/me/contact', { token: patron.token, body: { contactMethod: 'PHONE' } })).status).toBe(200);
     expect((await feedback({ email: patron.email, type: 'Bounce' })).body).toMatchObject({ marked: 0 });
+  });
+
+  it('SPEC 10.4: an address saved before lookup items existed is found once it has been mailed', async () => {
+    const patron = await readyPatron(address('legacy'));
+    // As a store written before this release: the profile has the address, no EMAIL# item.
+    await app.services.db.client.send(
+      new DeleteCommand({ TableName: app.services.db.tableName, Key: keys.patronEmail(patron.email.toLowerCase(), patron.cardNumber) }),
+    );
+    expect((await feedback({ email: patron.email, type: 'Bounce', bounceType: 'Permanent' })).body).toMatchObject({ marked: 0 });
+
+    const start = app.services.clock.now();
+    try {
+      await app.services.scheduler.skipTo(new Date('2026-12-02T08:00:30+09:00'));
+      // The day's 08:00 run may have fired in an earlier test: a run now mails the patron.
+      expect((await app.request('POST', '/admin/jobs/pickup-notices/run', { token: await app.staffToken() })).status).toBe(202);
+      await app.services.bus.settled();
+      expect(await mailsTo(patron.email)).toHaveLength(1);
+    } finally {
+      await app.services.scheduler.skipTo(start);
+    }
+    expect((await feedback({ email: patron.email, type: 'Bounce', bounceType: 'Permanent' })).body).toMatchObject({ marked: 1 });
+    expect(await emailStatusOf(patron)).toBe('BOUNCING');
+  });
+
+  it('SPEC 10.4 / 12: a bouncing address gets no lock notice either', async () => {
+    const patron = await mailPatron(address('locked'));
+    await feedback({ email: patron.email, type: 'Complaint' });
+    for (let i = 0; i < 5; i += 1) expect((await app.request('POST', '/api/login', { body: { cardNumber: patron.cardNumber, password: '999999' } })).status).toBe(401);
+    expect((await app.request('POST', '/api/login', { body: { cardNumber: patron.cardNumber, password: '999999' } })).status).toBe(423);
+    expect(await mailsTo(patron.email)).toHaveLength(0);
   });
 
   it('SPEC 10.4: a bounce for an address no patron has is ignored', async () => {
