@@ -99,7 +99,14 @@ export const functionGroups = {
     reservedConcurrency: 10,
     // The only function that puts hold and loan events on the bus; it reads no table item and
     // deletes only the outbox items it published (they name patrons; SPEC 6).
-    permissions: { table: 'outbox', publishEvents: ['HoldStateChanged', 'LoanRenewed'] },
+    permissions: { table: 'outbox', publishEvents: ['HoldStateChanged', 'LoanRenewed', 'EmailStatusChanged'] },
+  },
+  'mail-feedback': {
+    entry: 'functions/entry/mail-feedback.ts',
+    description: 'SPEC 10.4: SES bounce, complaint, delivery and reject events mark addresses BOUNCING',
+    reservedConcurrency: 5,
+    // Reads the address's lookup item and marks the profile, with its event in the outbox.
+    permissions: { table: 'readWrite' },
   },
 } as const satisfies Record<string, { entry: string; description: string; reservedConcurrency: number; permissions: FunctionPermissions }>;
 
@@ -195,6 +202,7 @@ export const routes = [
   // Local stack only (SPEC 7): never deployed
   route('PUT', '/admin/local/clock', 'local', 'staff-api'),
   route('GET', '/admin/local/events', 'local', 'staff-api'),
+  route('POST', '/admin/local/mail-feedback', 'local', 'staff-api'),
 ] as const satisfies readonly RouteDeclaration[];
 
 export type Route = (typeof routes)[number];
@@ -267,6 +275,7 @@ export const events = {
     jobRunRequested: 'JobRunRequested',
     holdStateChanged: 'HoldStateChanged',
     loanRenewed: 'LoanRenewed',
+    emailStatusChanged: 'EmailStatusChanged',
   },
 } as const;
 
@@ -285,6 +294,23 @@ export const outboxRelay = {
   keyPrefix: 'EVENT#',
   batchSize: 100,
 } as const satisfies { group: FunctionGroupName; recordType: string; keyPrefix: string; batchSize: number };
+
+/**
+ * SPEC 10.4: SES publishes the events of the configuration set every mail is sent with to the
+ * account's default bus (the only bus SES can target). A rule there forwards these to the
+ * library's bus, where a rule invokes `group`; locally POST /admin/local/mail-feedback puts
+ * the same event on the local bus, which invokes the same handler.
+ */
+export const mailFeedback = {
+  group: 'mail-feedback',
+  source: 'aws.ses',
+  detailTypes: {
+    Bounce: 'Email Bounced',
+    Complaint: 'Email Complaint Received',
+    Delivery: 'Email Delivered',
+    Reject: 'Email Rejected',
+  },
+} as const satisfies { group: FunctionGroupName; source: string; detailTypes: Record<string, string> };
 
 /**
  * What a job invocation carries, whoever triggered it: EventBridge Scheduler passes this

@@ -31,4 +31,6 @@ export interface LocalControls {
   setClock(now: string | null): Promise<{ now: string; fired: readonly { job: string; schedule: string; scheduledTime: string }[] }>;
   /** After relaying every outbox event written so far (decision 014). */
   recentEvents(limit: number): Promise<readonly unknown[]>;
+  /** SPEC 10.4: puts an event as SES would publish it on the bus; answers once its handler has run. */
+  putSesEvent(detailType: string, detail: Record<string, unknown>): Promise<{ eventId: string; marked: number }>;
 }

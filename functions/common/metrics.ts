@@ -12,6 +12,11 @@ export const countMetrics = [
   'HoldsCancelled',
   'MailsSent',
   'MailsFailed',
+  // SPEC 10.4: what SES reported back about sent mail (functions/use-cases/mail-feedback.ts).
+  'MailsDelivered',
+  'MailsBounced',
+  'MailsBouncedTransient',
+  'MailComplaints',
   'LoginsFailed',
   'AccountsLocked',
 ] as const;

@@ -43,6 +43,6 @@ export const cloudDeps = async (serviceName: string): Promise<Deps> => {
     logger: createLogger(serviceName),
     metrics: emfMetrics(),
     // Only functions granted sendMail get SES_IDENTITY (lib/cloud/group-function.ts).
-    ...(process.env.SES_IDENTITY ? { mailer: createSesMailer({ client: new SESClient({}), ratePerSecond: config.mailRatePerSecond }) } : {}),
+    ...(process.env.SES_IDENTITY ? { mailer: createSesMailer({ client: new SESClient({}), ratePerSecond: config.mailRatePerSecond, configurationSetName: config.mailConfigurationSet }) } : {}),
   };
 };

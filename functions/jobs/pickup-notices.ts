@@ -8,6 +8,7 @@ import { isPermanentRejection } from '../mail/rejections.js';
 import { appErrorForAwsFault } from '../common/http/aws-errors.js';
 import { forEachItem, ItemsFailed } from './each-item.js';
 import type { JobBody, JobDeps } from './run-job.js';
+import { emailStatusEvent } from '../use-cases/email-status-events.js';
 
 /** A run that died keeps its claims this long before another run may take them over. */
 const CLAIM_LEASE_MS = 15 * 60_000;
@@ -132,6 +133,7 @@ const notifyPatron = async (
     branches: await guides.for(items),
   });
   try {
+    await deps.store.patrons.indexEmail(cardNumber, patron.email);
     await deps.mailer.send({ to: patron.email, from: deps.config.mailFrom, replyTo: deps.config.mailInquiry, ...mail });
   } catch (error) {
     if (isPermanentRejection(error)) {
@@ -139,7 +141,7 @@ const notifyPatron = async (
       // the pickup branch's contact list for staff to call (reason EMAIL_BOUNCED).
       counts.rejected = (counts.rejected ?? 0) + 1;
       deps.logger.warn('pickup notice refused for good; the patron goes on the contact list', { holds: claimed.length, errorName: (error as Error).name });
-      await deps.store.patrons.markEmailBouncing(cardNumber, patron.email);
+      await deps.store.patrons.markEmailBouncing(cardNumber, patron.email, emailStatusEvent(cardNumber, 'BOUNCING', 'REJECT', now), now);
       await markMailed(claimed, (hold) => deps.store.holds.markNotified(hold, runId, now, 'EMAIL_BOUNCED'));
       return;
     }

@@ -21,6 +21,8 @@ export interface SesMailerOptions {
   readonly ratePerSecond: number;
   readonly clock?: MonotonicClock;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** SPEC 10.4: the configuration set whose events report bounces and complaints (none locally). */
+  readonly configurationSetName?: string;
 }
 
 // SES builds the MIME message itself and, told the charset, writes the subject as an
@@ -33,7 +35,7 @@ const UTF8 = 'UTF-8';
  * the job leaves the items unnotified and tries again on its next run.
  */
 export const createSesMailer = (options: SesMailerOptions): Mailer => {
-  const { client, ratePerSecond, clock, sleep } = options;
+  const { client, ratePerSecond, clock, sleep, configurationSetName } = options;
   const limiter = createRateLimiter({ ratePerSecond, clock, sleep });
 
   return {
@@ -44,6 +46,7 @@ export const createSesMailer = (options: SesMailerOptions): Mailer => {
           Source: message.from,
           Destination: { ToAddresses: [message.to] },
           ...(message.replyTo === undefined ? {} : { ReplyToAddresses: [message.replyTo] }),
+          ...(configurationSetName === undefined ? {} : { ConfigurationSetName: configurationSetName }),
           Message: {
             Subject: { Data: message.subject, Charset: UTF8 },
             Body: {

@@ -26,6 +26,12 @@ export const keys = {
   patronByCard: (cardNumber: string) => ({ GSI2PK: `PATRON_CARD#${cardNumber.slice(0, 4)}`, GSI2SK: cardNumber }),
   patronCardPartition: (firstFourDigits: string) => `PATRON_CARD#${firstFourDigits}`,
   /**
+   * SPEC 10.4: one item per patron using a mail address, so SES feedback (which names only the
+   * address) finds its patrons without a Scan. Written with the contact change that sets it.
+   */
+  patronEmail: (normalizedEmail: string, cardNumber: string) => ({ PK: `EMAIL#${normalizedEmail}`, SK: `PATRON#${cardNumber}` }),
+  emailPartition: (normalizedEmail: string) => `EMAIL#${normalizedEmail}`,
+  /**
    * Login attempts of a card number or staff id, whether or not it exists (SPEC 12: an
    * unknown card locks like a known one). Apart from the credential, and with a TTL.
    */

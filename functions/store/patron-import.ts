@@ -1,7 +1,7 @@
 import type { Db } from './db.js';
 import { keys } from './keys.js';
 import { patronLookupItem } from './patron-lookup.js';
-import type { Patron } from './patrons.js';
+import { patronEmailItem, type Patron } from './patrons.js';
 import { writeGroups } from './transact-groups.js';
 
 export interface ImportedPatron {
@@ -28,6 +28,8 @@ export const patronImportStore = (db: Db) => ({
       },
       // SPEC 11: findable at the counter by name and card number, like a patron registered there.
       { Put: { TableName: db.tableName, Item: patronLookupItem(patron) } },
+      // SPEC 10.4: SES feedback finds the patron by this address.
+      ...(patron.email ? [{ Put: { TableName: db.tableName, Item: patronEmailItem(patron.cardNumber, patron.email) } }] : []),
       ...(initialPasswordHash
         ? [
             {

@@ -1,6 +1,7 @@
 import type { Deps } from '../common/deps.js';
 import { composeLockNotice } from '../mail/lock-notice.js';
 import type { Account } from '../store/credentials.js';
+import { getsMail } from '../store/patrons.js';
 
 const DAY_MS = 86_400_000;
 
@@ -13,7 +14,8 @@ export const noticeLock = async (deps: Deps, account: Account, lockedUntil: Date
   if (account.kind !== 'patron') return;
   try {
     const patron = await deps.store.patrons.get(account.id);
-    if (!patron || patron.contactMethod !== 'EMAIL' || !patron.email || !deps.mailer) return;
+    // Not to an address that bounces either (SPEC 10.4).
+    if (!getsMail(patron) || !deps.mailer) return;
     if (!(await deps.store.credentials.claimLockNotice(account, now, new Date(now.getTime() - DAY_MS)))) return;
     const mail = composeLockNotice({
       patronName: patron.name,
@@ -22,6 +24,7 @@ export const noticeLock = async (deps: Deps, account: Account, lockedUntil: Date
       libraryName: deps.config.libraryName,
       inquiryAddress: deps.config.mailInquiry,
     });
+    await deps.store.patrons.indexEmail(patron.cardNumber, patron.email);
     await deps.mailer.send({ to: patron.email, from: deps.config.mailFrom, replyTo: deps.config.mailInquiry, ...mail });
     deps.logger.info('lock notice mailed');
     deps.metrics.count('MailsSent');

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { LibraryEdgeStack } from './edge.js';
 import { projectRoot } from './functions.js';
+import type { DmarcPolicy } from './mail.js';
 import { LibraryStack, type MailSettings } from './stack.js';
 
 export const stackName = 'LibraryStack';
@@ -20,6 +21,28 @@ const requiredContext = (app: App, key: string): string => {
   return value;
 };
 
+const optionalContext = (app: App, key: string): string | undefined => {
+  const value: unknown = app.node.tryGetContext(key);
+  return typeof value === 'string' && value !== '' ? value : undefined;
+};
+
+/** SPEC 10.4 contexts: `mailFromSubdomain`, `dmarcPolicy`, and `hostedZoneId` with `hostedZoneName` together. */
+const mailDeliverabilityContext = (app: App): Partial<MailSettings> => {
+  const mailFromSubdomain = optionalContext(app, 'mailFromSubdomain');
+  const dmarcPolicy = optionalContext(app, 'dmarcPolicy');
+  if (dmarcPolicy !== undefined && !['none', 'quarantine', 'reject'].includes(dmarcPolicy)) {
+    throw new Error('CDK context "dmarcPolicy" must be none, quarantine or reject');
+  }
+  const zoneId = optionalContext(app, 'hostedZoneId');
+  const zoneName = optionalContext(app, 'hostedZoneName');
+  if ((zoneId === undefined) !== (zoneName === undefined)) throw new Error('CDK contexts "hostedZoneId" and "hostedZoneName" go together');
+  return {
+    ...(mailFromSubdomain ? { mailFromSubdomain } : {}),
+    ...(dmarcPolicy ? { dmarcPolicy: dmarcPolicy as DmarcPolicy } : {}),
+    ...(zoneId && zoneName ? { hostedZone: { id: zoneId, name: zoneName } } : {}),
+  };
+};
+
 /**
  * The CDK app: the service's stack in the region of context `region`, the web ACL's stack in
  * us-east-1, and cdk-nag's AWS Solutions checks, which fail synthesis on any finding not
@@ -32,6 +55,7 @@ export const buildApp = (props: AppProps = {}): { app: App; stack: LibraryStack;
     from: requiredContext(app, 'mailFrom'),
     inquiry: requiredContext(app, 'mailInquiry'),
     identity: requiredContext(app, 'sesIdentity'),
+    ...mailDeliverabilityContext(app),
   };
   const edge = new LibraryEdgeStack(app, edgeStackName, {
     description: 'Library internet reservation service: the web ACL in front of its CloudFront distribution',

@@ -2,7 +2,7 @@ import type { CfnFunction, IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
-import { functionGroups, jobs, outboxRelay, type FunctionGroupName } from '../../functions/wiring.js';
+import { functionGroups, jobs, mailFeedback, outboxRelay, type FunctionGroupName } from '../../functions/wiring.js';
 import { GroupFunction, type FunctionKind, type SharedResources } from './group-function.js';
 
 /** Entry paths in wiring are relative to the project root, wherever the CDK app runs from. */
@@ -10,6 +10,7 @@ export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 const kindOf = (name: FunctionGroupName): FunctionKind => {
   if (jobs.some((job) => job.group === name)) return 'job';
+  if (name === mailFeedback.group) return 'event';
   return name === outboxRelay.group ? 'stream' : 'api';
 };
 

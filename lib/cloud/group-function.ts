@@ -17,13 +17,21 @@ export interface SharedResources {
   readonly bus: IEventBus;
   /** One secret per token audience (decision 011). */
   readonly signingKeys: Readonly<Record<TokenAudience, ISecret>>;
-  readonly mail: { readonly identityArn: string; readonly identity: string; readonly from: string; readonly inquiry: string };
+  readonly mail: {
+    readonly identityArn: string;
+    readonly identity: string;
+    readonly from: string;
+    readonly inquiry: string;
+    /** SPEC 10.4: the configuration set every mail is sent with; sending through it needs a grant on it too. */
+    readonly configurationSetName: string;
+    readonly configurationSetArn: string;
+  };
   /** LIBRARY_NAME of every function, when the library set one (functions/common/config.ts). */
   readonly libraryName?: string;
 }
 
-/** What invokes a function: API Gateway, a schedule or the bus (jobs), the table stream. */
-export type FunctionKind = 'api' | 'job' | 'stream';
+/** What invokes a function: API Gateway, a schedule or the bus (jobs), the table stream, a bus rule (SES events). */
+export type FunctionKind = 'api' | 'job' | 'stream' | 'event';
 
 export interface GroupFunctionProps {
   readonly name: string;
@@ -89,8 +97,9 @@ const grantAndConfigure = (role: IRole, permissions: FunctionPermissions, r: Sha
   }
   if (permissions.sendMail) {
     role.addToPrincipalPolicy(
-      new PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: [r.mail.identityArn] }),
+      new PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: [r.mail.identityArn, r.mail.configurationSetArn] }),
     );
+    env.MAIL_CONFIGURATION_SET = r.mail.configurationSetName;
     env.MAIL_FROM = r.mail.from;
     env.MAIL_INQUIRY = r.mail.inquiry;
     env.SES_IDENTITY = r.mail.identity;
@@ -107,6 +116,8 @@ const sizing = {
   job: { memorySize: 512, timeout: Duration.minutes(5) },
   // A batch of up to 100 events, one PutEvents each, in stream order.
   stream: { memorySize: 256, timeout: Duration.minutes(1) },
+  // One SES event: a Query and a transaction per patron of the address.
+  event: { memorySize: 256, timeout: Duration.seconds(30) },
 } as const;
 
 /** One Lambda function serving one function group of functions/wiring.ts. */

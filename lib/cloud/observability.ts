@@ -131,6 +131,9 @@ export class Observability extends Construct {
       graph('SES reputation', [sesReputation('Reputation.BounceRate'), sesReputation('Reputation.ComplaintRate')]),
     );
     this.dashboard.addWidgets(
+      graph('Mail feedback (SES events)', (['MailsDelivered', 'MailsBounced', 'MailsBouncedTransient', 'MailComplaints'] as const).map((name) => businessMetric(name))),
+    );
+    this.dashboard.addWidgets(
       graph('Job run duration (ms, max)', props.jobs.map((job) => businessMetric(JOB_RUN_DURATION, 'Maximum', { job }).with({ label: job }))),
       graph('Job triggers not delivered', [props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' })]),
     );

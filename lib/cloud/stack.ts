@@ -1,13 +1,13 @@
 import { CfnOutput, CrossStackReferences, ReferenceStrength, Stack, type StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import path from 'node:path';
-import { functionGroups, jobs, type ApiGroupName, type FunctionGroupName, type JobName } from '../../functions/wiring.js';
+import { functionGroups, jobs, mailFeedback, type ApiGroupName, type FunctionGroupName, type JobName } from '../../functions/wiring.js';
 import { LibraryApi } from './api.js';
 import { JobDeadLetterQueue } from './dead-letter-queue.js';
 import { JobAlarms } from './job-alarms.js';
 import { JobRunRules, LibraryEventBus } from './events.js';
 import { LibraryFunctions, projectRoot } from './functions.js';
-import { MailIdentity } from './mail.js';
+import { MailFeedbackRouting, MailIdentity, type DmarcPolicy } from './mail.js';
 import { OriginVerifySecret } from './origin-verify.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { SigningKeySecret } from './secrets.js';
@@ -23,6 +23,12 @@ export interface MailSettings {
   readonly inquiry: string;
   /** SES identity (domain) mail is sent as. */
   readonly identity: string;
+  /** SPEC 10.4: the custom MAIL FROM subdomain (default `mail`). */
+  readonly mailFromSubdomain?: string;
+  /** SPEC 10.4: the DMARC policy published (default `none`). */
+  readonly dmarcPolicy?: DmarcPolicy;
+  /** SPEC 10.4: the Route 53 zone of the mail domain, when the stack should create the records. */
+  readonly hostedZone?: { readonly id: string; readonly name: string };
 }
 
 export interface LibraryStackProps extends StackProps {
@@ -55,7 +61,13 @@ export class LibraryStack extends Stack {
       patron: new SigningKeySecret(stateful, 'PatronSigningKey', { audience: 'patron' }).secret,
       staff: new SigningKeySecret(stateful, 'StaffSigningKey', { audience: 'staff' }).secret,
     };
-    const mailIdentity = new MailIdentity(stateful, 'Mail', { domain: props.mail.identity });
+    const mailIdentity = new MailIdentity(stateful, 'Mail', {
+      domain: props.mail.identity,
+      dmarcReportTo: props.mail.inquiry,
+      ...(props.mail.mailFromSubdomain ? { mailFromSubdomain: props.mail.mailFromSubdomain } : {}),
+      ...(props.mail.dmarcPolicy ? { dmarcPolicy: props.mail.dmarcPolicy } : {}),
+      ...(props.mail.hostedZone ? { hostedZone: props.mail.hostedZone } : {}),
+    });
     const originVerify = new OriginVerifySecret(stateful, 'OriginVerify');
 
     // --- Stateless --------------------------------------------------------------------
@@ -64,7 +76,14 @@ export class LibraryStack extends Stack {
       table,
       bus,
       signingKeys,
-      mail: { identityArn: mailIdentity.identityArn, identity: props.mail.identity, from: props.mail.from, inquiry: props.mail.inquiry },
+      mail: {
+        identityArn: mailIdentity.identityArn,
+        identity: props.mail.identity,
+        from: props.mail.from,
+        inquiry: props.mail.inquiry,
+        configurationSetName: mailIdentity.configurationSet.configurationSetName,
+        configurationSetArn: mailIdentity.configurationSetArn,
+      },
       ...(props.libraryName ? { libraryName: props.libraryName } : {}),
     });
     // The API answers only what CloudFront forwards (and its web ACL let through): decision 012.
@@ -81,6 +100,12 @@ export class LibraryStack extends Stack {
     const { queue: deadLetterQueue } = new JobDeadLetterQueue(stateless, 'JobDeadLetters');
     new JobSchedules(stateless, 'Schedules', { jobFunctions, deadLetterQueue });
     new JobRunRules(stateless, 'RunNow', { bus, jobFunctions, deadLetterQueue });
+    new MailFeedbackRouting(stateless, 'MailFeedback', {
+      configurationSet: mailIdentity.configurationSet,
+      bus,
+      handler: functions.fn(mailFeedback.group),
+      deadLetterQueue,
+    });
     const { topic: alarmTopic } = new JobAlarms(stateless, 'Alarms', { jobFunctions, deadLetterQueue, alarmEmail: props.alarmEmail });
     new OutboxRelay(stateless, 'Outbox', { table, relay: functions.fn('outbox-relay'), alarmTopic });
     new Observability(stateless, 'Observability', {

@@ -28,10 +28,37 @@ export class LocalEventBus implements EventPublisher {
     readonly capacity = 10_000,
   ) {}
 
-  async publish(detailType: string, detail: Record<string, unknown>): Promise<void> {
-    const event = { id: randomUUID(), time: this.now().toISOString(), source: events.source, detailType, detail };
+  private readonly targets = new Map<string, (event: LocalEvent) => Promise<unknown>>();
+
+  /** A rule by source, as the stack deploys for SES events (SPEC 10.4): its target gets every event of it. */
+  subscribe(source: string, target: (event: LocalEvent) => Promise<unknown>): void {
+    this.targets.set(source, target);
+  }
+
+  /**
+   * Puts an event of another source (SES's, SPEC 10.4) on the bus. Its target runs
+   * asynchronously, as EventBridge would; the promise answers when it has finished, so the
+   * local route that stands in for SES can report what it caused.
+   */
+  async put(source: string, detailType: string, detail: Record<string, unknown>): Promise<{ event: LocalEvent; outcome?: unknown }> {
+    const event = { id: randomUUID(), time: this.now().toISOString(), source, detailType, detail };
+    this.record(event);
+    const target = this.targets.get(source);
+    if (!target) return { event };
+    const run = new Promise((resolve) => setImmediate(resolve)).then(() => target(event));
+    const tracked = run.catch((error) => this.onError(detailType, error)).finally(() => this.pending.delete(tracked));
+    this.pending.add(tracked);
+    return { event, outcome: await run };
+  }
+
+  private record(event: LocalEvent): void {
     this.log.push(event);
     if (this.log.length > this.capacity) this.log.shift();
+  }
+
+  async publish(detailType: string, detail: Record<string, unknown>): Promise<void> {
+    const event = { id: randomUUID(), time: this.now().toISOString(), source: events.source, detailType, detail };
+    this.record(event);
     if (detailType === events.detailTypes.jobRunRequested && isJobName(String(detail.job))) {
       const run = new Promise((resolve) => setImmediate(resolve))
         .then(() => this.invokeJob(detail as unknown as JobInvocation))

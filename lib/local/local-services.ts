@@ -14,7 +14,8 @@ import { jobBodies } from '../../functions/jobs/index.js';
 import { runJob } from '../../functions/jobs/run-job.js';
 import { createDb, type Db } from '../../functions/store/db.js';
 import { createStore } from '../../functions/store/index.js';
-import type { ApiGroupName, JobInvocation } from '../../functions/wiring.js';
+import { mailFeedback, type ApiGroupName, type JobInvocation } from '../../functions/wiring.js';
+import { applyMailFeedback } from '../../functions/use-cases/mail-feedback.js';
 import { ensureTable } from './create-table.js';
 import { seedDemoCatalog, seedDemoData, seedDemoStaff } from './demo-data.js';
 import { localCredentials, localRegion } from './dynamodb-local.js';
@@ -115,8 +116,14 @@ export const startLocalServices = async (options: LocalServicesOptions): Promise
         await outbox.drain();
         return bus.recent(limit);
       },
+      putSesEvent: async (detailType, detail) => {
+        const { event, outcome } = await bus.put(mailFeedback.source, detailType, detail);
+        return { eventId: event.id, ...(outcome as { marked: number }) };
+      },
     },
   };
+  // SPEC 10.4: the rule the stack deploys for SES events, to the same handler.
+  bus.subscribe(mailFeedback.source, (event) => applyMailFeedback(deps, event.detail));
   invokeJob = (invocation) => runJob(invocation.job, invocation, deps, jobBodies[invocation.job]);
 
   const seed = await seedDemoData(db, deps, { staffPassword: options.staffPassword });

@@ -78,7 +78,7 @@ describe('reserved concurrency (functions/wiring.ts)', () => {
 
   it('leaves at least 100 of the account default of 1,000 unreserved; more reservations stop synthesis', () => {
     const reserved = groupNames.reduce((sum, group) => sum + functionGroups[group].reservedConcurrency, 0);
-    expect(reserved).toBe(268);
+    expect(reserved).toBe(273);
     expect(accountConcurrency).toEqual({ quota: 1000, minimumUnreserved: 100 });
     expect(accountConcurrency.quota - reserved).toBeGreaterThanOrEqual(accountConcurrency.minimumUnreserved);
     expect(() => checkReservations({ a: { reservedConcurrency: 450 }, b: { reservedConcurrency: 450 } })).not.toThrow();
@@ -109,7 +109,7 @@ describe('origin check: the API answers only what CloudFront forwards', () => {
     expect(s3Origin.OriginCustomHeaders).toBeUndefined();
   });
 
-  it('every API function gets its ARN and may read it; no job nor the outbox relay does', () => {
+  it('every API function gets its ARN and may read it; no job, the outbox relay nor the mail-feedback function does', () => {
     for (const group of groupNames) {
       const env = functionOf(group).Properties.Environment.Variables;
       if (!isApi(group)) {
@@ -121,7 +121,7 @@ describe('origin check: the API answers only what CloudFront forwards', () => {
       }
     }
     expect(groupNames.filter(isApi)).toEqual(['public-api', 'patron-api', 'staff-api']);
-    expect(groupNames.filter((g) => !isApi(g) && !isJob(g))).toEqual(['outbox-relay']);
+    expect(groupNames.filter((g) => !isApi(g) && !isJob(g))).toEqual(['outbox-relay', 'mail-feedback']);
   });
 });
 

@@ -203,8 +203,10 @@ describe('functions: one per function group', () => {
 
       if (permissions.sendMail) {
         expect(all.filter((a) => a.startsWith('ses:')).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
-        expect(resourcesOf('ses:')).toEqual([single('AWS::SES::EmailIdentity')[0]]);
+        // SPEC 10.4: sending through the configuration set is authorized on it too.
+        expect(resourcesOf('ses:').sort()).toEqual([single('AWS::SES::EmailIdentity')[0], single('AWS::SES::ConfigurationSet')[0]].sort());
         expect(env).toMatchObject({ MAIL_FROM: 'central@library-mito.jp', MAIL_INQUIRY: 'chuou@library-mito.jp', SES_IDENTITY: 'library-mito.jp' });
+        expect(env.MAIL_CONFIGURATION_SET, group).toEqual({ Ref: single('AWS::SES::ConfigurationSet')[0] });
       } else {
         expect(env.MAIL_FROM, group).toBeUndefined();
         expect(env.SES_IDENTITY, group).toBeUndefined();
@@ -370,7 +372,8 @@ describe('schedules (SPEC 8)', () => {
 
 describe('event bus (SPEC 9)', () => {
   it('one rule per job on the library bus delivers JobRunRequested for that job to its function', () => {
-    const rules = ofType('AWS::Events::Rule');
+    // The others carry SES events (SPEC 10.4, test/infra/mail-deliverability.test.ts).
+    const rules = ofType('AWS::Events::Rule').filter(([, r]) => r.Properties.EventPattern.source?.[0] !== 'aws.ses');
     expect(rules).toHaveLength(jobs.length);
     for (const job of jobs) {
       const found = rules.filter(([, r]) => r.Properties.EventPattern.detail?.job?.[0] === job.name);
@@ -419,6 +422,7 @@ describe('secrets, mail and outputs', () => {
       'hold-expiry': [],
       'search-index': [],
       'outbox-relay': [],
+      'mail-feedback': [],
     });
     // Every function serving a public or patron route, other than the staff group itself
     // (whose only public route is the staff login), is barred from the staff key.
@@ -433,7 +437,8 @@ describe('secrets, mail and outputs', () => {
 
   it('outputs the web and API URLs, table name, bus name and alarm topic', () => {
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
-    expect(Object.keys(outputs).sort()).toEqual(['AlarmTopicArn', 'ApiUrl', 'EventBusName', 'TableName', 'WebUrl']);
+    // The Mail* outputs (DNS records, SPEC 10.4) are checked in test/infra/mail-deliverability.test.ts.
+    expect(Object.keys(outputs).filter((name) => !name.startsWith('Mail')).sort()).toEqual(['AlarmTopicArn', 'ApiUrl', 'EventBusName', 'TableName', 'WebUrl']);
     expect(outputs.AlarmTopicArn!.Value).toEqual({ Ref: single('AWS::SNS::Topic')[0] });
     expect(outputs.TableName!.Value).toEqual({ Ref: tableId() });
     expect(outputs.EventBusName!.Value).toEqual({ Ref: busId() });

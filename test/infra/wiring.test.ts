@@ -48,7 +48,7 @@ const cloudSide = (): Exposed & { readonly hasDefaultRoute: boolean } => {
         return `${input.job}/${input.schedule}`;
       }),
     ),
-    runNowJobs: sorted(properties('AWS::Events::Rule').flatMap((p) => p.EventPattern.detail.job as string[])),
+    runNowJobs: sorted(properties('AWS::Events::Rule').flatMap((p) => (p.EventPattern.detail?.job ?? []) as string[])),
   };
 };
 

@@ -6,6 +6,7 @@ import { checkInvariants, FaultInjector, faultyMailer, runFaultWorkload, summari
 import { newPatron, newTitle, placeHold } from '../support/library-fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { dynamodbEndpoint } from '../support/dynamodb-endpoint.js';
+import { emailStatusEvent } from '../../functions/use-cases/email-status-events.js';
 
 /**
  * Issue 8 part 6: a randomized mixed workload with fixed seeds, run against the local stack
@@ -184,7 +185,7 @@ describe('defects the fault suite found (SPEC 5.6), reproduced without randomnes
       const now = app.services.clock.now();
       const hold = (await store.holds.get(patron.cardNumber, patron.holdId, now))!;
       expect(await store.holds.claimNotice(hold, 'died-1', now, new Date(now.getTime() - 15 * 60_000))).toBe(true);
-      expect(await store.patrons.markEmailBouncing(patron.cardNumber, patron.email)).toBe(true);
+      expect(await store.patrons.markEmailBouncing(patron.cardNumber, patron.email, emailStatusEvent(patron.cardNumber, 'BOUNCING', 'REJECT', now), now)).toBe(true);
       // 09:00, the claim long lapsed: the run records the hold as not mailed (it is on the contact list).
       await app.services.scheduler.skipTo(new Date('2026-12-02T09:00:00+09:00'));
       expect(await noticeRun(app, mailer, 'after-death')).toMatchObject({ status: 'SUCCEEDED', summary: { notByMail: 1 } });

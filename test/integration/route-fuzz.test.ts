@@ -231,6 +231,7 @@ const shapes: Record<DeclaredKey, Shape> = {
   'GET /admin/jobs/{job}/runs': {},
   'PUT /admin/local/clock': { body: ['now'] },
   'GET /admin/local/events': { query: ['limit'] },
+  'POST /admin/local/mail-feedback': { body: ['email', 'type', 'bounceType'] },
 };
 
 // ---------------------------------------------------------------- values

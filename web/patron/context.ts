@@ -14,6 +14,8 @@ export interface SessionInfo {
   readonly expiresAt: string;
   readonly passwordIsInitial: boolean;
   readonly contactConfigured: boolean;
+  /** SPEC 10.4: mail to the patron's address bounced; a banner asks them to fix it. */
+  readonly emailBouncing?: boolean;
 }
 
 /** A one-off message shown on one page (e.g. "session expired" on the login page). */

@@ -49,6 +49,7 @@ export const useSession = (api: PatronApi) => {
         expiresAt: sessionEndsAt(login.token, login.expiresAt) ?? login.expiresAt,
         passwordIsInitial: me.passwordIsInitial ?? login.passwordIsInitial,
         contactConfigured: me.contactConfigured ?? true,
+        emailBouncing: me.emailStatus === 'BOUNCING',
       };
       save(info);
       setSession(info);

@@ -95,6 +95,8 @@ export interface Profile {
   readonly contactConfigured?: boolean;
   readonly emailWarning: string | null;
   readonly passwordIsInitial?: boolean;
+  /** SPEC 10.4: BOUNCING when mail to `email` did not arrive; null without an address. */
+  readonly emailStatus?: 'OK' | 'BOUNCING' | null;
 }
 
 export type HoldStatus = 'PROVISIONAL' | 'WAITING' | 'IN_TRANSIT' | 'READY' | 'FULFILLED' | 'CANCELLED' | 'EXPIRED';

@@ -53,6 +53,8 @@ export interface ContactEntry {
   pickupBranch: string;
   readyDate: string | null;
   pickupDeadline: string | null;
+  /** Why staff call: the patron chose 電話, or mail to their address bounces (SPEC 10.4). */
+  reason?: 'PHONE' | 'EMAIL_BOUNCED';
 }
 
 export type HoldStatus = 'PROVISIONAL' | 'WAITING' | 'IN_TRANSIT' | 'READY' | 'FULFILLED' | 'CANCELLED' | 'EXPIRED';

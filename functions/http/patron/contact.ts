@@ -4,6 +4,7 @@ import { ok, principalOf, type RouteHandler } from '../../common/http/types.js';
 import { parseInput } from '../../common/http/validate.js';
 import { CONTACT_METHODS, checkEmail } from '../../domain/contact.js';
 import { profileView } from './profile.js';
+import { emailStatusEvent } from '../../use-cases/email-status-events.js';
 
 const ContactBody = z.object({
   email: z.pipe(
@@ -24,7 +25,13 @@ export const updateContact: RouteHandler = async (request, deps) => {
   const body = parseInput(ContactBody, request.body);
   if (body.email !== undefined && !checkEmail(body.email).ok) throw new AppError(400, 'VALIDATION', { field: 'email', rule: 'email' });
   if (body.contactMethod === 'EMAIL' && !body.email) throw new AppError(400, 'VALIDATION', { field: 'email', rule: 'emailRequired' });
-  const patron = await deps.store.patrons.updateContact(subject, { email: body.email, contactMethod: body.contactMethod });
+  const now = deps.clock.now();
+  const patron = await deps.store.patrons.updateContact(
+    subject,
+    { email: body.email, contactMethod: body.contactMethod },
+    emailStatusEvent(subject, 'OK', 'ADDRESS_CHANGED', now),
+    now,
+  );
   deps.logger.info('contact updated', { contactMethod: body.contactMethod });
   return ok(profileView(patron, request.lang));
 };

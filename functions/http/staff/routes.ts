@@ -1,5 +1,6 @@
 import type { GroupHandlers } from '../../common/http/api-handler.js';
 import { listLocalEvents, setLocalClock } from '../local/clock.js';
+import { postMailFeedback } from '../local/mail-feedback.js';
 import { getBranchHours, putBranchHours } from './branch-hours.js';
 import { putCalendarDay } from './calendar.js';
 import { postItem, postTitle } from './catalog.js';
@@ -41,4 +42,5 @@ export const staffHandlers: GroupHandlers<'staff-api'> = {
   'GET /admin/jobs/{job}/runs': listJobRuns,
   'PUT /admin/local/clock': setLocalClock,
   'GET /admin/local/events': listLocalEvents,
+  'POST /admin/local/mail-feedback': postMailFeedback,
 };

@@ -5,7 +5,8 @@ import { Notice } from './Notice';
 
 /**
  * What the patron should know on arrival: a one-off flash (logged in / out, session
- * expired), and the nudge to set the contact details. (The initial password has its own
+ * expired), on every page while mail to their address bounces (SPEC 10.4) the request to
+ * fix it, and the nudge to set the contact details. (The initial password has its own
  * page, which the signed-in pages send the patron to until it is changed: SPEC 12.)
  */
 export const Banners = ({ flash, route }: { readonly flash: Flash | null; readonly route: Route }) => {
@@ -19,6 +20,16 @@ export const Banners = ({ flash, route }: { readonly flash: Flash | null; readon
       {flash ? (
         <Notice kind={flash.kind} testId="flash">
           {t(flash.key)}
+        </Notice>
+      ) : null}
+      {session?.emailBouncing ? (
+        <Notice kind="warn" testId="email-bouncing">
+          <p>{t('session.emailBouncing')}</p>
+          <p>
+            <a href="#/contact" data-testid="email-bouncing-link">
+              {t('session.fixEmail')}
+            </a>
+          </p>
         </Notice>
       ) : null}
       {nudges.length > 0 ? (

@@ -27,6 +27,8 @@ export const en: Record<MessageKey, string> = {
   'session.loggedOut': 'You have logged out.',
   'session.contactMissing': 'Please set your email address and contact method (required).',
   'session.goContact': 'Go to Contact settings',
+  'session.emailBouncing': 'Mail to your email address could not be delivered. Please check it and save it again so that pickup notices reach you.',
+  'session.fixEmail': 'Fix it in Contact settings',
 
   'search.title': 'Search the catalog',
   'search.lead': 'Enter words from the title, author or publisher. Hiragana, katakana and readings all work.',

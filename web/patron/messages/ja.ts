@@ -25,6 +25,8 @@ export const ja = {
   'session.loggedOut': 'ログアウトしました。',
   'session.contactMissing': '予約連絡のメールアドレスと連絡方法を設定してください（必須）。',
   'session.goContact': '「連絡先変更」で設定する',
+  'session.emailBouncing': 'ご登録のメールアドレスにメールが届きませんでした。予約連絡を受け取れるよう、メールアドレスを確認して登録し直してください。',
+  'session.fixEmail': '「連絡先変更」でメールアドレスを直す',
 
   'search.title': '資料検索',
   'search.lead': '書名・著者名・出版者などのことばを入れて検索してください。ひらがな・カタカナ・ヨミでも探せます。',

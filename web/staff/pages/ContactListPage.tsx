@@ -7,7 +7,7 @@ import { useBranches } from '../context';
 import { formatDate } from '../format';
 import { useLoad } from '../hooks';
 
-/** 電話連絡リスト: holds ready at this branch for patrons who asked to be phoned (GET /admin/contact-list). */
+/** 電話連絡リスト: holds ready at this branch for patrons who asked to be phoned, or whose mail bounces (SPEC 10.4; GET /admin/contact-list). */
 export const ContactListPage = () => {
   const { counterBranch, branchName } = useBranches();
   const [branch, setBranch] = useState(counterBranch);
@@ -18,7 +18,7 @@ export const ContactListPage = () => {
     <>
       <PageHeading>電話連絡リスト</PageHeading>
       <p class="print-only print-heading">{branchName(branch)}</p>
-      <p class="lead no-print">予約棚にある資料のうち、連絡方法が「電話」の利用者の一覧です。</p>
+      <p class="lead no-print">予約棚にある資料のうち、連絡方法が「電話」の利用者と、メールが届かない(メール不達)利用者の一覧です。</p>
       <ListToolbar
         idPrefix="contact-list"
         branch={branch}
@@ -53,7 +53,17 @@ export const ContactListPage = () => {
           <tbody>
             {rows.map((row) => (
               <tr key={row.holdId} data-testid="contact-list-row" data-hold-id={row.holdId} data-card-number={row.cardNumber}>
-                <td>{row.name}</td>
+                <td>
+                  {row.name}
+                  {row.reason === 'EMAIL_BOUNCED' ? (
+                    <>
+                      {' '}
+                      <span class="tag tag-error" data-testid="contact-list-bounced" title="登録のメールアドレスにメールが届かないため、電話で連絡してください">
+                        メール不達
+                      </span>
+                    </>
+                  ) : null}
+                </td>
                 <td class="mono nowrap">{row.phone ?? '(未登録)'}</td>
                 <td class="mono">{row.cardNumber}</td>
                 <td>{row.title}</td>

@@ -194,7 +194,17 @@ export const PatronPage = ({ cardNumber }: { cardNumber: string }) => {
               <dt>電話番号</dt>
               <dd class="mono">{profile.phone ?? '(未登録)'}</dd>
               <dt>メール</dt>
-              <dd>{profile.email ?? '(未登録)'}</dd>
+              <dd>
+                {profile.email ?? '(未登録)'}
+                {profile.emailStatus === 'BOUNCING' ? (
+                  <>
+                    {' '}
+                    <span class="tag tag-error" data-testid="patron-email-bouncing" title="このアドレスへのメールが届きません(予約連絡は連絡リストで電話に)">
+                      メール不達
+                    </span>
+                  </>
+                ) : null}
+              </dd>
               <dt>連絡方法</dt>
               <dd>{contactLabels[profile.contactMethod] ?? profile.contactMethod}</dd>
               <dt>インターネット</dt>

@@ -47,7 +47,7 @@ export const ContactForm = () => {
       setProfile(saved);
       setEmail(saved.email ?? '');
       setResult({ kind: 'ok', text: t('contact.saved'), warning: saved.emailWarning });
-      updateSession({ contactConfigured: true });
+      updateSession({ contactConfigured: true, emailBouncing: saved.emailStatus === 'BOUNCING' });
     } catch (e) {
       if (isSessionEnd(e)) return;
       if (e instanceof ApiError && e.field === 'email') {

@@ -1,0 +1,16 @@
+import type { PendingEvent } from '../store/outbox.js';
+import type { EmailStatus } from '../store/patrons.js';
+import { events } from '../wiring.js';
+
+/** Why an address became BOUNCING (SES feedback or a refused send) or OK again (a new address). */
+export type EmailStatusReason = 'BOUNCE' | 'COMPLAINT' | 'REJECT' | 'ADDRESS_CHANGED';
+
+/**
+ * SPEC 9 / 10.4: the EmailStatusChanged event, written through the outbox in the transaction
+ * of the change. Like HoldStateChanged it names the patron by card number only; never the
+ * address, which is personal.
+ */
+export const emailStatusEvent = (cardNumber: string, emailStatus: EmailStatus, reason: EmailStatusReason, at: Date): PendingEvent => ({
+  detailType: events.detailTypes.emailStatusChanged,
+  detail: { cardNumber, emailStatus, reason, at: at.toISOString() },
+});
