@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: measured figures as one JSON object on stdout. Not a test: nothing here
  * passes or fails; each figure comes with a baseline measured in the same run.
- * `npm run bench -- --only estimatedWait,search` runs just the named parts.
+ * `npm run bench -- --only estimatedWait,search` (or `--only=search`) runs just the named
+ * parts. Besides the details, `summary` has the same keys in every run (bench/summary.ts).
  */
 import { benchAccountCalls } from './account-calls.js';
 import { benchBundleSizes } from './bundle-sizes.js';
@@ -12,6 +13,7 @@ import { benchPatronImport } from './patron-import.js';
 import { benchRegistrationThroughput } from './registration-throughput.js';
 import { benchSearch } from './search.js';
 import { benchWebLoad } from './web-load.js';
+import { benchSummary } from './summary.js';
 import { startBenchEnvironment, type BenchEnvironment } from './support.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -29,8 +31,10 @@ const parts: Record<string, (env: BenchEnvironment) => unknown> = {
 const standalone = ['bundles', 'search', 'estimatedWait'];
 
 const selected = (() => {
+  const inline = process.argv.find((arg) => arg.startsWith('--only='));
   const at = process.argv.indexOf('--only');
-  return at >= 0 ? new Set((process.argv[at + 1] ?? '').split(',').filter(Boolean)) : undefined;
+  const names = inline ? inline.slice('--only='.length) : at >= 0 ? (process.argv[at + 1] ?? '') : undefined;
+  return names === undefined ? undefined : new Set(names.split(',').filter(Boolean));
 })();
 const wanted = (name: string) => !selected || selected.has(name);
 
@@ -51,7 +55,7 @@ const main = async () => {
   }
   if (wanted('search')) report.search = await benchSearch();
   if (wanted('estimatedWait')) report.estimatedWait = benchEstimatedWait();
-  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ summary: benchSummary(report), ...report }, null, 2)}\n`);
 };
 
 main().catch((error) => {

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { buildWeb } from '../bin/build-web.js';
-import { launchBrowser } from '../test/support/browser.js';
+import { CHROMIUM, launchBrowser } from '../test/support/browser.js';
 import { round, type BenchEnvironment } from './support.js';
 
 /** A throttled phone: Chrome DevTools' "Fast 3G" network and a 4× slower CPU. */
@@ -16,6 +16,8 @@ const RUNS = 5;
  * with an unthrottled load of the same page measured in the same run as baseline.
  */
 export const benchWebLoad = async (env: BenchEnvironment) => {
+  // Chromium is optional on a developer's machine: the part is reported as skipped, never a crash.
+  if (!existsSync(CHROMIUM)) return { skipped: `no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)` };
   await buildWeb();
   const sizes = Object.fromEntries(
     ['web/dist/app.js', 'web/dist/staff/app.js'].map((file) => [file, { bytes: readFileSync(file).length, gzipBytes: gzipSync(readFileSync(file)).length }]),

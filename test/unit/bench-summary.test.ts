@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { benchSummary, SUMMARY_KEYS } from '../../bench/summary.js';
+
+describe('bench summary (issue 12.8)', () => {
+  it('has exactly the fixed keys, null for parts that did not run', () => {
+    const summary = benchSummary({ estimatedWait: {} });
+    expect(Object.keys(summary)).toEqual([...SUMMARY_KEYS]);
+    expect(Object.values(summary).every((v) => v === null)).toBe(true);
+  });
+
+  it('takes each figure from its part', () => {
+    const summary = benchSummary({
+      search: { catalog: { titles: 100_000 }, queries: { indexMs: { p95: 1.7 } }, memory: { rssDeltaMB: -15.6, computed: { textsMB: 120.25, typedArraysMB: 60.2 } } },
+      holdCalls: { routes: [{ name: 'POST /api/me/holds', dynamodbRequests: 6 }, { name: 'GET /api/me/status (6 holds, 5 WAITING)', dynamodbRequests: 7 }] },
+      accountCalls: { routes: [{ name: 'POST /api/login', dynamodbRequests: 3 }] },
+      registration: { ratioToBaseline: 0.43 },
+      notices: { ratioToIdeal: 1.02 },
+      web: { firstUsableMs: { patronThrottledPhone: 996 } },
+    });
+    expect(summary).toMatchObject({
+      searchTitles: 100_000,
+      searchP95Ms: 1.7,
+      searchResidentMB: 180.5,
+      requestsPlaceHold: 6,
+      requestsStatus: 7,
+      requestsLogin: 3,
+      registrationRatio: 0.43,
+      noticeRatio: 1.02,
+      patronFirstUsableMs: 996,
+    });
+  });
+
+  it('a skipped part (no Chromium) leaves its key null', () => {
+    expect(benchSummary({ web: { skipped: 'no Chromium' } }).patronFirstUsableMs).toBeNull();
+  });
+});
