@@ -30,16 +30,21 @@ export interface PauseFields {
   readonly sequenceLength: number | null;
   /** The titleId of the previous hold of the sequence while it still blocks this one. */
   readonly waitsFor: string | null;
+  /** That title's name, for people (staff queue, status page). */
+  readonly waitsForTitle: string | null;
 }
 
 /** The SPEC 10 fields of each of `holds`, by holdId (a Get for each sequenced hold still waiting). */
 export const pauseFieldsFor = async (deps: Deps, holds: readonly Hold[], now: Date): Promise<Map<string, PauseFields>> => {
   const today = tokyoDate(now);
   const waiting = holds.filter((h) => SUSPENDABLE.includes(h.status));
-  const blocked = new Set(
-    await mapWithConcurrency(waiting.filter((h) => h.previousHoldId), 8, async (h) =>
-      predecessorBlocks((await deps.store.holds.get(h.cardNumber, h.previousHoldId ?? '', now))?.status) ? h.holdId : '',
-    ),
+  const blocking = new Map(
+    (
+      await mapWithConcurrency(waiting.filter((h) => h.previousHoldId), 8, async (h) => {
+        const previous = await deps.store.holds.get(h.cardNumber, h.previousHoldId ?? '', now);
+        return [h.holdId, predecessorBlocks(previous?.status) ? previous : undefined] as const;
+      })
+    ).filter((entry): entry is readonly [string, Hold] => entry[1] !== undefined),
   );
   return new Map(
     holds.map((h) => [
@@ -49,7 +54,8 @@ export const pauseFieldsFor = async (deps: Deps, holds: readonly Hold[], now: Da
         sequenceId: h.sequenceId ?? null,
         sequenceIndex: h.sequenceIndex ?? null,
         sequenceLength: h.sequenceLength ?? null,
-        waitsFor: blocked.has(h.holdId) ? (h.previousTitleId ?? null) : null,
+        waitsFor: blocking.has(h.holdId) ? (h.previousTitleId ?? null) : null,
+        waitsForTitle: blocking.get(h.holdId)?.title ?? null,
       },
     ]),
   );

@@ -155,7 +155,7 @@ describe('SPEC 10.2 volume k is not filled before volume k−1 has ended', () =>
     });
     expect((await holdsOf(reader.token)).find((h) => h.holdId === h2.holdId)).toMatchObject({ status: 'WAITING', position: 1, waitsFor: v1!.titleId });
     const queue = (await app.request('GET', `/admin/titles/${v2!.titleId}/queue`, { token: staff })).body as any[];
-    expect(queue[0]).toMatchObject({ holdId: h2.holdId, sequenceIndex: 2, sequenceLength: 2, waitsFor: v1!.titleId });
+    expect(queue[0]).toMatchObject({ holdId: h2.holdId, sequenceIndex: 2, sequenceLength: 2, waitsFor: v1!.titleId, waitsForTitle: expect.stringMatching(/ 1$/) });
 
     // Not on a pull list either: volume 2's second copy is on the shelf.
     const list = (await app.request('GET', '/admin/pull-list?branch=central&date=2026-12-02', { token: staff })).body as any[];

@@ -82,6 +82,7 @@ export interface StaffHold {
   sequenceIndex?: number | null;
   sequenceLength?: number | null;
   waitsFor?: string | null;
+  waitsForTitle?: string | null;
 }
 
 export interface SearchItem {
@@ -211,6 +212,7 @@ export interface PatronHold {
   /** SPEC 10.1 / 10.2 */
   suspendedUntil?: string | null;
   waitsFor?: string | null;
+  waitsForTitle?: string | null;
 }
 
 export interface PatronView {

@@ -68,7 +68,7 @@ const PauseNotes = ({ hold }: { hold: StaffHold }) => (
     {hold.sequenceIndex && hold.sequenceLength ? (
       <span class="sub" data-testid="queue-sequence">
         順番予約 {hold.sequenceIndex}/{hold.sequenceLength}
-        {hold.waitsFor ? `(前の巻 ${hold.waitsFor} 待ち)` : ''}
+        {hold.waitsFor ? `(前の巻「${hold.waitsForTitle ?? hold.waitsFor}」待ち)` : ''}
       </span>
     ) : null}
   </>

@@ -146,7 +146,7 @@ const HoldsTable = ({ holds, onCancelled }: { holds: PatronHold[]; onCancelled: 
                     一時停止中(〜{formatDate(hold.suspendedUntil)})
                   </span>
                 ) : null}
-                {hold.waitsFor ? <span class="sub">順番予約: 前の巻の貸出待ち</span> : null}
+                {hold.waitsFor ? <span class="sub">順番予約: 前の巻「{hold.waitsForTitle ?? hold.waitsFor}」待ち</span> : null}
               </td>
               <td>{branchName(hold.pickupBranch)}</td>
               <td class="nowrap">{hold.pickupDeadline ? formatDate(hold.pickupDeadline) : '—'}</td>
