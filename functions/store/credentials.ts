@@ -22,14 +22,17 @@ export type Account = { kind: 'patron'; id: string } | { kind: 'staff'; id: stri
 const keyOf = (account: Account) =>
   account.kind === 'patron' ? keys.patronCredential(account.id) : keys.staffCredential(account.id);
 
+/** A stored credential item as a credential a password can be checked against, or none. */
+export const usableCredential = (item: Record<string, unknown> | undefined): Credential | undefined =>
+  !item || item.disabled === true || typeof item.passwordHash !== 'string' ? undefined : (item as unknown as Credential);
+
 export const versionOf = (credential: Pick<Credential, 'credentialVersion'>): number => credential.credentialVersion ?? 0;
 
 export const credentialStore = (db: Db) => ({
   /** The credential a password can be checked against; none for a disabled staff account. */
   async get(account: Account): Promise<Credential | undefined> {
     const { Item } = await db.client.send(new GetCommand({ TableName: db.tableName, Key: keyOf(account), ConsistentRead: true }));
-    if (!Item || Item.disabled === true || typeof Item.passwordHash !== 'string') return undefined;
-    return Item as Credential;
+    return usableCredential(Item);
   },
 
   /**

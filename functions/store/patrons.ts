@@ -1,4 +1,5 @@
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, TransactWriteCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { usableCredential, type Credential } from './credentials.js';
 import { normalizeEmail } from '../domain/email-address.js';
 import { outboxParts, type PendingEvent } from './outbox.js';
 import { queryAll } from './query-all.js';
@@ -36,6 +37,28 @@ export const patronStore = (db: Db) => ({
   async get(cardNumber: string): Promise<Patron | undefined> {
     const { Item } = await db.client.send(new GetCommand({ TableName: db.tableName, Key: keys.patron(cardNumber) }));
     return Item ? (stripKeys(Item) as unknown as Patron) : undefined;
+  },
+
+  /**
+   * The profile and the internet-password credential in one request (BatchGetItem, both read
+   * strongly consistent), for GET /api/me, which checks the session itself (SPEC 12).
+   */
+  async withCredential(cardNumber: string): Promise<{ patron: Patron | undefined; credential: Credential | undefined }> {
+    const wanted = [keys.patron(cardNumber), keys.patronCredential(cardNumber)];
+    const items: Record<string, unknown>[] = [];
+    let keysLeft: Record<string, unknown>[] | undefined = wanted;
+    while (keysLeft && keysLeft.length > 0) {
+      const answer: BatchGetCommandOutput = await db.client.send(
+        new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: keysLeft, ConsistentRead: true } } }),
+      );
+      items.push(...(answer.Responses?.[db.tableName] ?? []));
+      keysLeft = answer.UnprocessedKeys?.[db.tableName]?.Keys;
+    }
+    const profile = items.find((item) => item.SK === wanted[0]!.SK);
+    return {
+      patron: profile ? (stripKeys(profile) as unknown as Patron) : undefined,
+      credential: usableCredential(items.find((item) => item.SK === wanted[1]!.SK)),
+    };
   },
 
   /** False when the card number is taken. The lookup item (SPEC 11) is written with the profile. */

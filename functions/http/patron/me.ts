@@ -7,10 +7,7 @@ import { profileView } from './profile.js';
 export const getMe: RouteHandler = async (request, deps) => {
   const principal = principalOf(request);
   const { subject } = principal;
-  const [patron, credential] = await Promise.all([
-    deps.store.patrons.get(subject),
-    deps.store.credentials.get({ kind: 'patron', id: subject }),
-  ]);
+  const { patron, credential } = await deps.store.patrons.withCredential(subject);
   assertSessionCurrent(principal, credential ? versionOf(credential) : undefined);
   if (!patron) throw notFound();
   return ok(profileView(patron, request.lang, credential?.passwordIsInitial));
