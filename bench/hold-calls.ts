@@ -1,7 +1,7 @@
 import { apiCaller, demoPatronToken } from './api-caller.js';
 import type { BenchEnvironment } from './support.js';
 
-/** DynamoDB requests per hold call (place, status, cancel), counted by SDK middleware. */
+/** DynamoDB requests per hold call (place, status, check-in, cancel), counted by SDK middleware. */
 export const benchHoldCalls = async (env: BenchEnvironment) => {
   const call = apiCaller(env.services.api.url);
   const staff = (await call('POST', '/admin/login', { staffId: 'admin', password: 'bench' })).token;
@@ -27,10 +27,12 @@ export const benchHoldCalls = async (env: BenchEnvironment) => {
       holdId = (await call('POST', '/api/me/holds', { titleId: titleIds[0], pickupBranch: 'central' }, patron)).holdId;
     }),
     await counted('GET /api/me/status (6 holds, 5 WAITING)', () => call('GET', '/api/me/status', undefined, patron)),
+    // The shelf copy of a title with a WAITING hold, scanned at its pickup branch: 予約棚へ.
+    await counted('POST /admin/checkin (a copy for a waiting hold)', () => call('POST', '/admin/checkin', { itemId: 'B1-1', branch: 'central' }, staff)),
     await counted('DELETE /api/me/holds/{holdId}', () => call('DELETE', `/api/me/holds/${holdId}`, undefined, patron)),
   ];
   return {
     routes: results,
-    note: 'status = 1 Query of the patron partition + 1 count Query per WAITING hold + calendar Queries when there are PROVISIONAL holds (weekly hours, and exceptions per month of their request dates)',
+    note: 'status = 1 Query of the patron partition + per WAITING hold its title queue and copies (position and estimate, SPEC 10.3) + calendar Queries when there are PROVISIONAL holds (weekly hours, and exceptions per month of their request dates)',
   };
 };

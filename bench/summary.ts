@@ -51,7 +51,7 @@ export const benchSummary = (report: Readonly<Record<string, unknown>>): BenchSu
   requestsPlaceHold: requestsOf(report.holdCalls, 'routes', 'POST /api/me/holds'),
   requestsStatus: requestsOf(report.holdCalls, 'routes', 'GET /api/me/status'),
   requestsLogin: requestsOf(report.accountCalls, 'routes', 'POST /api/login'),
-  requestsCheckin: null,
+  requestsCheckin: requestsOf(report.holdCalls, 'routes', 'POST /admin/checkin'),
   registrationRatio: numberAt(report.registration, 'ratioToBaseline'),
   noticeRatio: numberAt(report.notices, 'ratioToIdeal'),
   pullListMs50k: null,
