@@ -1,7 +1,7 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { cancellationCodes, isConditionFailure, isExpired, ttlSeconds, whenConditionsHold, type Db } from './db.js';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { cancellationCodes, isConditionFailure, isExpired, ttlSeconds, type Db } from './db.js';
 import { keys, stripKeys } from './keys.js';
-import { outboxParts, type PendingEvent } from './outbox.js';
+import { outboxParts, updateWithEvents, type PendingEvent } from './outbox.js';
 import { pickupNoticeClaims } from './pickup-notice-claims.js';
 import { queryAll } from './query-all.js';
 import type { HoldState } from '../domain/holds.js';
@@ -177,24 +177,17 @@ export const holdStore = (db: Db) => ({
    * first wins, and the suspension is refused (false).
    */
   async setSuspension(hold: Hold, until: string | undefined, at: Date, events: readonly PendingEvent[]): Promise<boolean> {
-    return whenConditionsHold(
-      db.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: db.tableName,
-                Key: keys.hold(hold.cardNumber, hold.holdId),
-                UpdateExpression: until ? 'SET suspendedUntil = :until' : 'REMOVE suspendedUntil',
-                ConditionExpression: `#status IN (${SUSPENDABLE_STATES.join(', ')})`,
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ...suspendableValues, ...(until ? { ':until': until } : {}) },
-              },
-            },
-            ...outboxParts(db, events, at),
-          ] as never,
-        }),
-      ),
+    return updateWithEvents(
+      db,
+      {
+        Key: keys.hold(hold.cardNumber, hold.holdId),
+        UpdateExpression: until ? 'SET suspendedUntil = :until' : 'REMOVE suspendedUntil',
+        ConditionExpression: `#status IN (${SUSPENDABLE_STATES.join(', ')})`,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ...suspendableValues, ...(until ? { ':until': until } : {}) },
+      },
+      events,
+      at,
     );
   },
 
@@ -221,30 +214,23 @@ export const holdStore = (db: Db) => ({
 
   /** SPEC 5.3: PROVISIONAL → WAITING, once, with its `events`; false when another run got there first. */
   async register(hold: Hold, at: Date, events: readonly PendingEvent[] = []): Promise<boolean> {
-    return whenConditionsHold(
-      db.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: db.tableName,
-                Key: keys.hold(hold.cardNumber, hold.holdId),
-                UpdateExpression: 'SET #status = :waiting, registeredAt = :at, GSI2PK = :pk, GSI2SK = :sk',
-                ConditionExpression: '#status = :provisional',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: {
-                  ':waiting': 'WAITING',
-                  ':provisional': 'PROVISIONAL',
-                  ':at': at.toISOString(),
-                  ':pk': keys.waitingPartition,
-                  ':sk': keys.waitingHold(hold.titleId, hold.requestedAt, hold.holdId).GSI2SK,
-                },
-              },
-            },
-            ...outboxParts(db, events, at),
-          ] as never,
-        }),
-      ),
+    return updateWithEvents(
+      db,
+      {
+        Key: keys.hold(hold.cardNumber, hold.holdId),
+        UpdateExpression: 'SET #status = :waiting, registeredAt = :at, GSI2PK = :pk, GSI2SK = :sk',
+        ConditionExpression: '#status = :provisional',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':waiting': 'WAITING',
+          ':provisional': 'PROVISIONAL',
+          ':at': at.toISOString(),
+          ':pk': keys.waitingPartition,
+          ':sk': keys.waitingHold(hold.titleId, hold.requestedAt, hold.holdId).GSI2SK,
+      },
+      },
+      events,
+      at,
     );
   },
 

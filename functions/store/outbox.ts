@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { outboxRelay, type DetailType } from '../wiring.js';
-import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
-import { ttlSeconds, type Db } from './db.js';
+import { DeleteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ttlSeconds, whenConditionsHold, type Db } from './db.js';
 import { keys } from './keys.js';
 
 /**
@@ -24,6 +24,28 @@ export const OUTBOX_RECORD_TYPE = outboxRelay.recordType;
 
 /** The relay deletes an item once published; if that delete fails, TTL removes it after a day. */
 const RETENTION_MS = 86_400_000;
+
+/** A conditional UpdateItem of one item, as a transaction part (TableName filled in). */
+export interface ItemUpdate {
+  readonly Key: Record<string, unknown>;
+  readonly UpdateExpression: string;
+  readonly ConditionExpression: string;
+  readonly ExpressionAttributeNames?: Record<string, string>;
+  readonly ExpressionAttributeValues?: Record<string, unknown>;
+}
+
+/**
+ * One conditional update and the events it reports, in one transaction: true when written,
+ * false when the condition failed (nothing is written then, the events neither).
+ */
+export const updateWithEvents = (db: Db, update: ItemUpdate, events: readonly PendingEvent[], at: Date): Promise<boolean> =>
+  whenConditionsHold(
+    db.client.send(
+      new TransactWriteCommand({
+        TransactItems: [{ Update: { TableName: db.tableName, ...update } }, ...outboxParts(db, events, at)] as never,
+      }),
+    ),
+  );
 
 /** Transaction parts that write `events` beside a change (appended after its own parts). */
 export const outboxParts = (db: Db, events: readonly PendingEvent[], at: Date): Record<string, unknown>[] =>

@@ -1,7 +1,7 @@
 import { BatchGetCommand, GetCommand, TransactWriteCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { usableCredential, type Credential } from './credentials.js';
 import { normalizeEmail } from '../domain/email-address.js';
-import { outboxParts, type PendingEvent } from './outbox.js';
+import { outboxParts, updateWithEvents, type PendingEvent } from './outbox.js';
 import { queryAll } from './query-all.js';
 import { whenConditionsHold, type Db } from './db.js';
 import { keys, stripKeys } from './keys.js';
@@ -178,23 +178,16 @@ export const patronStore = (db: Db) => ({
    * nothing changed (another address now, or already BOUNCING); `event` is written only with a change.
    */
   async markEmailBouncing(cardNumber: string, email: string, event: PendingEvent, at: Date): Promise<boolean> {
-    return whenConditionsHold(
-      db.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: db.tableName,
-                Key: keys.patron(cardNumber),
-                UpdateExpression: 'SET emailStatus = :bouncing',
-                ConditionExpression: 'email = :email AND (attribute_not_exists(emailStatus) OR emailStatus <> :bouncing)',
-                ExpressionAttributeValues: { ':bouncing': 'BOUNCING', ':email': email },
-              },
-            },
-            ...outboxParts(db, [event], at),
-          ],
-        }),
-      ),
+    return updateWithEvents(
+      db,
+      {
+        Key: keys.patron(cardNumber),
+        UpdateExpression: 'SET emailStatus = :bouncing',
+        ConditionExpression: 'email = :email AND (attribute_not_exists(emailStatus) OR emailStatus <> :bouncing)',
+        ExpressionAttributeValues: { ':bouncing': 'BOUNCING', ':email': email },
+      },
+      [event],
+      at,
     );
   },
 });
