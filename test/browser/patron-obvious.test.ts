@@ -194,7 +194,7 @@ describe('issue 10: the patron app says what is already true, and where the answ
     const confirm = page.getByTestId('renew-confirm');
     await confirm.waitFor();
     expect((await confirm.textContent())?.replaceAll(WORD_JOINER, '')).toContain('返却期限日 2026年12月15日(火) → 2026年12月16日(水)');
-    expect(await focusedTestId(page)).toBe('renew-confirm-yes');
+    await until(async () => (await focusedTestId(page)) === 'renew-confirm-yes', 'focus on 延長する');
     await snap(page, 'obvious-06-renew-confirm');
     // 「やめる」 renews nothing and goes back to 貸出延長; asking again shows the same question.
     await page.getByTestId('renew-confirm-no').click();
