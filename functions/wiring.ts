@@ -160,10 +160,10 @@ export const routes = [
   route('PUT', '/api/me/contact', 'patron', 'patron-api'),
   route('PUT', '/api/me/password', 'patron', 'patron-api', { openWithInitialPassword: true }),
   route('GET', '/api/me/status', 'patron', 'patron-api', { sessionCheckedByHandler: true }),
-  route('POST', '/api/me/holds', 'patron', 'patron-api'),
+  route('POST', '/api/me/holds', 'patron', 'patron-api', { sessionCheckedByHandler: true }),
   route('DELETE', '/api/me/holds/{holdId}', 'patron', 'patron-api'),
   // SPEC 10.1 / 10.2
-  route('POST', '/api/me/holds/sequence', 'patron', 'patron-api'),
+  route('POST', '/api/me/holds/sequence', 'patron', 'patron-api', { sessionCheckedByHandler: true }),
   route('PUT', '/api/me/holds/{holdId}/suspension', 'patron', 'patron-api'),
   route('DELETE', '/api/me/holds/{holdId}/suspension', 'patron', 'patron-api'),
   route('GET', '/api/me/basket', 'patron', 'patron-api', { sessionCheckedByHandler: true }),

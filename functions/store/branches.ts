@@ -3,6 +3,7 @@ import { putInBatches } from './batch-write.js';
 import type { Db } from './db.js';
 import { keys } from './keys.js';
 import { putIfAbsent, type Creation } from './put-if-absent.js';
+import { forgetReferenceData } from './reference-data.js';
 
 export interface Branch {
   readonly code: string;
@@ -13,7 +14,7 @@ export interface Branch {
   readonly order?: number;
 }
 
-const toBranch = (item: Record<string, unknown>): Branch => ({
+export const toBranch = (item: Record<string, unknown>): Branch => ({
   code: item.code as string,
   name: item.name as string,
   nameEn: item.nameEn as string | undefined,
@@ -41,9 +42,10 @@ export const branchStore = (db: Db) => ({
   },
   async putAll(branches: readonly Branch[]): Promise<void> {
     await putInBatches(db, branches.map(branchItem));
+    forgetReferenceData(db);
   },
   /** Setup: the branch, unless it exists (its name and order then stay as they are). */
-  create: (branch: Branch): Promise<Creation> => putIfAbsent(db, branchItem(branch)),
+  create: (branch: Branch): Promise<Creation> => putIfAbsent(db, branchItem(branch)).finally(() => forgetReferenceData(db)),
 });
 
 export type BranchStore = ReturnType<typeof branchStore>;

@@ -13,6 +13,7 @@ import type { Db } from './db.js';
 import { keys } from './keys.js';
 import { putIfAbsent, type Creation } from './put-if-absent.js';
 import { queryAll } from './query-all.js';
+import { forgetReferenceData } from './reference-data.js';
 
 /**
  * SPEC 2: each branch's weekly hours (one item per branch in the BRANCHES partition) and the
@@ -81,18 +82,20 @@ export const calendarStore = (db: Db) => {
     /** Staff set a branch's weekly hours (replacing them). */
     async setWeeklyHours(branch: string, weekly: WeeklyHours): Promise<void> {
       await db.client.send(new PutCommand({ TableName: db.tableName, Item: hoursItem(branch, weekly) }));
+      forgetReferenceData(db);
     },
 
     /** Setup: the weekly hours, unless the branch has some already. */
-    createWeeklyHours: (branch: string, weekly: WeeklyHours): Promise<Creation> => putIfAbsent(db, hoursItem(branch, weekly)),
+    createWeeklyHours: (branch: string, weekly: WeeklyHours): Promise<Creation> => putIfAbsent(db, hoursItem(branch, weekly)).finally(() => forgetReferenceData(db)),
 
     /** Staff set one date of one branch apart from its weekly hours (replacing an earlier exception). */
     async putException(day: CalendarException): Promise<void> {
       await db.client.send(new PutCommand({ TableName: db.tableName, Item: exceptionItem(day) }));
+      forgetReferenceData(db);
     },
 
     /** Setup: an exception, unless staff already set that date. */
-    createException: (day: CalendarException): Promise<Creation> => putIfAbsent(db, exceptionItem(day)),
+    createException: (day: CalendarException): Promise<Creation> => putIfAbsent(db, exceptionItem(day)).finally(() => forgetReferenceData(db)),
 
     exceptionsBetween,
 

@@ -46,6 +46,7 @@ const importCatalog = async (db: Db, records: readonly ImportRecord[]) => {
     const branches = new Set(kept.map((c) => c.branch));
     items.push({
       ...keys.title(title.titleId),
+      ...keys.titleInItems(title.titleId),
       ...keys.titleBySequence(sequence),
       type: 'Title',
       ...title,

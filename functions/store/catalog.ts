@@ -10,7 +10,7 @@ export type StoredItem = Item & { readonly dueDate?: string };
 export type StoredTitle = Title & { readonly sequence: number; readonly branches: readonly string[] };
 
 /** Branches are a string set in the table (added to atomically), an array everywhere else. */
-const toTitle = (item: Record<string, unknown>): StoredTitle => {
+export const toTitle = (item: Record<string, unknown>): StoredTitle => {
   const { branches, ...rest } = stripKeys(item);
   return { ...(rest as unknown as Title & { sequence: number }), branches: branches instanceof Set ? [...(branches as Set<string>)].sort() : [] };
 };
@@ -46,7 +46,7 @@ export const catalogStore = (db: Db) => {
         db.client.send(
           new PutCommand({
             TableName: db.tableName,
-            Item: { ...keys.title(title.titleId), ...keys.titleBySequence(sequence), type: 'Title', ...title, sequence },
+            Item: { ...keys.title(title.titleId), ...keys.titleInItems(title.titleId), ...keys.titleBySequence(sequence), type: 'Title', ...title, sequence },
             ConditionExpression: 'attribute_not_exists(PK)',
           }),
         ),
@@ -123,8 +123,8 @@ export const catalogStore = (db: Db) => {
     async copiesOf(titleId: string): Promise<StoredItem[]> {
       const copies = await queryAll<StoredItem>(db, {
         IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.titleItemsPartition(titleId) },
+        KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :item)',
+        ExpressionAttributeValues: { ':pk': keys.titleItemsPartition(titleId), ':item': keys.titlePartitionSort.itemPrefix },
       });
       return copies.sort((a, b) => a.itemId.localeCompare(b.itemId));
     },

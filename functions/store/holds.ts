@@ -338,8 +338,8 @@ export const holdStore = (db: Db) => ({
   async queue(titleId: string): Promise<Hold[]> {
     return queryAll<Hold>(db, {
       IndexName: 'GSI1',
-      KeyConditionExpression: 'GSI1PK = :pk',
-      ExpressionAttributeValues: { ':pk': keys.queuePartition(titleId) },
+      KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :queue)',
+      ExpressionAttributeValues: { ':pk': keys.queuePartition(titleId), ':queue': keys.titlePartitionSort.queuePrefix },
     });
   },
 

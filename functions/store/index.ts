@@ -15,8 +15,10 @@ import { patronLookupStore } from './patron-lookup.js';
 import { patronRecordsStore } from './patron-records.js';
 import { patronImportStore } from './patron-import.js';
 import { patronStore } from './patrons.js';
+import { referenceDataStore } from './reference-data.js';
 import { searchIndexStore } from './search-index.js';
 import { staffStore } from './staff.js';
+import { titlePartitionStore } from './title-partition.js';
 
 /** Every repository over one table. */
 export const createStore = (db: Db) => ({
@@ -38,6 +40,8 @@ export const createStore = (db: Db) => ({
   circulation: circulationStore(db),
   outbox: outboxStore(db),
   searchIndex: searchIndexStore(db),
+  titlePartition: titlePartitionStore(db),
+  referenceData: referenceDataStore(db),
 });
 
 export type Store = ReturnType<typeof createStore>;

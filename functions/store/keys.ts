@@ -56,17 +56,23 @@ export const keys = {
   catalogPartition: 'CATALOG',
   catalogSequence: { PK: 'META', SK: 'CATALOG_SEQUENCE' },
   item: (itemId: string) => ({ PK: `ITEM#${itemId}`, SK: 'ITEM' }),
-  /** GSI1: the copies of one title. */
+  /**
+   * GSI1 `TITLE_ITEMS#{titleId}`: a title's own partition, sorted `#TITLE` (the title item),
+   * `ITEM#…` (its copies), `QUEUE#…` (its active holds): one Query reads the title with its
+   * copies (placing a hold) or the copies with the queue (position and estimate, SPEC 10.3).
+   */
+  titleInItems: (titleId: string) => ({ GSI1PK: `TITLE_ITEMS#${titleId}`, GSI1SK: '#TITLE' }),
   itemByTitle: (titleId: string, itemId: string) => ({ GSI1PK: `TITLE_ITEMS#${titleId}`, GSI1SK: `ITEM#${itemId}` }),
   titleItemsPartition: (titleId: string) => `TITLE_ITEMS#${titleId}`,
+  titlePartitionSort: { title: '#TITLE', itemPrefix: 'ITEM#', queuePrefix: 'QUEUE#' },
   // Holds: in the patron's partition, so the status page is one Query.
   patronPartition: (cardNumber: string) => `PATRON#${cardNumber}`,
   hold: (cardNumber: string, holdId: string) => ({ PK: `PATRON#${cardNumber}`, SK: `HOLD#${holdId}` }),
   /** One per patron and title while a hold is active: SPEC 5.2 rule 3 as a condition. */
   activeHoldMarker: (cardNumber: string, titleId: string) => ({ PK: `PATRON#${cardNumber}`, SK: `ACTIVE#${titleId}` }),
-  /** GSI1: a title's queue, by request time (active holds only). */
-  holdInQueue: (titleId: string, requestedAt: string, holdId: string) => ({ GSI1PK: `QUEUE#${titleId}`, GSI1SK: `${requestedAt}#${holdId}` }),
-  queuePartition: (titleId: string) => `QUEUE#${titleId}`,
+  /** GSI1: a title's queue, by request time (active holds only), in the title's partition beside its copies. */
+  holdInQueue: (titleId: string, requestedAt: string, holdId: string) => ({ GSI1PK: `TITLE_ITEMS#${titleId}`, GSI1SK: `QUEUE#${requestedAt}#${holdId}` }),
+  queuePartition: (titleId: string) => `TITLE_ITEMS#${titleId}`,
   /** GSI2: provisional holds by request time, for the registration batch. */
   provisionalHold: (requestedAt: string, holdId: string) => ({ GSI2PK: 'PROVISIONAL', GSI2SK: `${requestedAt}#${holdId}` }),
   provisionalPartition: 'PROVISIONAL',

@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { isExpired, type Db } from './db.js';
 import { keys, stripKeys } from './keys.js';
+import { queryAll } from './query-all.js';
 import type { Hold } from './holds.js';
 import type { Patron } from './patrons.js';
 import { versionOf } from './credentials.js';
@@ -64,6 +65,29 @@ export const patronRecordsStore = (db: Db) => ({
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     return { ...records, patron, credentialVersion };
+  },
+
+  /**
+   * What placing a hold needs of the patron, in one Query: the credential version (SPEC 12
+   * session check) and the titles they have on loan (SPEC 5.2 rule 2). The sort key range
+   * runs from CREDENTIAL to the last LOAN#; the holds between them are filtered out.
+   */
+  async forHold(cardNumber: string): Promise<{ credentialVersion?: number; titlesOnLoan: ReadonlySet<string> }> {
+    const credentialSk = keys.patronCredential(cardNumber).SK;
+    const items = await queryAll<Record<string, unknown>>(db, {
+      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :credential AND :lastLoan',
+      // A filter cannot name key attributes: loans are the items with checkedOutAt, the credential the one without titleId.
+      FilterExpression: 'attribute_exists(checkedOutAt) OR attribute_not_exists(titleId)',
+      ProjectionExpression: 'titleId, credentialVersion, checkedOutAt',
+      ExpressionAttributeValues: { ':pk': keys.patronPartition(cardNumber), ':credential': credentialSk, ':lastLoan': 'LOAN#\uffff' },
+      ConsistentRead: true,
+    });
+    const credential = items.find((item) => item.titleId === undefined);
+    const loans = items.filter((item) => item.checkedOutAt !== undefined && typeof item.titleId === 'string');
+    return {
+      ...(credential ? { credentialVersion: versionOf(credential) } : {}),
+      titlesOnLoan: new Set(loans.map((item) => item.titleId as string)),
+    };
   },
 
   /** SPEC 5.2 rule 2: does the patron have a copy of this title on loan? */

@@ -34,14 +34,18 @@ export interface PauseFields {
   readonly waitsForTitle: string | null;
 }
 
-/** The SPEC 10 fields of each of `holds`, by holdId (a Get for each sequenced hold still waiting). */
-export const pauseFieldsFor = async (deps: Deps, holds: readonly Hold[], now: Date): Promise<Map<string, PauseFields>> => {
+/**
+ * The SPEC 10 fields of each of `holds`, by holdId: a Get for each sequenced hold still
+ * waiting whose previous hold is not among `known` (the patron's holds as just read).
+ */
+export const pauseFieldsFor = async (deps: Deps, holds: readonly Hold[], now: Date, known: readonly Hold[] = []): Promise<Map<string, PauseFields>> => {
   const today = tokyoDate(now);
   const waiting = holds.filter((h) => SUSPENDABLE.includes(h.status));
+  const knownById = new Map(known.map((h) => [h.holdId, h]));
   const blocking = new Map(
     (
       await mapWithConcurrency(waiting.filter((h) => h.previousHoldId), 8, async (h) => {
-        const previous = await deps.store.holds.get(h.cardNumber, h.previousHoldId ?? '', now);
+        const previous = knownById.get(h.previousHoldId ?? '') ?? (await deps.store.holds.get(h.cardNumber, h.previousHoldId ?? '', now));
         return [h.holdId, predecessorBlocks(previous?.status) ? previous : undefined] as const;
       })
     ).filter((entry): entry is readonly [string, Hold] => entry[1] !== undefined),

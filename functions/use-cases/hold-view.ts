@@ -31,16 +31,20 @@ export interface HoldView {
 export type HoldViewWithPause = HoldView & PauseFields;
 
 /**
- * Shapes holds for the patron: positions for WAITING holds (one count per title queue),
- * `registersAt` for PROVISIONAL ones (the calendar of their request dates), newest first.
- * A WAITING hold's position and estimated ready date come from its title's queue and copies
- * (two Queries per title).
+ * Shapes holds for the patron: positions for WAITING holds, `registersAt` for PROVISIONAL
+ * ones (the calendar of their request dates, as the function keeps it: store/reference-data.ts),
+ * newest first. A WAITING hold's position and estimated ready date come from its title's
+ * queue and copies (one Query of the title's partition per WAITING hold, in parallel).
  */
 export const holdViews = async (deps: Deps, holds: readonly Hold[], lang: Lang): Promise<HoldViewWithPause[]> => {
-  const pause = await pauseFieldsFor(deps, holds, deps.clock.now());
   const provisionalDates = [...new Set(holds.filter((h) => h.status === 'PROVISIONAL').map((h) => tokyoDate(new Date(h.requestedAt))))];
+  // A sequence's holds name each other: `holds` are known, only other predecessors are read.
+  const [pause, days] = await Promise.all([
+    pauseFieldsFor(deps, holds, deps.clock.now(), holds),
+    deps.store.referenceData.calendarForDates(provisionalDates),
+  ]);
   const calendars = new Map<string, CalendarDay[]>();
-  for (const day of await deps.store.calendar.forDates(provisionalDates)) calendars.set(day.date, [...(calendars.get(day.date) ?? []), day]);
+  for (const day of days) calendars.set(day.date, [...(calendars.get(day.date) ?? []), day]);
   const today = tokyoDate(deps.clock.now());
   const positions = new Map<string, number>();
   const estimates = new Map<string, string | null>();

@@ -28,24 +28,30 @@ export interface HoldRequest {
   readonly channel: 'ONLINE' | 'COUNTER';
 }
 
+/** What placing holds needs of the patron (store/patron-records.ts forHold): one Query. */
+export interface HoldingPatron {
+  /** The credential's version, for the SPEC 12 session check of routes that do it here. */
+  readonly credentialVersion?: number;
+  readonly titlesOnLoan: ReadonlySet<string>;
+}
+
+export const readHoldingPatron = (deps: Deps, cardNumber: string): Promise<HoldingPatron> => deps.store.patronRecords.forHold(cardNumber);
+
 /**
  * SPEC 5.2 rules 1, 2, 4 and 6 for one request: the branch and the title must exist, and the
- * title's copies and the patron's loans must allow the hold. Throws the refusal.
+ * title's copies and the patron's loans must allow the hold. Throws the refusal. The title
+ * comes with its copies in one Query; the branch from the function's kept branch list.
  */
-export const checkHoldRequest = async (deps: Deps, request: HoldRequest, now: Date) => {
-  const [branch, title] = await Promise.all([
-    deps.store.branches.get(request.pickupBranch),
-    deps.store.catalog.getTitle(request.titleId),
+export const checkHoldRequest = async (deps: Deps, request: HoldRequest, now: Date, patron: HoldingPatron | Promise<HoldingPatron>) => {
+  const [branch, { title, copies }, { titlesOnLoan }] = await Promise.all([
+    deps.store.referenceData.branch(request.pickupBranch),
+    deps.store.titlePartition.titleWithCopies(request.titleId),
+    patron,
   ]);
   if (!title) throw holdRefused('NOT_FOUND', 'titleId');
   if (!branch) throw holdRefused('INVALID_BRANCH', 'pickupBranch');
-
-  const [copies, patronHasTitleOnLoan] = await Promise.all([
-    deps.store.catalog.copiesOf(request.titleId),
-    deps.store.patronRecords.hasTitleOnLoan(request.cardNumber, request.titleId),
-  ]);
   const channel = request.channel === 'ONLINE' ? 'online' : 'counter';
-  const refusal = holdRefusal({ copies, patronHasTitleOnLoan, today: tokyoDate(now) }, channel, deps.config.holds);
+  const refusal = holdRefusal({ copies, patronHasTitleOnLoan: titlesOnLoan.has(request.titleId), today: tokyoDate(now) }, channel, deps.config.holds);
   if (refusal) throw holdRefused(refusal);
   return { title, branch };
 };
@@ -63,15 +69,32 @@ export const newHold = (request: HoldRequest, title: { titleId: string; title: s
   ...(request.channel === 'COUNTER' ? { registeredAt: now.toISOString() } : {}),
 });
 
+export interface PlaceOptions {
+  /** The patron as already read (a basket reserves several titles with one read). */
+  readonly patron?: HoldingPatron;
+  /**
+   * Routes that skip the middleware's session read check it here, from the credential
+   * version the patron Query brings (SPEC 12), before any refusal is answered.
+   */
+  readonly checkSession?: (credentialVersion: number | undefined) => void;
+}
+
 /**
- * SPEC 5.2 place a hold.
- * 1. Rules 6, 1, 2, 4 (checkHoldRequest).
+ * SPEC 5.2 place a hold: 3 requests (docs/data-model.md).
+ * 1. In parallel: the patron Query (session, rule 2) and the title with its copies (rules 1, 4, 6).
  * 2. Rules 3 and 5 as conditions of the transaction that writes the hold and its
  *    HoldStateChanged event.
  */
-export const placeHold = async (deps: Deps, request: HoldRequest): Promise<Hold> => {
+export const placeHold = async (deps: Deps, request: HoldRequest, options: PlaceOptions = {}): Promise<Hold> => {
   const now = deps.clock.now();
-  const { title, branch } = await checkHoldRequest(deps, request, now);
+  const patron = options.patron ?? readHoldingPatron(deps, request.cardNumber);
+  const checked = checkHoldRequest(deps, request, now, patron);
+  if (options.checkSession) {
+    // The session decides first: an ended one answers 401 whatever the request.
+    checked.catch(() => undefined);
+    options.checkSession((await patron).credentialVersion);
+  }
+  const { title, branch } = await checked;
   const hold = newHold(request, title, branch, now);
   const outcome = await deps.store.holds.place(hold, deps.config.holds.holdLimit, [holdChangeEvent(hold, null, hold.status, now)]);
   if (outcome !== 'placed') throw holdRefused(outcome);

@@ -6,7 +6,7 @@ import type { Lang } from '../common/messages.js';
 import { isActive } from '../domain/holds.js';
 import type { Hold } from '../store/holds.js';
 import { holdChangeEvent } from './hold-events.js';
-import { checkHoldRequest, holdRefused, newHold } from './place-hold.js';
+import { checkHoldRequest, holdRefused, newHold, readHoldingPatron, type PlaceOptions } from './place-hold.js';
 
 export interface SequenceResult {
   readonly titleId: string;
@@ -42,10 +42,21 @@ const refusedAt = (titleIds: readonly string[], refusals: ReadonlyMap<number, Ap
  * nothing, rules 3 and 5 as its conditions). Hold k names hold k−1 (`previousHoldId`), which
  * must end before it is filled (domain/fill-eligibility.ts).
  */
-export const placeSequence = async (deps: Deps, cardNumber: string, titleIds: readonly string[], pickupBranch: string, lang: Lang): Promise<Hold[]> => {
+export const placeSequence = async (
+  deps: Deps,
+  cardNumber: string,
+  titleIds: readonly string[],
+  pickupBranch: string,
+  lang: Lang,
+  checkSession?: PlaceOptions['checkSession'],
+): Promise<Hold[]> => {
   const now = deps.clock.now();
   const requests = titleIds.map((titleId) => ({ cardNumber, titleId, pickupBranch, channel: 'ONLINE' as const }));
-  const checked = await Promise.allSettled(requests.map((request) => checkHoldRequest(deps, request, now)));
+  // One patron Query for every title (and the session check, before any refusal).
+  const patron = readHoldingPatron(deps, cardNumber);
+  const settled = Promise.allSettled(requests.map((request) => checkHoldRequest(deps, request, now, patron)));
+  if (checkSession) checkSession((await patron).credentialVersion);
+  const checked = await settled;
   const refusals = new Map<number, AppError>();
   checked.forEach((outcome, i) => {
     if (outcome.status === 'rejected') {

@@ -4,7 +4,7 @@ import { renderAppError } from '../common/http/render-error.js';
 import type { Lang } from '../common/messages.js';
 import type { Hold } from '../store/holds.js';
 import { holdViews } from './hold-view.js';
-import { placeHold } from './place-hold.js';
+import { placeHold, readHoldingPatron } from './place-hold.js';
 
 /**
  * SPEC 5.8 reserve a selection from the basket with one pickup branch. Each title is placed
@@ -15,9 +15,11 @@ import { placeHold } from './place-hold.js';
 export const reserveFromBasket = async (deps: Deps, cardNumber: string, titleIds: readonly string[], pickupBranch: string, lang: Lang) => {
   const results: { titleId: string; ok: boolean; holdId?: string; status?: string; registersAt?: string; error?: { code: string; message: string } }[] = [];
   const placed: Hold[] = [];
+  // The patron's loans are read once for the whole selection (rule 2); limits stay the transaction's.
+  const patron = await readHoldingPatron(deps, cardNumber);
   for (const titleId of [...new Set(titleIds)]) {
     try {
-      const hold = await placeHold(deps, { cardNumber, titleId, pickupBranch, channel: 'ONLINE' });
+      const hold = await placeHold(deps, { cardNumber, titleId, pickupBranch, channel: 'ONLINE' }, { patron });
       await deps.store.basket.remove(cardNumber, titleId);
       placed.push(hold);
       results.push({ titleId, ok: true, holdId: hold.holdId, status: hold.status });

@@ -7,11 +7,8 @@ import type { Hold } from '../store/holds.js';
 /** The id the title page's "a hold placed now" goes by in the estimate. */
 const NEW_HOLD = '#new';
 
-/** A title's queue and copies: the two Queries an estimate needs (docs/data-model.md). */
-export const readTitleForWait = async (deps: Deps, titleId: string) => {
-  const [queue, copies] = await Promise.all([deps.store.holds.queue(titleId), deps.store.catalog.copiesOf(titleId)]);
-  return { queue, copies };
-};
+/** A title's queue and copies, what an estimate needs: one Query of the title's partition (docs/data-model.md). */
+export const readTitleForWait = (deps: Deps, titleId: string) => deps.store.titlePartition.copiesAndQueue(titleId);
 
 /**
  * SPEC 10.3 from what the store holds: a copy travelling to or waiting for a hold of the

@@ -80,7 +80,7 @@ describe('the invariant checker', () => {
     requestedAt: `2026-12-01T01:00:0${holdId.length % 10}.000Z`,
     ...extra,
   });
-  const queued = (h: ReturnType<typeof hold>) => ({ ...h, GSI1PK: `QUEUE#${h.titleId}`, GSI1SK: `${h.requestedAt}#${h.holdId}` });
+  const queued = (h: ReturnType<typeof hold>) => ({ ...h, GSI1PK: `TITLE_ITEMS#${h.titleId}`, GSI1SK: `QUEUE#${h.requestedAt}#${h.holdId}` });
   const marker = (card: string, titleId: string, holdId: string) => ({ PK: `PATRON#${card}`, SK: `ACTIVE#${titleId}`, holdId });
   const now = new Date('2026-12-01T10:00:00+09:00');
 

@@ -507,7 +507,7 @@ export const checkInvariants = (rows: readonly Row[], options: InvariantOptions)
   // SPEC 5.3: the queue and the state indexes.
   for (const hold of holds) {
     const queued = ACTIVE.has(hold.status);
-    const expectedQueue = queued ? { pk: `QUEUE#${hold.titleId}`, sk: `${hold.requestedAt}#${hold.holdId}` } : undefined;
+    const expectedQueue = queued ? { pk: `TITLE_ITEMS#${hold.titleId}`, sk: `QUEUE#${hold.requestedAt}#${hold.holdId}` } : undefined;
     if ((hold.GSI1PK ?? undefined) !== expectedQueue?.pk || (hold.GSI1SK ?? undefined) !== expectedQueue?.sk) {
       fail('5.3: queue key', `${hold.status} hold ${hold.holdId} has queue key ${hold.GSI1PK ?? '-'} ${hold.GSI1SK ?? '-'}`);
     }

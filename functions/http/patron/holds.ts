@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { notFound } from '../../common/errors.js';
-import { ok, principalOf, type RouteHandler } from '../../common/http/types.js';
+import { assertSessionCurrent, ok, principalOf, type RouteHandler } from '../../common/http/types.js';
 import { parseInput } from '../../common/http/validate.js';
 import { trimmed } from '../../common/http/schemas.js';
 import { cancelByPatron } from '../../use-cases/cancel-hold.js';
@@ -12,11 +12,12 @@ import { renderAppError } from '../../common/http/render-error.js';
 
 const HoldBody = z.object({ titleId: trimmed(1, 64), pickupBranch: trimmed(1, 40) });
 
-/** POST /api/me/holds (SPEC 5.2): 201 with the PROVISIONAL hold. */
+/** POST /api/me/holds (SPEC 5.2): 201 with the PROVISIONAL hold. The session is checked from the patron Query. */
 export const postHold: RouteHandler = async (request, deps) => {
-  const { subject } = principalOf(request);
+  const principal = principalOf(request);
   const body = parseInput(HoldBody, request.body);
-  const hold = await placeHold(deps, { cardNumber: subject, ...body, channel: 'ONLINE' });
+  const checkSession = (version: number | undefined) => assertSessionCurrent(principal, version);
+  const hold = await placeHold(deps, { cardNumber: principal.subject, ...body, channel: 'ONLINE' }, { checkSession });
   const [view] = await holdViews(deps, [hold], request.lang);
   return ok(view, 201);
 };
@@ -63,10 +64,11 @@ const SequenceBody = z.object({
  * inside `error`), and no hold placed.
  */
 export const postSequence: RouteHandler = async (request, deps) => {
-  const { subject } = principalOf(request);
+  const principal = principalOf(request);
   const body = parseInput(SequenceBody, request.body);
+  const checkSession = (version: number | undefined) => assertSessionCurrent(principal, version);
   try {
-    const holds = await placeSequence(deps, subject, body.titleIds, body.pickupBranch, request.lang);
+    const holds = await placeSequence(deps, principal.subject, body.titleIds, body.pickupBranch, request.lang, checkSession);
     const views = await holdViews(deps, holds, request.lang);
     views.sort((a, b) => (a.sequenceIndex ?? 0) - (b.sequenceIndex ?? 0));
     return ok({ sequenceId: holds[0]?.sequenceId, holds: views }, 201);
