@@ -1,6 +1,9 @@
-import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { whenConditionsHold, type Db } from './db.js';
-import { keys } from './keys.js';
+import { BatchGetCommand, GetCommand, TransactWriteCommand, UpdateCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { isExpired, whenConditionsHold, type Db } from './db.js';
+import { keys, stripKeys } from './keys.js';
+import { windowOf } from './login-attempts.js';
+import type { AttemptWindow } from '../domain/lockout.js';
+import type { StaffMember } from './staff.js';
 
 /** A password hash and its version. Patrons and staff share this shape. */
 export interface Credential {
@@ -28,7 +31,40 @@ export const usableCredential = (item: Record<string, unknown> | undefined): Cre
 
 export const versionOf = (credential: Pick<Credential, 'credentialVersion'>): number => credential.credentialVersion ?? 0;
 
+/** What a login reads before it reserves an attempt (SPEC 3 / 12). */
+export interface LoginRead {
+  readonly credential?: Credential;
+  readonly attempts: AttemptWindow;
+  /** Staff logins: the account's profile (role, disabled). */
+  readonly staff?: StaffMember;
+}
+
 export const credentialStore = (db: Db) => ({
+  /**
+   * The credential, the attempt record and (staff) the profile in one BatchGetItem, all read
+   * strongly consistent. An attempt record past its TTL reads as none.
+   */
+  async forLogin(account: Account, now: Date): Promise<LoginRead> {
+    const wanted = [keyOf(account), keys.loginAttempts(account.kind, account.id), ...(account.kind === 'staff' ? [keys.staff(account.id)] : [])];
+    const items: Record<string, unknown>[] = [];
+    let keysLeft: Record<string, unknown>[] | undefined = wanted;
+    while (keysLeft && keysLeft.length > 0) {
+      const answer: BatchGetCommandOutput = await db.client.send(
+        new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: keysLeft, ConsistentRead: true } } }),
+      );
+      items.push(...(answer.Responses?.[db.tableName] ?? []));
+      keysLeft = answer.UnprocessedKeys?.[db.tableName]?.Keys;
+    }
+    const find = (key: { PK: string; SK: string }) => items.find((item) => item.PK === key.PK && item.SK === key.SK);
+    const attempts = find(wanted[1]!);
+    const staff = wanted[2] ? find(wanted[2]) : undefined;
+    return {
+      credential: usableCredential(find(wanted[0]!)),
+      attempts: attempts && !isExpired(attempts, now) ? windowOf(attempts) : {},
+      ...(staff ? { staff: stripKeys(staff) as unknown as StaffMember } : {}),
+    };
+  },
+
   /** The credential a password can be checked against; none for a disabled staff account. */
   async get(account: Account): Promise<Credential | undefined> {
     const { Item } = await db.client.send(new GetCommand({ TableName: db.tableName, Key: keyOf(account), ConsistentRead: true }));

@@ -8,7 +8,8 @@ export type Reservation = { readonly attempt: number; readonly state: AttemptWin
 
 const keyOf = (account: Account) => keys.loginAttempts(account.kind, account.id);
 
-const windowOf = (item: Record<string, unknown> | undefined): AttemptWindow => ({
+/** The attempt window an attempt item holds (empty without one). */
+export const windowOf = (item: Record<string, unknown> | undefined): AttemptWindow => ({
   ...(typeof item?.windowStart === 'string' ? { windowStart: item.windowStart } : {}),
   ...(typeof item?.attempts === 'number' ? { attempts: item.attempts } : {}),
   ...(typeof item?.lockedUntil === 'string' ? { lockedUntil: item.lockedUntil } : {}),

@@ -12,7 +12,7 @@ import {
   type AttemptWindow,
 } from '../domain/lockout.js';
 import { tokyoIso, tokyoTime } from '../domain/tokyo-time.js';
-import type { Account, Credential } from '../store/credentials.js';
+import type { Account, Credential, LoginRead } from '../store/credentials.js';
 import { noticeLock } from './lock-notice.js';
 
 const lockedError = (until: Date) =>
@@ -56,10 +56,24 @@ export const verifyUnderLockout = async (
   account: Account,
   password: string,
   invalid: () => AppError,
-): Promise<Credential> => {
+): Promise<Credential> => (await verifyLogin(deps, account, password, invalid)).credential;
+
+/**
+ * verifyUnderLockout, answering what the first read brought as well (a staff login needs
+ * the profile): the credential, attempt record and profile come in one BatchGetItem, so a
+ * successful login is 3 requests — the read, the reservation, and the clearing of the
+ * attempts (docs/data-model.md says why not fewer).
+ */
+export const verifyLogin = async (
+  deps: Deps,
+  account: Account,
+  password: string,
+  invalid: () => AppError,
+): Promise<LoginRead & { credential: Credential }> => {
   const now = deps.clock.now();
   const policy = deps.config.lockout;
-  const [credential, known] = await Promise.all([deps.store.credentials.get(account), deps.store.loginAttempts.get(account, now)]);
+  const read = await deps.store.credentials.forLogin(account, now);
+  const { credential, attempts: known } = read;
   const lock = lockedUntil(known, now);
   if (lock) throw lockedError(lock);
 
@@ -84,5 +98,5 @@ export const verifyUnderLockout = async (
     throw invalid();
   }
   await deps.store.loginAttempts.clear(account);
-  return credential;
+  return { ...read, credential };
 };

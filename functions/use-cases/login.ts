@@ -3,7 +3,7 @@ import type { Deps } from '../common/deps.js';
 import { tokyoIso } from '../domain/tokyo-time.js';
 import { versionOf, type Account } from '../store/credentials.js';
 import { roleOf } from '../store/staff.js';
-import { verifyUnderLockout } from './guarded-verify.js';
+import { verifyLogin } from './guarded-verify.js';
 
 export interface LoginResult {
   readonly token: string;
@@ -24,13 +24,13 @@ export const login = async (
   password: string,
   invalidCode: 'INVALID_CREDENTIALS' | 'INVALID_STAFF_CREDENTIALS',
 ): Promise<LoginResult> => {
-  const credential = await verifyUnderLockout(deps, account, password, () => new AppError(401, invalidCode));
+  const { credential, staff: member } = await verifyLogin(deps, account, password, () => new AppError(401, invalidCode));
   const lifetime = account.kind === 'patron' ? deps.config.patronTokenMinutes : deps.config.staffTokenMinutes;
   let claims;
   if (account.kind === 'patron') {
     claims = { credentialVersion: versionOf(credential), passwordIsInitial: credential.passwordIsInitial };
   } else {
-    const member = await deps.store.staff.get(account.id);
+    // The profile came with the credential (one read); disabling removes the hash too (SPEC 11).
     if (!member || member.disabled) throw new AppError(401, invalidCode);
     claims = { credentialVersion: versionOf(credential), staffRole: roleOf(member) };
   }

@@ -9,13 +9,29 @@ import { placeHold } from '../../use-cases/place-hold.js';
 import { changeSuspension, checkSuspensionDate } from '../../use-cases/suspend-hold.js';
 import { placeSequence, SequenceRefused } from '../../use-cases/place-sequence.js';
 import { renderAppError } from '../../common/http/render-error.js';
+import type { Deps } from '../../common/deps.js';
+import type { Principal } from '../../common/tokens.js';
 
 const HoldBody = z.object({ titleId: trimmed(1, 64), pickupBranch: trimmed(1, 40) });
 
-/** POST /api/me/holds (SPEC 5.2): 201 with the PROVISIONAL hold. The session is checked from the patron Query. */
+/**
+ * These routes check the session (SPEC 12) from the patron Query placing reads anyway; a
+ * body refused before that Query is answered only once the session is known current, so
+ * an ended session answers 401 whatever it sends.
+ */
+const parseInSession = async <T>(deps: Deps, principal: Principal, parse: () => T): Promise<T> => {
+  try {
+    return parse();
+  } catch (error) {
+    assertSessionCurrent(principal, await deps.store.credentials.version(principal.subject));
+    throw error;
+  }
+};
+
+/** POST /api/me/holds (SPEC 5.2): 201 with the PROVISIONAL hold. */
 export const postHold: RouteHandler = async (request, deps) => {
   const principal = principalOf(request);
-  const body = parseInput(HoldBody, request.body);
+  const body = await parseInSession(deps, principal, () => parseInput(HoldBody, request.body));
   const checkSession = (version: number | undefined) => assertSessionCurrent(principal, version);
   const hold = await placeHold(deps, { cardNumber: principal.subject, ...body, channel: 'ONLINE' }, { checkSession });
   const [view] = await holdViews(deps, [hold], request.lang);
@@ -65,7 +81,7 @@ const SequenceBody = z.object({
  */
 export const postSequence: RouteHandler = async (request, deps) => {
   const principal = principalOf(request);
-  const body = parseInput(SequenceBody, request.body);
+  const body = await parseInSession(deps, principal, () => parseInput(SequenceBody, request.body));
   const checkSession = (version: number | undefined) => assertSessionCurrent(principal, version);
   try {
     const holds = await placeSequence(deps, principal.subject, body.titleIds, body.pickupBranch, request.lang, checkSession);
