@@ -33,6 +33,7 @@ export const benchHoldCalls = async (env: BenchEnvironment) => {
   ];
   return {
     routes: results,
-    note: 'status = 1 Query of the patron partition + per WAITING hold its title queue and copies (position and estimate, SPEC 10.3) + calendar Queries when there are PROVISIONAL holds (weekly hours, and exceptions per month of their request dates)',
+    note:
+      'place hold = patron Query (session, rule 2) + title-with-copies Query + transaction. status = 1 Query of the patron partition + 1 Query per WAITING hold (its title\'s copies and queue together: position and estimate, SPEC 10.3), run in parallel, so n WAITING holds cost 1 + n. Both read branches and the calendar (registersAt) from a copy kept 60 s per function instance: + 2 Queries when it has lapsed (docs/operations.md)',
   };
 };
