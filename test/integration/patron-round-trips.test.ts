@@ -1,5 +1,8 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RequestCounter } from '../../bench/support.js';
+import { keys } from '../../functions/store/keys.js';
+import { referenceDataStore } from '../../functions/store/reference-data.js';
 import { holdPlaced, lent, newPatron, newTitle, placeHold, statusOf } from '../support/library-fixtures.js';
 import { STAFF_PASSWORD, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -120,5 +123,26 @@ describe('patron routes in few round trips to DynamoDB (issue 12.2)', () => {
     expect(staffLogin.answer.status).toBe(200);
     expect(staffLogin.requests).toEqual({ total: 3, byOperation: { BatchGetItem: 1, UpdateItem: 1, DeleteItem: 1 } });
     expect((await app.request('GET', '/admin/staff', { token: staffLogin.answer.body.token })).status).toBe(200);
+  });
+
+  it('SPEC 2 hours changed by another function instance are read again once the kept copy lapses (60 s in service, 300 ms here)', async () => {
+    const { db } = app.services;
+    const reference = referenceDataStore(db, 300);
+    const tuesday = '2026-12-01';
+    const central = async () => (await reference.calendarForDates([tuesday])).find((day) => day.branch === 'central');
+    expect(await central()).toMatchObject({ open: true });
+    // Written past this process's store, as another instance's write would be: nothing here forgets the copy.
+    const closedAllWeek = Object.fromEntries(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, null]));
+    const hours = { ...keys.branchHours('central'), type: 'WeeklyHours', branch: 'central' };
+    const before = (await app.request('GET', '/admin/branches/central/hours', { token: staff })).body;
+    await db.client.send(new PutCommand({ TableName: db.tableName, Item: { ...hours, weekly: closedAllWeek } }));
+    try {
+      expect(await central()).toMatchObject({ open: true });
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      expect(await central()).toMatchObject({ open: false });
+    } finally {
+      expect((await app.request('PUT', '/admin/branches/central/hours', { token: staff, body: before })).status).toBe(204);
+    }
+    expect(await central()).toMatchObject({ open: true });
   });
 });
