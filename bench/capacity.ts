@@ -78,7 +78,7 @@ export const benchCapacity = async () => {
     const stack = stackFacts(web);
     const month = (factor: number) => {
       const cost = monthlyCost(measured.operations, scaleWorkload(mitoWorkload, factor), stack);
-      return { scale: factor, totalUsd: round(cost.totalUsd), byService: roundAll(cost.byService), biggestLine: cost.biggestLine.item, peakApiRequestsPerSecond: round(cost.peakApiRequestsPerSecond), lines: cost.lines.map((l) => ({ ...l, quantity: round(l.quantity), usd: round(l.usd, 3) })) };
+      return { scale: factor, totalUsd: round(cost.totalUsd), byService: roundAll(cost.byService), biggestLine: cost.biggestLine.item, peakApiRequestsPerSecond: round(cost.peakApiRequestsPerSecond), dynamodbByOperation: cost.dynamodbByOperation.map((o) => ({ ...o, calls: Math.round(o.calls), usd: round(o.usd, 3) })), lines: cost.lines.map((l) => ({ ...l, quantity: round(l.quantity), usd: round(l.usd, 3) })) };
     };
     return { ...measured, web, cost: { region: 'ap-northeast-1', mito: month(1), x10: month(10), x100: month(100) } };
   } finally {

@@ -164,7 +164,6 @@ const ACCESS_LOG_BYTES = 26 + 250;
 const HEADER_BYTES = 400;
 /** Wall time of the mail-feedback function per SES event (one Query and one small write): not measured here. */
 const MAIL_FEEDBACK_MS = 50;
-const DAYS_PER_MONTH = 365 / 12;
 const GB = 1024 ** 3;
 
 export type LineKind = 'per-request' | 'storage' | 'fixed';
@@ -234,6 +233,8 @@ export interface MonthlyCost {
   readonly biggestLine: CostLine;
   /** Requests per second in the busiest hour (API), for sizing concurrency and throttles. */
   readonly peakApiRequestsPerSecond: number;
+  /** Each operation's calls a month and what its reads and writes cost on DynamoDB, largest first. */
+  readonly dynamodbByOperation: readonly { key: OperationKey; calls: number; usd: number }[];
 }
 
 /** The month's bill, line by line, from measured figures, a workload, the stack and prices. */
@@ -242,8 +243,13 @@ export const monthlyCost = (operations: readonly OperationFigures[], w: Workload
   const figures = new Map(operations.map((o) => [o.key, o]));
   const missing = (Object.keys(calls) as OperationKey[]).filter((key) => calls[key] > 0 && !figures.has(key));
   if (missing.length > 0) throw new Error(`no measured figures for: ${missing.join(', ')}`);
-  const each = (pick: (o: OperationFigures, n: number) => number) =>
-    (Object.entries(calls) as [OperationKey, number][]).reduce((sum, [key, n]) => sum + (n > 0 ? pick(figures.get(key)!, n) : 0), 0);
+  /** Scheduled runs with nothing to do: their cost follows the schedules, not the traffic. */
+  const isRun = (key: OperationKey) => key.endsWith('Run');
+  const sum = (part: 'traffic' | 'runs', pick: (o: OperationFigures, n: number) => number) =>
+    (Object.entries(calls) as [OperationKey, number][])
+      .filter(([key, n]) => n > 0 && isRun(key) === (part === 'runs'))
+      .reduce((total, [key, n]) => total + pick(figures.get(key)!, n), 0);
+  const each = (pick: (o: OperationFigures, n: number) => number) => sum('traffic', pick);
   const gbOf = (fn: string) => (stack.memoryMB[fn] ?? 0) / 1024;
 
   const apiRequests = each((o, n) => o.apiRequests * n);
@@ -254,13 +260,15 @@ export const monthlyCost = (operations: readonly OperationFigures[], w: Workload
   const relayInvocations = events;
   const feedbackInvocations = mails;
   const coldStarts = stack.apiFunctions.length * w.coldStartsPerFunctionHour * w.openingHoursPerDay * (w.openingDaysPerYear / 12);
-  const invocations = apiRequests + jobRuns + relayInvocations + feedbackInvocations;
-  // Lambda bills each invocation's duration rounded up to the millisecond.
+  const invocations = apiRequests + relayInvocations + feedbackInvocations;
+  // Lambda bills each invocation's duration rounded up to the millisecond (a job item is part of its run).
+  const durationOf = (o: OperationFigures, n: number) => (n * (o.apiRequests > 0 || isRun(o.key) ? Math.ceil(o.wallMs) : o.wallMs) * gbOf(o.fn)) / 1000;
   const gbSeconds =
-    each((o, n) => (n * (o.apiRequests > 0 ? Math.ceil(o.wallMs) : o.wallMs) * gbOf(o.fn)) / 1000) +
+    each(durationOf) +
     each((o, n) => (n * o.events * Math.ceil(o.relayMs / Math.max(o.events, 1)) * gbOf('outbox-relay')) / 1000) +
     (feedbackInvocations * MAIL_FEEDBACK_MS * gbOf('mail-feedback')) / 1000;
-  const initGbSeconds = stack.apiFunctions.reduce((sum, fn) => sum + (coldStarts / stack.apiFunctions.length) * (w.initMs / 1000) * gbOf(fn), 0);
+  const runGbSeconds = sum('runs', durationOf);
+  const initGbSeconds = stack.apiFunctions.reduce((total, fn) => total + (coldStarts / stack.apiFunctions.length) * (w.initMs / 1000) * gbOf(fn), 0);
   const gbSecondPrice = stack.architecture === 'arm64' ? prices.lambdaArmGBSecond : prices.lambdaX86GBSecond;
 
   const sessions = calls.config;
@@ -269,9 +277,8 @@ export const monthlyCost = (operations: readonly OperationFigures[], w: Workload
   const transferBytes =
     each((o, n) => n * o.apiRequests * (o.responseBytes + HEADER_BYTES)) + sessions * stack.patronApp.bytes + staffLoads * stack.staffApp.bytes;
 
-  const logBytes =
-    each((o, n) => n * o.logBytes) + invocations * PLATFORM_LOG_BYTES + apiRequests * ACCESS_LOG_BYTES + coldStarts * 26;
-  const logGB = logBytes / GB;
+  const logGB = (each((o, n) => n * o.logBytes) + invocations * PLATFORM_LOG_BYTES + apiRequests * ACCESS_LOG_BYTES) / GB;
+  const runLogGB = (sum('runs', (o, n) => n * o.logBytes) + jobRuns * PLATFORM_LOG_BYTES + coldStarts * 26) / GB;
   const storedGB =
     (w.registeredPatrons * w.bytesPerPatron +
       w.titles * w.bytesPerTitle +
@@ -290,12 +297,16 @@ export const monthlyCost = (operations: readonly OperationFigures[], w: Workload
   const lines: CostLine[] = [
     line('DynamoDB', 'read request units', each((o, n) => n * o.readUnits), prices.dynamodbReadRequestUnit, 'per-request'),
     line('DynamoDB', 'write request units (items, indexes, outbox deletes)', each((o, n) => n * (o.writeUnits + o.relayWriteUnits)), prices.dynamodbWriteRequestUnit, 'per-request'),
+    line('DynamoDB', 'read request units of scheduled runs (nothing to do)', sum('runs', (o, n) => n * o.readUnits), prices.dynamodbReadRequestUnit, 'fixed'),
+    line('DynamoDB', 'write request units of scheduled runs (run records)', sum('runs', (o, n) => n * (o.writeUnits + o.relayWriteUnits)), prices.dynamodbWriteRequestUnit, 'fixed'),
     line('DynamoDB', 'storage (items and index copies)', storedGB, prices.dynamodbStorageGBMonth, 'storage'),
     line('DynamoDB', 'point-in-time recovery (table.ts enables it)', storedGB, prices.dynamodbPitrGBMonth, 'storage'),
     // Reads of the stream by a Lambda event source mapping are not charged.
     { service: 'DynamoDB', item: 'stream reads by the outbox relay (Lambda trigger: free)', quantity: relayInvocations, unit: 'GetRecords', usd: 0, kind: 'per-request' },
-    line('Lambda', 'invocations (API, jobs, outbox relay, mail feedback)', invocations, prices.lambdaRequest, 'per-request'),
-    line('Lambda', `duration (${stack.architecture})`, gbSeconds, gbSecondPrice, 'per-request'),
+    line('Lambda', 'invocations (API, outbox relay, mail feedback)', invocations, prices.lambdaRequest, 'per-request'),
+    line('Lambda', `duration (${stack.architecture}; jobs' work per item included)`, gbSeconds, gbSecondPrice, 'per-request'),
+    line('Lambda', 'invocations of scheduled job runs', jobRuns, prices.lambdaRequest, 'fixed'),
+    line('Lambda', 'duration of scheduled runs (nothing to do)', runGbSeconds, gbSecondPrice, 'fixed'),
     line('Lambda', 'init duration of cold starts', initGbSeconds, gbSecondPrice, 'fixed'),
     line('API Gateway', 'HTTP API requests', apiRequests, prices.httpApiRequest, 'per-request'),
     line('CloudFront', 'HTTPS requests (API and app files)', edgeRequests, prices.cloudFrontHttpsRequest, 'per-request'),
@@ -308,6 +319,7 @@ export const monthlyCost = (operations: readonly OperationFigures[], w: Workload
     line('Secrets Manager', 'GetSecretValue at cold starts', coldStarts * stack.secretsReadPerColdStart, prices.secretApiCall, 'fixed'),
     line('CloudWatch', 'logs ingested (functions, API access logs)', logGB, prices.logsIngestGB, 'per-request'),
     line('CloudWatch', `logs stored (${stack.logRetentionMonths} months kept)`, logGB * stack.logRetentionMonths, prices.logsStoreGBMonth, 'per-request'),
+    line('CloudWatch', 'logs of scheduled runs and cold starts, ingested and stored', runLogGB, { ...prices.logsIngestGB, usd: prices.logsIngestGB.usd + stack.logRetentionMonths * prices.logsStoreGBMonth.usd }, 'fixed'),
     line('CloudWatch', 'custom metrics (EMF)', stack.customMetrics, prices.metricMonth, 'fixed'),
     line('CloudWatch', 'alarm metrics', stack.alarmMetrics, prices.alarmMetricMonth, 'fixed'),
     line('CloudWatch', 'dashboard', stack.dashboards, prices.dashboardMonth, 'fixed'),
@@ -320,7 +332,12 @@ export const monthlyCost = (operations: readonly OperationFigures[], w: Workload
   const biggestLine = lines.reduce((a, b) => (b.usd > a.usd ? b : a));
   const openHoursPerMonth = (w.openingDaysPerYear / 12) * w.openingHoursPerDay;
   const peakApiRequestsPerSecond = (apiRequests / (w.openingDaysPerYear / 12)) * w.peakHourShare / 3600;
-  return { lines, totalUsd, byService, biggestLine, peakApiRequestsPerSecond: openHoursPerMonth > 0 ? peakApiRequestsPerSecond : 0 };
+  const dynamodbByOperation = (Object.entries(calls) as [OperationKey, number][])
+    .filter(([, n]) => n > 0)
+    .map(([key, n]) => {
+      const o = figures.get(key)!;
+      return { key, calls: n, usd: n * (o.readUnits * prices.dynamodbReadRequestUnit.usd + (o.writeUnits + o.relayWriteUnits) * prices.dynamodbWriteRequestUnit.usd) };
+    })
+    .sort((a, b) => b.usd - a.usd);
+  return { lines, totalUsd, byService, biggestLine, peakApiRequestsPerSecond: openHoursPerMonth > 0 ? peakApiRequestsPerSecond : 0, dynamodbByOperation };
 };
-
-export const MONTH_DAYS = DAYS_PER_MONTH;
