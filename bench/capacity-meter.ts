@@ -1,4 +1,6 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { imagesOf, transactionActions, transactionWriteUnits } from './transaction-units.js';
 
 /** What one DynamoDB request consumed, as the answer's `ConsumedCapacity` reports it. */
 interface Consumed {
@@ -12,7 +14,26 @@ export interface CapacityTotals {
   readonly requests: number;
   readonly readUnits: number;
   readonly writeUnits: number;
-  readonly byOperation: Record<string, { requests: number; readUnits: number; writeUnits: number; unreported: number }>;
+  readonly byOperation: Record<string, Entry>;
+  /** Time spent reading item images to compute transaction units (to subtract from wall times). */
+  readonly overheadMs: number;
+}
+
+interface Entry {
+  requests: number;
+  readUnits: number;
+  writeUnits: number;
+  /** Requests whose answer carried no ConsumedCapacity. */
+  unreported: number;
+  /** Transactions whose units were computed from item images instead of the reported figure. */
+  computed: number;
+}
+
+/** How to compute TransactWriteItems units from the items before and after (see transaction-units.ts). */
+export interface TransactionImages {
+  readonly client: DynamoDBClient;
+  readonly keyNames: readonly [string, string];
+  readonly indexes: readonly (readonly [string, string])[];
 }
 
 const READ_OPERATIONS = new Set(['GetItem', 'BatchGetItem', 'Query', 'TransactGetItems', 'Scan']);
@@ -23,26 +44,49 @@ const READ_OPERATIONS = new Set(['GetItem', 'BatchGetItem', 'Query', 'TransactGe
  * answer carries no ConsumedCapacity counts as `unreported`.
  */
 export class CapacityMeter {
-  private byOperation = new Map<string, { requests: number; readUnits: number; writeUnits: number; unreported: number }>();
+  private byOperation = new Map<string, Entry>();
+  private overheadMs = 0;
 
-  attach(client: DynamoDBDocumentClient): void {
+  /** With `images`, TransactWriteItems units are computed from the items (DynamoDB Local misreports them). */
+  attach(client: DynamoDBDocumentClient, images?: TransactionImages): void {
     client.middlewareStack.add(
       (next, context) => async (args) => {
         const operation = String(context.commandName ?? 'unknown').replace(/Command$/, '');
         const input = args.input as Record<string, unknown>;
         if (input && typeof input === 'object' && input.ReturnConsumedCapacity === undefined) input.ReturnConsumedCapacity = 'TOTAL';
+        const actions = images && operation.startsWith('TransactWrite') ? transactionActions(input, images.keyNames) : undefined;
+        const before = actions && images ? await this.timed(() => imagesOf(images.client, actions)) : undefined;
         const result = await next(args);
-        const reported = (result.output as { ConsumedCapacity?: Consumed | Consumed[] }).ConsumedCapacity;
-        this.record(operation, reported === undefined ? undefined : Array.isArray(reported) ? reported : [reported]);
+        if (actions && images && before) {
+          const after = await this.timed(() => imagesOf(images.client, actions));
+          this.record(operation, [{ WriteCapacityUnits: transactionWriteUnits(actions, before, after, images.indexes) }], true);
+        } else {
+          const reported = (result.output as { ConsumedCapacity?: Consumed | Consumed[] }).ConsumedCapacity;
+          this.record(operation, reported === undefined ? undefined : Array.isArray(reported) ? reported : [reported]);
+        }
         return result;
       },
       { step: 'initialize', name: 'benchCapacityMeter' },
     );
   }
 
-  private record(operation: string, reported: readonly Consumed[] | undefined): void {
-    const entry = this.byOperation.get(operation) ?? { requests: 0, readUnits: 0, writeUnits: 0, unreported: 0 };
+  private inFlight = 0;
+  private busySince = 0;
+
+  /** Runs `read`, adding to overheadMs the wall time during which at least one such read ran (jobs run items in parallel). */
+  private async timed<T>(read: () => Promise<T>): Promise<T> {
+    if (this.inFlight++ === 0) this.busySince = performance.now();
+    try {
+      return await read();
+    } finally {
+      if (--this.inFlight === 0) this.overheadMs += performance.now() - this.busySince;
+    }
+  }
+
+  private record(operation: string, reported: readonly Consumed[] | undefined, computed = false): void {
+    const entry = this.byOperation.get(operation) ?? { requests: 0, readUnits: 0, writeUnits: 0, unreported: 0, computed: 0 };
     entry.requests += 1;
+    if (computed) entry.computed += 1;
     if (reported === undefined || reported.length === 0) entry.unreported += 1;
     for (const c of reported ?? []) {
       const read = c.ReadCapacityUnits;
@@ -58,6 +102,7 @@ export class CapacityMeter {
 
   reset(): void {
     this.byOperation.clear();
+    this.overheadMs = 0;
   }
 
   snapshot(): CapacityTotals {
@@ -68,6 +113,7 @@ export class CapacityMeter {
       readUnits: sum('readUnits'),
       writeUnits: sum('writeUnits'),
       byOperation: Object.fromEntries(entries.map(([name, e]) => [name, { ...e }])),
+      overheadMs: this.overheadMs,
     };
   }
 }
