@@ -11,8 +11,10 @@ export type OperationKey =
   | 'search'
   | 'title'
   | 'login'
+  | 'staffLogin'
   | 'me'
   | 'placeHold'
+  | 'counterHold'
   | 'cancelHold'
   | 'status'
   | 'basketAdd'
@@ -190,15 +192,16 @@ export const monthlyCalls = (w: Workload, stack: StackFacts): Record<OperationKe
   return {
     config: sessions,
     branches: sessions,
-    login: sessions + branchDays * w.staffConsoleLoadsPerBranchDay,
+    login: sessions,
+    staffLogin: branchDays * w.staffConsoleLoadsPerBranchDay,
     me: sessions,
     search: sessions * w.searchesPerSession,
     title: sessions * w.titlePagesPerSession,
     status: sessions * w.statusViewsPerSession,
     basketAdd: sessions * w.basketAddsPerSession,
     basket: sessions * w.basketViewsPerSession,
-    // Counter holds go through the staff API's same use case: priced like an online one.
-    placeHold: holds,
+    placeHold: onlineHolds,
+    counterHold: holds - onlineHolds,
     cancelHold: holds * w.cancelledShare,
     checkout: loans,
     renew: loans * w.onlineRenewalShare,

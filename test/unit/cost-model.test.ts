@@ -4,7 +4,7 @@ import { mitoWorkload } from '../../bench/mito-workload.js';
 import { runsPerDay } from '../../bench/stack-facts.js';
 
 const keys: OperationKey[] = [
-  'config', 'branches', 'search', 'title', 'login', 'me', 'placeHold', 'cancelHold', 'status', 'basketAdd', 'basket', 'checkout', 'renew',
+  'config', 'branches', 'search', 'title', 'login', 'staffLogin', 'me', 'placeHold', 'counterHold', 'cancelHold', 'status', 'basketAdd', 'basket', 'checkout', 'renew',
   'pullList', 'checkin', 'checkinFill', 'registrationRun', 'registrationItem', 'noticesRun', 'noticesItem', 'expiryRun', 'expiryItem', 'indexRebuild1k',
 ];
 const isJob = (key: OperationKey) => /Run$|Item$|Rebuild/.test(key);
@@ -76,7 +76,7 @@ describe('monthly cost model (issue 12.6)', () => {
       lambdaArmGBSecond: { ...free.lambdaArmGBSecond, usd: 10 },
       httpApiRequest: { ...free.httpApiRequest, usd: 3 },
     };
-    const oneHold: Workload = { ...scaleWorkload(mitoWorkload, 0), holdsPerYear: 12, onlineHoldShare: 0, cancelledShare: 0, filledShare: 0, openingDaysPerYear: 0 };
+    const oneHold: Workload = { ...scaleWorkload(mitoWorkload, 0), holdsPerYear: 12, onlineHoldShare: 1, sessionsPerOnlineHold: 0, cancelledShare: 0, filledShare: 0, openingDaysPerYear: 0 };
     const noJobs: StackFacts = { ...stack, memoryMB: { 'patron-api': 1024, 'outbox-relay': 256 }, jobRunsPerMonth: {} };
     const operations = figures({
       placeHold: { readUnits: 4, writeUnits: 10, relayWriteUnits: 1, wallMs: 99.2, events: 1, relayMs: 0 },
