@@ -14,7 +14,7 @@ export const mitoWorkload: Workload = {
   copies: 995_593,
   // 貸出数 1,220,080冊 (2016年度), same source.
   loansPerYear: 1_220_080,
-  // Assumed: holds at 12 % of loans (5–6 % in the small libraries found, ~20 % in large city systems).
+  // Assumed: holds at 12 % of loans (5–6 % in the two small libraries found; more with six branches and internet holds).
   holdsPerYear: 150_000,
   onlineHoldShare: 0.7,
   branches: 6,
