@@ -3,10 +3,10 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { buildWeb } from '../bin/build-web.js';
-import { tableDefinition } from '../functions/wiring.js';
-import { localCredentials, localRegion } from '../lib/local/dynamodb-local.js';
 import { emfMetrics } from '../functions/common/metrics.js';
-import type { FunctionGroupName, JobName } from '../functions/wiring.js';
+import { tokyoDate } from '../functions/domain/tokyo-time.js';
+import { tableDefinition, type FunctionGroupName, type JobName } from '../functions/wiring.js';
+import { localCredentials, localRegion } from '../lib/local/dynamodb-local.js';
 import { apiCaller, demoPatronToken } from './api-caller.js';
 import { CapacityMeter } from './capacity-meter.js';
 import { monthlyCost, scaleWorkload, type OperationFigures, type OperationKey } from './cost-model.js';
@@ -49,15 +49,16 @@ const logMeter = (env: BenchEnvironment) => {
   let bytes = 0;
   const { deps } = env.services;
   const logger = deps.logger as unknown as Record<string, (...args: unknown[]) => void>;
-  for (const level of ['debug', 'info', 'warn', 'error'] as const) {
+  // What Lambda writes at LOG_LEVEL INFO (lib/cloud/group-function.ts), whatever the bench's level.
+  for (const level of ['info', 'warn', 'error'] as const) {
     const original = logger[level]!.bind(deps.logger);
     // Powertools adds timestamp, level, service, sampling rate and the X-Ray trace id: ~160 bytes.
     logger[level] = (...args: unknown[]) => {
-      bytes += 160 + JSON.stringify(args).length;
+      bytes += 160 + Buffer.byteLength(JSON.stringify(args));
       original(...args);
     };
   }
-  const emf = emfMetrics((line) => (bytes += line.length + 1));
+  const emf = emfMetrics((line) => (bytes += Buffer.byteLength(line) + 1));
   const metrics = deps.metrics as unknown as Record<string, (...args: unknown[]) => void>;
   for (const method of ['count', 'jobRunDuration'] as const) {
     const original = metrics[method]!.bind(deps.metrics);
@@ -83,14 +84,21 @@ export const benchCapacity = async () => {
     const stack = stackFacts(web);
     const month = (factor: number) => {
       const cost = monthlyCost(measured.operations, scaleWorkload(mitoWorkload, factor), stack);
-      return { scale: factor, totalUsd: round(cost.totalUsd), byService: roundAll(cost.byService), biggestLine: cost.biggestLine.item, peakApiRequestsPerSecond: round(cost.peakApiRequestsPerSecond), dynamodbByOperation: cost.dynamodbByOperation.map((o) => ({ ...o, calls: Math.round(o.calls), usd: round(o.usd, 3) })), lines: cost.lines.map((l) => ({ ...l, quantity: round(l.quantity), usd: round(l.usd, 3) })) };
+      return {
+        scale: factor,
+        totalUsd: round(cost.totalUsd),
+        byService: roundAll(cost.byService),
+        biggestLine: cost.biggestLine.item,
+        peakApiRequestsPerSecond: round(cost.peakApiRequestsPerSecond),
+        dynamodbByOperation: cost.dynamodbByOperation.map((o) => ({ ...o, calls: Math.round(o.calls), usd: round(o.usd, 3) })),
+        lines: cost.lines.map((l) => ({ ...l, quantity: round(l.quantity), usd: round(l.usd, 3) })),
+      };
     };
     return { ...measured, web, cost: { region: 'ap-northeast-1', mito: month(1), x10: month(10), x100: month(100) } };
   } finally {
     await env.stop();
   }
 };
-
 
 const measure = async (env: BenchEnvironment) => {
   const { services } = env;
@@ -225,10 +233,7 @@ const measure = async (env: BenchEnvironment) => {
   // Holds placed at the counter for another patron (SPEC 5.2), through the staff API.
   const counterCard = '10000002';
   await services.deps.store.patrons.create({ cardNumber: counterCard, name: 'ベンチ 利用者', birthDate: '1990-01-01', contactMethod: 'NONE', internetService: false, createdAt: services.clock.now().toISOString() });
-  const counterHolds: string[] = [];
-  await http('counterHold', 'counter hold (POST /admin/holds)', 'staff-api', times(3, (i) => async () => {
-    counterHolds.push((await call('POST', '/admin/holds', { cardNumber: counterCard, titleId: `CP${50 + i}`, pickupBranch: 'central' }, staff)).holdId);
-  }));
+  await http('counterHold', 'counter hold (POST /admin/holds)', 'staff-api', times(3, (i) => () => call('POST', '/admin/holds', { cardNumber: counterCard, titleId: `CP${50 + i}`, pickupBranch: 'central' }, staff)));
   // Counter holds may be registered at once (SPEC 5.2); the run's own count says how many it registered.
   const registration = await sample(runJob('hold-registration'));
   job('hold-registration', ['registrationRun', 'registrationItem'], registrationEmpty, registration, (registration.answer as { summary?: { registered?: number } }).summary?.registered ?? HOLDS);
@@ -238,7 +243,9 @@ const measure = async (env: BenchEnvironment) => {
   await http('basket', 'basket page (GET /api/me/basket, 3 titles)', 'patron-api', times(REPEAT, () => () => call('GET', '/api/me/basket', undefined, patron)));
   await http('checkout', 'checkout (POST /admin/checkout)', 'staff-api', times(REPEAT, (i) => () => call('POST', '/admin/checkout', { cardNumber: '10000001', itemId: `CPI${30 + i}`, branch: 'central' }, staff)));
   await http('renew', 'renew (POST /api/me/loans/renew, one loan)', 'patron-api', times(REPEAT, (i) => () => call('POST', '/api/me/loans/renew', { itemIds: [`CPI${30 + i}`] }, patron)));
-  await http('pullList', 'pull list (GET /admin/pull-list, 3 holds)', 'staff-api', times(REPEAT, () => () => call('GET', '/admin/pull-list?branch=central', undefined, staff)));
+  // Tomorrow's list: it holds what was requested before that day (SPEC 5.4), the 6 waiting holds above.
+  const tomorrow = tokyoDate(new Date(services.clock.now().getTime() + 86_400_000));
+  await http('pullList', 'pull list (GET /admin/pull-list, 6 holds on it)', 'staff-api', times(REPEAT, () => () => call('GET', `/admin/pull-list?branch=central&date=${tomorrow}`, undefined, staff)));
   await http('checkin', 'check-in (POST /admin/checkin, back to shelf)', 'staff-api', times(REPEAT, (i) => () => call('POST', '/admin/checkin', { itemId: `CPI${30 + i}`, branch: 'central' }, staff)));
   await http('checkinFill', 'check-in filling a WAITING hold (POST /admin/checkin)', 'staff-api', times(3, (i) => () => call('POST', '/admin/checkin', { itemId: `CPI${10 + i}`, branch: 'central' }, staff)));
   // Notices go out the morning after a hold became READY.
