@@ -6,6 +6,7 @@
  */
 import { benchAccountCalls } from './account-calls.js';
 import { benchBundleSizes } from './bundle-sizes.js';
+import { benchCapacity } from './capacity.js';
 import { benchEstimatedWait } from './estimated-wait.js';
 import { benchHoldCalls } from './hold-calls.js';
 import { benchNoticeThroughput } from './notice-throughput.js';
@@ -28,7 +29,7 @@ const parts: Record<string, (env: BenchEnvironment) => unknown> = {
   patronImport: benchPatronImport,
 };
 /** Parts that need no local stack. */
-const standalone = ['bundles', 'search', 'estimatedWait'];
+const standalone = ['bundles', 'search', 'estimatedWait', 'capacity'];
 
 const selected = (() => {
   const inline = process.argv.find((arg) => arg.startsWith('--only='));
@@ -55,6 +56,8 @@ const main = async () => {
   }
   if (wanted('search')) report.search = await benchSearch();
   if (wanted('estimatedWait')) report.estimatedWait = benchEstimatedWait();
+  // Its own fresh local stack: the parts above leave thousands of holds in theirs.
+  if (wanted('capacity')) report.capacity = await benchCapacity();
   process.stdout.write(`${JSON.stringify({ summary: benchSummary(report), ...report }, null, 2)}\n`);
 };
 

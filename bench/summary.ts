@@ -57,5 +57,5 @@ export const benchSummary = (report: Readonly<Record<string, unknown>>): BenchSu
   pullListMs50k: null,
   initRatioMax: null,
   patronFirstUsableMs: numberAt(report.web, 'firstUsableMs', 'patronThrottledPhone'),
-  monthlyCostUsdMito: null,
+  monthlyCostUsdMito: numberAt(report.capacity, 'cost', 'mito', 'totalUsd'),
 });

@@ -8,7 +8,7 @@ import { GroupFunction, type FunctionKind, type SharedResources } from './group-
 /** Entry paths in wiring are relative to the project root, wherever the CDK app runs from. */
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-const kindOf = (name: FunctionGroupName): FunctionKind => {
+export const kindOf = (name: FunctionGroupName): FunctionKind => {
   if (jobs.some((job) => job.group === name)) return 'job';
   if (name === mailFeedback.group) return 'event';
   return name === outboxRelay.group ? 'stream' : 'api';

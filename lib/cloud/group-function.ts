@@ -110,7 +110,8 @@ const grantAndConfigure = (role: IRole, permissions: FunctionPermissions, r: Sha
 /** Handlers need CommonJS `require` for a few bundled dependencies; ESM has none. */
 const requireShim = "import { createRequire as __createRequire } from 'module'; const require = __createRequire(import.meta.url);";
 
-const sizing = {
+/** Memory and timeout per kind of function (bench/stack-facts.ts prices the memory). */
+export const sizing = {
   api: { memorySize: 512, timeout: Duration.seconds(10) },
   // Under the 10-minute interval of hold-registration, so runs of one schedule never overlap.
   job: { memorySize: 512, timeout: Duration.minutes(5) },
@@ -119,6 +120,8 @@ const sizing = {
   // One SES event: a Query and a transaction per patron of the address.
   event: { memorySize: 256, timeout: Duration.seconds(30) },
 } as const;
+
+export const functionArchitecture = Architecture.ARM_64;
 
 /** One Lambda function serving one function group of functions/wiring.ts. */
 export class GroupFunction extends Construct {
@@ -145,7 +148,7 @@ export class GroupFunction extends Construct {
       projectRoot: props.projectRoot,
       depsLockFilePath: path.join(props.projectRoot, 'package-lock.json'),
       runtime: Runtime.NODEJS_22_X,
-      architecture: Architecture.ARM_64,
+      architecture: functionArchitecture,
       ...sizing[props.kind],
       role: this.role,
       logGroup: this.logGroup,

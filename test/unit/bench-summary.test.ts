@@ -16,6 +16,7 @@ describe('bench summary (issue 12.8)', () => {
       registration: { ratioToBaseline: 0.43 },
       notices: { ratioToIdeal: 1.02 },
       web: { firstUsableMs: { patronThrottledPhone: 996 } },
+      capacity: { cost: { mito: { totalUsd: 29.45 } } },
     });
     expect(summary).toMatchObject({
       searchTitles: 100_000,
@@ -28,6 +29,7 @@ describe('bench summary (issue 12.8)', () => {
       registrationRatio: 0.43,
       noticeRatio: 1.02,
       patronFirstUsableMs: 996,
+      monthlyCostUsdMito: 29.45,
     });
   });
 
