@@ -28,6 +28,10 @@ export const usableCredential = (item: Record<string, unknown> | undefined): Cre
 
 export const versionOf = (credential: Pick<Credential, 'credentialVersion'>): number => credential.credentialVersion ?? 0;
 
+/** A staff credential item's version; undefined when there is none or the account is disabled (SPEC 11). */
+export const staffVersionOf = (item: Record<string, unknown> | undefined): number | undefined =>
+  item && item.disabled !== true ? versionOf(item) : undefined;
+
 export const credentialStore = (db: Db) => ({
   /** The credential a password can be checked against; none for a disabled staff account. */
   async get(account: Account): Promise<Credential | undefined> {
@@ -48,7 +52,7 @@ export const credentialStore = (db: Db) => ({
         ProjectionExpression: 'PK, credentialVersion, disabled',
       }),
     );
-    return Item && Item.disabled !== true ? versionOf(Item) : undefined;
+    return staffVersionOf(Item);
   },
 
   /** The version of a patron's credential, or undefined when there is none (SPEC 12 session check). */
