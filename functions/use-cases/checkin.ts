@@ -45,35 +45,9 @@ export const checkin = async (deps: Deps, scanner: Scanner, itemId: string, bran
     }
 
     if (item.assignedHoldId && item.assignedCard) {
-      const card = item.assignedCard;
-      const arriving = item.status === 'IN_TRANSIT' && item.destination === branch;
-      const reads = await deps.store.checkinReads.gather(
-        {
-          titleId: item.titleId,
-          patrons: [card],
-          holds: arriving || item.status === 'ON_HOLD_SHELF' ? [{ cardNumber: card, holdId: item.assignedHoldId }] : [],
-          ...(arriving ? { calendar: { branch, dates: deadlineWindowDates(tokyoDate(now), deps.config.pickupDays) } } : {}),
-        },
-        now,
-      );
-      const hold = reads.holds.get(item.assignedHoldId);
-      const holder = { hold: { cardNumber: card, pickupBranch: item.destination ?? hold?.pickupBranch ?? item.branch }, patron: reads.patrons.get(card) };
-      if (arriving) {
-        if (!hold) throw new Error(`hold ${item.assignedHoldId} of copy ${itemId} is missing`);
-        const ready = await readyFieldsFromReads(deps, hold, reads, now);
-        const event = holdChangeEvent(hold, 'IN_TRANSIT', 'READY', now, { itemId });
-        if (!(await deps.store.circulation.arrive(item, hold, ready, [event], now))) continue;
-        return checkinAnswer({ action: 'HOLD_SHELF', holdId: hold.holdId, pickupDeadline: ready.pickupDeadline }, reads.title, holder);
-      }
-      // Already assigned: scanning it again changes nothing.
-      if (item.status === 'ON_HOLD_SHELF') {
-        return checkinAnswer(
-          { action: 'HOLD_SHELF', holdId: item.assignedHoldId, ...(hold?.pickupDeadline ? { pickupDeadline: hold.pickupDeadline } : {}) },
-          reads.title,
-          holder,
-        );
-      }
-      return checkinAnswer({ action: 'TRANSIT', toBranch: item.destination ?? item.branch, holdId: item.assignedHoldId }, reads.title, holder);
+      const scanned = await scanAssigned(deps, item as AssignedItem, branch, now);
+      if (scanned === 'item-changed') continue;
+      return scanned;
     }
 
     if (item.status === 'IN_TRANSIT' && item.destination && item.destination !== branch) {
@@ -90,6 +64,41 @@ export const checkin = async (deps: Deps, scanner: Scanner, itemId: string, bran
     return answerOf(deps, routed);
   }
   throw new AppError(409, 'CONFLICT');
+};
+
+type AssignedItem = CirculatingItem & { readonly assignedHoldId: string; readonly assignedCard: string };
+
+/**
+ * A copy assigned to a hold: in transit to this branch it arrives (its hold becomes READY);
+ * anywhere else scanning it again changes nothing. One BatchGet (hold, patron, title, and on
+ * arrival this branch's deadline window), then the arrival's write.
+ */
+const scanAssigned = async (deps: Deps, item: AssignedItem, branch: string, now: Date): Promise<CheckinAnswer | 'item-changed'> => {
+  const card = item.assignedCard;
+  const arriving = item.status === 'IN_TRANSIT' && item.destination === branch;
+  const reads = await deps.store.checkinReads.gather(
+    {
+      titleId: item.titleId,
+      patrons: [card],
+      holds: arriving || item.status === 'ON_HOLD_SHELF' ? [{ cardNumber: card, holdId: item.assignedHoldId }] : [],
+      ...(arriving ? { calendar: { branch, dates: deadlineWindowDates(tokyoDate(now), deps.config.pickupDays) } } : {}),
+    },
+    now,
+  );
+  const hold = reads.holds.get(item.assignedHoldId);
+  const holder = { hold: { cardNumber: card, pickupBranch: item.destination ?? hold?.pickupBranch ?? item.branch }, patron: reads.patrons.get(card) };
+  if (arriving) {
+    if (!hold) throw new Error(`hold ${item.assignedHoldId} of copy ${item.itemId} is missing`);
+    const ready = await readyFieldsFromReads(deps, hold, reads, now);
+    const event = holdChangeEvent(hold, 'IN_TRANSIT', 'READY', now, { itemId: item.itemId });
+    if (!(await deps.store.circulation.arrive(item, hold, ready, [event], now))) return 'item-changed';
+    return checkinAnswer({ action: 'HOLD_SHELF', holdId: hold.holdId, pickupDeadline: ready.pickupDeadline }, reads.title, holder);
+  }
+  if (item.status === 'ON_HOLD_SHELF') {
+    const deadline = hold?.pickupDeadline ? { pickupDeadline: hold.pickupDeadline } : {};
+    return checkinAnswer({ action: 'HOLD_SHELF', holdId: item.assignedHoldId, ...deadline }, reads.title, holder);
+  }
+  return checkinAnswer({ action: 'TRANSIT', toBranch: item.destination ?? item.branch, holdId: item.assignedHoldId }, reads.title, holder);
 };
 
 /** The slip of a routed copy; the patron of a hold the copy reached past the likely ones is read now. */
