@@ -13,13 +13,19 @@ type Key = { readonly PK: string; readonly SK: string };
 const BATCH_GET_LIMIT = 100;
 const idOf = (key: { PK?: unknown; SK?: unknown }) => `${String(key.PK)}\n${String(key.SK)}`;
 
+/** Keys DynamoDB left unprocessed (throttled) are asked again after a pause, this many times; then the request answers 503 like any throttled one. */
+const UNPROCESSED_TRIES = 6;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** The items at `wanted` (strongly consistent), by key; absent keys are missing items. */
 const readByKey = async (db: Db, wanted: readonly Key[]): Promise<Map<string, Record<string, unknown>>> => {
   const unique = [...new Map(wanted.map((key) => [idOf(key), key])).values()];
   const found = new Map<string, Record<string, unknown>>();
   for (let i = 0; i < unique.length; i += BATCH_GET_LIMIT) {
     let request: Record<string, unknown>[] = unique.slice(i, i + BATCH_GET_LIMIT);
-    while (request.length > 0) {
+    for (let attempt = 0; request.length > 0; attempt += 1) {
+      if (attempt >= UNPROCESSED_TRIES) throw Object.assign(new Error('keys left unprocessed'), { name: 'ProvisionedThroughputExceededException' });
+      if (attempt > 0) await pause(25 * 2 ** attempt);
       const answer = await db.client.send(new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: request, ConsistentRead: true } } }));
       for (const item of answer.Responses?.[db.tableName] ?? []) found.set(idOf(item), item);
       request = (answer.UnprocessedKeys?.[db.tableName]?.Keys ?? []) as Record<string, unknown>[];
