@@ -51,7 +51,8 @@ export const benchSummary = (report: Readonly<Record<string, unknown>>): BenchSu
   requestsPlaceHold: requestsOf(report.holdCalls, 'routes', 'POST /api/me/holds'),
   requestsStatus: requestsOf(report.holdCalls, 'routes', 'GET /api/me/status'),
   requestsLogin: requestsOf(report.accountCalls, 'routes', 'POST /api/login'),
-  requestsCheckin: requestsOf(report.holdCalls, 'routes', 'POST /admin/checkin'),
+  // The shelf copy for a waiting hold; the returned loan beside it in the details.
+  requestsCheckin: requestsOf(report.holdCalls, 'routes', 'POST /admin/checkin (a copy for a waiting hold)'),
   registrationRatio: numberAt(report.registration, 'ratioToBaseline'),
   noticeRatio: numberAt(report.notices, 'ratioToIdeal'),
   pullListMs50k: null,

@@ -123,8 +123,9 @@ export interface RouteDeclaration {
   /** SPEC 12: open to a patron session that still has the initial password (others answer 403). */
   readonly openWithInitialPassword?: boolean;
   /**
-   * SPEC 12: the handler checks the token's credential version against the credential it
-   * reads anyway (one Get or the partition Query), so the middleware spares its own read.
+   * SPEC 12 (patrons) / SPEC 11 (staff): the handler checks the token's credential version
+   * against the credential it reads anyway (one Get, a BatchGet or the partition Query), so
+   * the middleware spares its own read. A staff route's role is still checked by the middleware.
    */
   readonly sessionCheckedByHandler?: boolean;
   /** Staff routes only: the role required (SPEC 11); absent, any staff role may call it. */
@@ -190,7 +191,7 @@ export const routes = [
   route('POST', '/admin/catalog/import', 'staff', 'staff-api', { ...admin, maxBodyBytes: 5 * 1024 * 1024 }),
   route('GET', '/admin/titles/{titleId}/queue', 'staff', 'staff-api'),
   route('POST', '/admin/checkout', 'staff', 'staff-api'),
-  route('POST', '/admin/checkin', 'staff', 'staff-api'),
+  route('POST', '/admin/checkin', 'staff', 'staff-api', { sessionCheckedByHandler: true }),
   route('GET', '/admin/pull-list', 'staff', 'staff-api'),
   route('GET', '/admin/contact-list', 'staff', 'staff-api'),
   route('POST', '/admin/holds', 'staff', 'staff-api'),

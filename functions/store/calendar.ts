@@ -33,7 +33,7 @@ const exceptionItem = (day: CalendarException) => ({
   ...(day.open ? { opensAt: day.opensAt, closesAt: day.closesAt } : {}),
 });
 
-const toException = (item: Record<string, unknown>): CalendarException =>
+export const toException = (item: Record<string, unknown>): CalendarException =>
   item.open
     ? { branch: item.branch as string, date: item.date as string, open: true, opensAt: item.opensAt as string, closesAt: item.closesAt as string }
     : { branch: item.branch as string, date: item.date as string, open: false };

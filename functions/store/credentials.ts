@@ -39,6 +39,10 @@ export interface LoginRead {
   readonly staff?: StaffMember;
 }
 
+/** A staff credential item's version; undefined when there is none or the account is disabled (SPEC 11). */
+export const staffVersionOf = (item: Record<string, unknown> | undefined): number | undefined =>
+  item && item.disabled !== true ? versionOf(item) : undefined;
+
 export const credentialStore = (db: Db) => ({
   /**
    * The credential, the attempt record and (staff) the profile in one BatchGetItem, all read
@@ -84,7 +88,7 @@ export const credentialStore = (db: Db) => ({
         ProjectionExpression: 'PK, credentialVersion, disabled',
       }),
     );
-    return Item && Item.disabled !== true ? versionOf(Item) : undefined;
+    return staffVersionOf(Item);
   },
 
   /** The version of a patron's credential, or undefined when there is none (SPEC 12 session check). */

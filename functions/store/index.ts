@@ -2,6 +2,7 @@ import type { Db } from './db.js';
 import { basketStore } from './basket.js';
 import { branchStore } from './branches.js';
 import { calendarStore } from './calendar.js';
+import { checkinReadsStore } from './checkin-reads.js';
 import { circulationStore } from './circulation.js';
 import { catalogStore } from './catalog.js';
 import { catalogImportStore } from './catalog-import.js';
@@ -38,6 +39,7 @@ export const createStore = (db: Db) => ({
   patronLookup: patronLookupStore(db),
   basket: basketStore(db),
   circulation: circulationStore(db),
+  checkinReads: checkinReadsStore(db),
   outbox: outboxStore(db),
   searchIndex: searchIndexStore(db),
   titlePartition: titlePartitionStore(db),

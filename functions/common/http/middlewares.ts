@@ -82,7 +82,8 @@ const bearer = (event: Event) => {
  * reads anyway; a token of the initial password → 403 PASSWORD_CHANGE_REQUIRED outside
  * the routes open to it (after the version check, so an ended session still answers 401).
  * Staff (SPEC 11): every request checks the token's credential version (a disabled account
- * has none), then the role a route declares: a COUNTER token on an ADMIN route → 403.
+ * has none; here, or by a `sessionCheckedByHandler` route from its own first read), then the
+ * role a route declares: a COUNTER token on an ADMIN route → 403.
  */
 export const authenticate = (routeOf: (event: Event) => RouteDeclaration | undefined, deps: Deps): Middleware => ({
   before: async (request) => {
@@ -96,7 +97,7 @@ export const authenticate = (routeOf: (event: Event) => RouteDeclaration | undef
     const principal = verified.principal;
     if (access === 'staff') {
       // SPEC 11: a disabled account's tokens answer 401 at once; then the route's role.
-      assertSessionCurrent(principal, await deps.store.credentials.staffVersion(principal.subject));
+      if (!route?.sessionCheckedByHandler) assertSessionCurrent(principal, await deps.store.credentials.staffVersion(principal.subject));
       if (route?.role && principal.staffRole !== route.role) throw forbidden();
     }
     if (access === 'patron') {

@@ -1,20 +1,30 @@
 import * as z from 'zod/mini';
 import { AppError } from '../../common/errors.js';
-import { ok, type RouteHandler } from '../../common/http/types.js';
+import { assertSessionCurrent, ok, principalOf, type RouteHandler } from '../../common/http/types.js';
 import { parseInput } from '../../common/http/validate.js';
 import { calendarDate, trimmed } from '../../common/http/schemas.js';
 import { tokyoDate } from '../../domain/tokyo-time.js';
 import { checkin } from '../../use-cases/checkin.js';
-import { checkinAnswer } from '../../use-cases/checkin-answer.js';
 import { contactList, pullList } from '../../use-cases/pull-list.js';
 
 const CheckinBody = z.object({ itemId: trimmed(1, 40), branch: trimmed(1, 40) });
 
-/** POST /admin/checkin (SPEC 5.4): where the copy goes — SHELVE, HOLD_SHELF or TRANSIT — and for whom (SPEC 11). */
+/**
+ * POST /admin/checkin (SPEC 5.4): where the copy goes — SHELVE, HOLD_SHELF or TRANSIT — and for
+ * whom (SPEC 11). The route checks the staff session itself, from the credential read with the
+ * copy (wiring.ts `sessionCheckedByHandler`); an ended session answers 401 before bad input's 400.
+ */
 export const postCheckin: RouteHandler = async (request, deps) => {
-  const body = parseInput(CheckinBody, request.body);
-  const destination = await checkin(deps, body.itemId, body.branch);
-  return ok(await checkinAnswer(deps, body.itemId, destination));
+  const principal = principalOf(request);
+  const assertSession = (version: number | undefined) => assertSessionCurrent(principal, version);
+  let body: z.infer<typeof CheckinBody>;
+  try {
+    body = parseInput(CheckinBody, request.body);
+  } catch (error) {
+    assertSession(await deps.store.credentials.staffVersion(principal.subject));
+    throw error;
+  }
+  return ok(await checkin(deps, { staffId: principal.subject, assertSession }, body.itemId, body.branch));
 };
 
 const BranchQuery = z.object({ branch: trimmed(1, 40), date: z.optional(calendarDate) });
