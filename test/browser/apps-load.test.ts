@@ -71,6 +71,22 @@ describe('the browser apps are served on the API origin with security headers', 
     await page.close();
   });
 
+  it('the patron app switches to English (its words fetched on the switch) and back; a reload keeps English from the first frame', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    await page.goto(`${app.url}/`);
+    const toggle = page.getByTestId('lang-switch');
+    await toggle.click();
+    await toggle.filter({ hasText: '日本語' }).waitFor();
+    expect(await page.locator('nav').first().textContent()).toContain('Search');
+    await page.reload();
+    await toggle.filter({ hasText: '日本語' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await toggle.click();
+    await toggle.filter({ hasText: 'English' }).waitFor();
+    expect(await page.locator('nav').first().textContent()).toContain('資料検索');
+    await page.close();
+  });
+
   it('API paths still answer JSON, never the app', async () => {
     const answer = await app.request('GET', '/api/no-such-route');
     expect(answer.status).toBe(404);
