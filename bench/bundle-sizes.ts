@@ -3,7 +3,7 @@ import { build, type BuildOptions } from 'esbuild';
 import { functionGroups } from '../functions/wiring.js';
 
 /** The same esbuild settings lib/cloud/group-function.ts gives NodejsFunction. */
-const lambdaOptions: BuildOptions = {
+export const lambdaOptions: BuildOptions = {
   bundle: true,
   write: false,
   platform: 'node',

@@ -7,6 +7,7 @@
 import { benchAccountCalls } from './account-calls.js';
 import { benchBundleSizes } from './bundle-sizes.js';
 import { benchCapacity } from './capacity.js';
+import { benchColdStart } from './cold-start.js';
 import { benchEstimatedWait } from './estimated-wait.js';
 import { benchHoldCalls } from './hold-calls.js';
 import { benchNoticeThroughput } from './notice-throughput.js';
@@ -29,7 +30,7 @@ const parts: Record<string, (env: BenchEnvironment) => unknown> = {
   patronImport: benchPatronImport,
 };
 /** Parts that need no local stack. */
-const standalone = ['bundles', 'search', 'estimatedWait', 'capacity'];
+const standalone = ['bundles', 'coldStart', 'search', 'estimatedWait', 'capacity'];
 
 const selected = (() => {
   const inline = process.argv.find((arg) => arg.startsWith('--only='));
@@ -45,6 +46,7 @@ const main = async () => {
   const startedAt = new Date().toISOString();
   const report: Record<string, unknown> = { startedAt, machine: { node: process.version, cpus: (await import('node:os')).cpus().length } };
   if (wanted('bundles')) report.bundles = await benchBundleSizes();
+  if (wanted('coldStart')) report.coldStart = await benchColdStart();
   const envParts = Object.entries(parts).filter(([name]) => wanted(name));
   if (envParts.length > 0) {
     const env = await startBenchEnvironment();

@@ -56,7 +56,7 @@ export const benchSummary = (report: Readonly<Record<string, unknown>>): BenchSu
   registrationRatio: numberAt(report.registration, 'ratioToBaseline'),
   noticeRatio: numberAt(report.notices, 'ratioToIdeal'),
   pullListMs50k: null,
-  initRatioMax: null,
+  initRatioMax: numberAt(report.coldStart, 'initRatioMax'),
   patronFirstUsableMs: numberAt(report.web, 'firstUsableMs', 'patronThrottledPhone'),
   monthlyCostUsdMito: numberAt(report.capacity, 'cost', 'mito', 'totalUsd'),
 });

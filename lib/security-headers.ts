@@ -2,10 +2,13 @@
  * Security headers of the browser apps, in one place: the local stack sends them with every
  * file of web/dist (lib/local/static-files.ts) and CloudFront adds them in AWS
  * (lib/cloud/web.ts), so a page cannot pass locally under a policy the cloud does not enforce.
- * HSTS is cloud-only: the local stack is plain HTTP, where browsers ignore it.
+ * HSTS is cloud-only: the local stack is plain HTTP, where browsers ignore it. The one inline
+ * style allowed is the patron app's stylesheet, by its hash (lib/web-styles.ts).
  */
+import { inlineStyleSource } from './web-styles.js';
+
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+  `default-src 'self'; script-src 'self'; style-src 'self' ${inlineStyleSource()}; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`;
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,

@@ -1,48 +1,50 @@
-import { SecretsManagerClient, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager';
 import { systemClock } from '../common/clock.js';
-import { readConfig } from '../common/config.js';
+import { readConfig, type AppConfig } from '../common/config.js';
 import type { Deps } from '../common/deps.js';
-import { createEventBridgePublisher, type EventPublisher } from '../common/events.js';
+import type { EventPublisher } from '../common/events.js';
 import { createLogger } from '../common/logger.js';
 import { emfMetrics } from '../common/metrics.js';
-import { createTokenService, type SigningKeys } from '../common/tokens.js';
+import type { TokenService } from '../common/tokens.js';
+import type { Mailer } from '../mail/mailer.js';
 import { createDb } from '../store/db.js';
 import { createStore } from '../store/index.js';
-import { SESClient } from '@aws-sdk/client-ses';
-import { createSesMailer } from '../mail/mailer.js';
+
+/**
+ * The clients a function may need beyond the table, passed in by its entry file so that its
+ * bundle carries only those (issue 12.5: every SDK client and library compiled at a cold start
+ * costs init time). Which ones it must pass follows from its permissions in functions/wiring.ts,
+ * as the environment the stack sets: a function granted mail or events or a signing key that
+ * was not given the client fails at its cold start (bench/cold-start.ts starts every one).
+ */
+export interface OptionalClients {
+  readonly tokens?: (config: AppConfig) => Promise<TokenService>;
+  readonly events?: (busName: string) => EventPublisher;
+  readonly mailer?: (config: AppConfig) => Mailer;
+}
 
 const noEvents: EventPublisher = { publish: () => Promise.reject(new Error('this function may not publish events')) };
+const refuse = () => Promise.reject(new Error('this function holds no signing key'));
+const noTokens: TokenService = { issue: refuse, verify: refuse };
 
-const signingKey = async (client: SecretsManagerClient, secretArn: string): Promise<Uint8Array> => {
-  const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretArn }));
-  if (!SecretString) throw new Error('signing key secret is empty');
-  return new TextEncoder().encode(SecretString);
-};
-
-/** Only the keys this function was granted (lib/cloud/group-function.ts sets their ARNs). */
-const signingKeys = async (patronArn: string | undefined, staffArn: string | undefined): Promise<SigningKeys> => {
-  if (!patronArn && !staffArn) return {};
-  const client = new SecretsManagerClient({});
-  const [patron, staff] = await Promise.all([
-    patronArn ? signingKey(client, patronArn) : undefined,
-    staffArn ? signingKey(client, staffArn) : undefined,
-  ]);
-  return { ...(patron ? { patron } : {}), ...(staff ? { staff } : {}) };
-};
+const missing = (what: string, serviceName: string) => new Error(`${serviceName} is configured for ${what} but its entry file gives it no client`);
 
 /** Dependencies of a Lambda function, built once per cold start from its environment. */
-export const cloudDeps = async (serviceName: string): Promise<Deps> => {
+export const cloudDeps = async (serviceName: string, clients: OptionalClients = {}): Promise<Deps> => {
   const config = readConfig();
-  const clock = systemClock;
+  const hasKeys = Boolean(config.patronSigningKeySecretArn || config.staffSigningKeySecretArn);
+  if (hasKeys && !clients.tokens) throw missing('signing keys', serviceName);
+  if (config.eventBusName && !clients.events) throw missing('events', serviceName);
+  // Only functions granted sendMail get SES_IDENTITY (lib/cloud/group-function.ts).
+  const sendsMail = Boolean(process.env.SES_IDENTITY);
+  if (sendsMail && !clients.mailer) throw missing('mail', serviceName);
   return {
     config,
-    clock,
+    clock: systemClock,
     store: createStore(createDb(config.tableName)),
-    tokens: createTokenService(await signingKeys(config.patronSigningKeySecretArn, config.staffSigningKeySecretArn), clock),
-    events: config.eventBusName ? createEventBridgePublisher(config.eventBusName) : noEvents,
+    tokens: hasKeys && clients.tokens ? await clients.tokens(config) : noTokens,
+    events: config.eventBusName && clients.events ? clients.events(config.eventBusName) : noEvents,
     logger: createLogger(serviceName),
     metrics: emfMetrics(),
-    // Only functions granted sendMail get SES_IDENTITY (lib/cloud/group-function.ts).
-    ...(process.env.SES_IDENTITY ? { mailer: createSesMailer({ client: new SESClient({}), ratePerSecond: config.mailRatePerSecond, configurationSetName: config.mailConfigurationSet }) } : {}),
+    ...(sendsMail && clients.mailer ? { mailer: clients.mailer(config) } : {}),
   };
 };

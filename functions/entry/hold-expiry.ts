@@ -1,5 +1,6 @@
 import { holdExpiry } from '../jobs/hold-expiry.js';
 import { cloudDeps } from './cloud-deps.js';
+import { createEventBridgePublisher } from '../common/events.js';
 import { makeJobHandler } from './job-handler.js';
 
-export const handler = makeJobHandler('hold-expiry', holdExpiry, await cloudDeps('hold-expiry'));
+export const handler = makeJobHandler('hold-expiry', holdExpiry, await cloudDeps('hold-expiry', { events: createEventBridgePublisher }));

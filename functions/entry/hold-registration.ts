@@ -1,5 +1,6 @@
 import { holdRegistration } from '../jobs/hold-registration.js';
 import { cloudDeps } from './cloud-deps.js';
+import { createEventBridgePublisher } from '../common/events.js';
 import { makeJobHandler } from './job-handler.js';
 
-export const handler = makeJobHandler('hold-registration', holdRegistration, await cloudDeps('hold-registration'));
+export const handler = makeJobHandler('hold-registration', holdRegistration, await cloudDeps('hold-registration', { events: createEventBridgePublisher }));

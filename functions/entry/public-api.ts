@@ -1,5 +1,7 @@
 import { makeApiHandler } from '../common/http/api-handler.js';
 import { publicHandlers } from '../http/public/routes.js';
 import { cloudDeps } from './cloud-deps.js';
+import { signedTokens } from './signed-tokens.js';
+import { sesMailer } from './ses-mailer.js';
 
-export const handler = makeApiHandler('public-api', publicHandlers, await cloudDeps('public-api'));
+export const handler = makeApiHandler('public-api', publicHandlers, await cloudDeps('public-api', { tokens: signedTokens, mailer: sesMailer }));

@@ -54,6 +54,39 @@ describe('the browser apps are served on the API origin with security headers', 
     await live.close();
   });
 
+  it('the patron app asks for its rules once, with the page: GET /api/config is on its way before app.js has arrived', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    const events: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/config') events.push('config asked');
+    });
+    page.on('requestfinished', (request) => {
+      if (new URL(request.url()).pathname === '/app.js') events.push('app.js arrived');
+    });
+    await page.goto(`${app.url}/`);
+    await page.getByTestId('search-input').waitFor();
+    // Preloaded by index.html and taken by the app's own fetch: one request, before the script.
+    expect(events.filter((e) => e === 'config asked')).toHaveLength(1);
+    expect(events.indexOf('config asked')).toBeLessThan(events.indexOf('app.js arrived'));
+    await page.close();
+  });
+
+  it('the patron app switches to English (its words fetched on the switch) and back; a reload keeps English from the first frame', async () => {
+    const page = await browser.newPage({ viewport: PHONE });
+    await page.goto(`${app.url}/`);
+    const toggle = page.getByTestId('lang-switch');
+    await toggle.click();
+    await toggle.filter({ hasText: '日本語' }).waitFor();
+    expect(await page.locator('nav').first().textContent()).toContain('Search');
+    await page.reload();
+    await toggle.filter({ hasText: '日本語' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await toggle.click();
+    await toggle.filter({ hasText: 'English' }).waitFor();
+    expect(await page.locator('nav').first().textContent()).toContain('資料検索');
+    await page.close();
+  });
+
   it('API paths still answer JSON, never the app', async () => {
     const answer = await app.request('GET', '/api/no-such-route');
     expect(answer.status).toBe(404);

@@ -5,20 +5,24 @@ import { Banners } from './components/Banners';
 import { Header } from './components/Header';
 import { Nav } from './components/Nav';
 import { AppContext, type AppContextValue, type Flash } from './context';
-import { initialLang, ruleValues, saveLang, translator } from './i18n';
+import { initialLang, loadLang, ruleValues, saveLang, translator } from './i18n';
 import { myTitles, type MyTitle } from './mine';
 import { createPatronApi } from './patron-api';
-import { BasketPage } from './pages/BasketPage';
-import { ContactPage } from './pages/ContactPage';
-import { LoginPage } from './pages/LoginPage';
+import { lazyPage, wantHeading } from './lazy-page';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { PasswordPage } from './pages/PasswordPage';
 import { SearchPage } from './pages/SearchPage';
-import { StatusPage } from './pages/StatusPage';
-import { TitlePage } from './pages/TitlePage';
 import { currentLocation, href, matchRoute, navigate, useLocation, type Route } from './router';
 import { useSession } from './session';
 import type { BasketEntry, Branch, PatronStatus } from './types';
+
+// The search page (the first page) is in the first chunk; the other pages are one chunk fetched later.
+const otherPages = () => import('./pages/other-pages');
+const TitlePage = lazyPage(() => otherPages().then((m) => m.TitlePage));
+const LoginPage = lazyPage(() => otherPages().then((m) => m.LoginPage));
+const BasketPage = lazyPage(() => otherPages().then((m) => m.BasketPage));
+const StatusPage = lazyPage(() => otherPages().then((m) => m.StatusPage));
+const ContactPage = lazyPage(() => otherPages().then((m) => m.ContactPage));
+const PasswordPage = lazyPage(() => otherPages().then((m) => m.PasswordPage));
 
 const PROTECTED: ReadonlySet<Route['name']> = new Set(['basket', 'status', 'contact', 'password']);
 
@@ -122,7 +126,9 @@ export const App = ({ config }: { config: LibraryConfig }) => {
       return;
     }
     window.scrollTo(0, 0);
-    document.querySelector<HTMLElement>('main h1')?.focus();
+    const heading = document.querySelector<HTMLElement>('main h1');
+    if (heading) heading.focus();
+    else wantHeading(); // the page's chunk is still on its way: it focuses its heading when it renders
   }, [location.path]);
 
   const basketIds = useMemo(() => new Set(basket.map((e) => e.titleId)), [basket]);
@@ -132,7 +138,11 @@ export const App = ({ config }: { config: LibraryConfig }) => {
     t,
     setLang: (next) => {
       saveLang(next);
-      setLangState(next);
+      // English words are a chunk of their own, fetched on the first switch to English.
+      loadLang(next).then(
+        () => setLangState(next),
+        () => setFlash({ kind: 'warn', key: 'app.networkError', path: currentLocation().path }),
+      );
     },
     api,
     branches,

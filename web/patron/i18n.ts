@@ -5,13 +5,18 @@
  */
 import type { Lang } from '../shared/api';
 import type { LibraryConfig } from '../shared/config';
-import { en } from './messages/en';
 import { ja, type MessageKey } from './messages/ja';
 
 export type { MessageKey };
 type Dict = Record<MessageKey, string>;
 
-const dictionaries: Record<Lang, Dict> = { ja, en };
+/** Japanese is in the first chunk; English is fetched when a patron asks for it (loadLang). */
+const dictionaries: Partial<Record<Lang, Dict>> = { ja };
+
+/** Resolves once `lang`'s words are loaded; main.tsx awaits it before the first frame. */
+export const loadLang = async (lang: Lang): Promise<void> => {
+  if (lang === 'en' && !dictionaries.en) dictionaries.en = (await import('./messages/en')).en;
+};
 
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
@@ -33,7 +38,7 @@ export const ruleValues = (config: LibraryConfig): Values => ({
 export const translator =
   (lang: Lang, rules: Values = {}): Translate =>
   (key, values) =>
-    dictionaries[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    (dictionaries[lang] ?? ja)[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
       values && name in values ? String(values[name]) : name in rules ? String(rules[name]) : whole,
     );
 

@@ -1,10 +1,13 @@
 import { render } from 'preact';
 import { loadConfig, type LibraryConfig } from '../shared/config';
 import { App } from './app';
-import { initialLang, translator } from './i18n';
+import { initialLang, loadLang, translator } from './i18n';
+import { prefetchPages } from './lazy-page';
 
-// Asked at once, while the static first frame paints; the app renders when it has the rules.
+// Asked at once, while the static first frame paints; the app renders when it has the rules
+// (index.html preloads GET /api/config, so this fetch takes the answer already on its way).
 const config = loadConfig();
+const words = loadLang(initialLang());
 
 const unavailable = (container: HTMLElement) => {
   const main = container.querySelector('main') ?? container;
@@ -19,7 +22,7 @@ const start = async () => {
   const container = document.getElementById('app') as HTMLElement;
   let rules: LibraryConfig;
   try {
-    rules = await config;
+    [rules] = await Promise.all([config, words]);
   } catch {
     unavailable(container);
     return;
@@ -30,7 +33,11 @@ const start = async () => {
   container.textContent = '';
   render(<App config={rules} />, container);
   // User Timing mark for the load-time bench (bench/web-load.ts): the app's first frame.
-  requestAnimationFrame(() => performance.mark('first-render'));
+  requestAnimationFrame(() => {
+    performance.mark('first-render');
+    // The other pages' chunks, while the patron reads the first one.
+    setTimeout(prefetchPages, 0);
+  });
 };
 
 // Let the browser paint the static first frame before the app takes over the main thread.

@@ -1,10 +1,10 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type middy from '@middy/core';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AppConfig } from '../config.js';
 import { forbidden } from '../errors.js';
+import { readSecret } from '../secrets.js';
 import { languageOf } from './language.js';
 import type { ApiContext } from './middlewares.js';
 import { jsonResult } from './middlewares.js';
@@ -16,11 +16,7 @@ type Middleware = middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStr
 /** Reads a secret's string; the cloud default asks Secrets Manager, tests pass their own. */
 export type SecretReader = (secretArn: string) => Promise<string>;
 
-const readFromSecretsManager: SecretReader = async (secretArn) => {
-  const { SecretString } = await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: secretArn }));
-  if (!SecretString) throw new Error('origin-verify secret is empty');
-  return SecretString;
-};
+const readFromSecretsManager: SecretReader = readSecret;
 
 /** The value the origin header must carry, or undefined when the check is off. */
 export type ExpectedOrigin = () => Promise<string | undefined>;
