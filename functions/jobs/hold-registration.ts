@@ -11,9 +11,9 @@ import { ItemsFailed } from './each-item.js';
 import type { JobBody } from './run-job.js';
 
 /** Transactions in flight, holds per transaction, holds read per shard at a time. */
-const CONCURRENCY = 8;
-const GROUP_HOLDS = 25;
-const PAGE_SIZE = 100;
+const CONCURRENCY = 16;
+const GROUP_HOLDS = 33;
+const PAGE_SIZE = 200;
 /** A title with more copies than this is checked with a Query of the patron's loans instead of one condition per copy. */
 const MAX_LOAN_CHECKS = 40;
 /** A marker this run wrote is written again after this long (it must never get old enough to be removed). */
@@ -58,7 +58,7 @@ const inGroups = (registrations: readonly Registration[]): Registration[][] => {
  *    copy in the registering transaction itself, so a loan made meanwhile is never missed.
  *    Failing holds are CANCELLED with the rule's code, the rest become WAITING. Queue order
  *    is the request time, so the order of registration does not matter.
- * 3. Up to 25 holds go in one transaction, each conditional on still being PROVISIONAL: two
+ * 3. Up to 33 holds go in one transaction, each conditional on still being PROVISIONAL: two
  *    runs at once, or a rerun after a crash, register each hold exactly once. The same
  *    transaction writes the title's pull-list markers (once per title and run).
  * 4. A hold whose write fails (throttled, conflicting past the SDK's retries) does not stop
@@ -182,12 +182,21 @@ export const holdRegistration: JobBody = async (now, deps, invocation) => {
     deps.metrics.count('HoldsCancelled', counts.cancelled);
     return finish(counts, failedItems, stopped);
   };
-  for await (const batch of deps.store.holds.provisionalInOrder(now, PAGE_SIZE)) {
+  const batches = deps.store.holds.provisionalInOrder(now, PAGE_SIZE);
+  // The next batch is read while this one registers (it starts after what this one holds).
+  for (let next = batches.next(); ; ) {
+    const { value: batch, done: finished } = await next;
+    if (finished) break;
+    next = batches.next();
     // The budget is asked before each hold starts: the holds left go to the continuation.
     const stop = batch.findIndex(() => outOfTime());
     const taken = stop < 0 ? batch : batch.slice(0, stop);
     await registerBatch(taken);
-    if (taken.length < batch.length) return done(true);
+    if (taken.length < batch.length) {
+      await next.catch(() => undefined);
+      await batches.return(undefined);
+      return done(true);
+    }
   }
   return done(await fileStaged());
 };
