@@ -54,7 +54,7 @@ export const benchSummary = (report: Readonly<Record<string, unknown>>): BenchSu
   requestsCheckin: requestsOf(report.holdCalls, 'routes', 'POST /admin/checkin'),
   registrationRatio: numberAt(report.registration, 'ratioToBaseline'),
   noticeRatio: numberAt(report.notices, 'ratioToIdeal'),
-  pullListMs50k: null,
+  pullListMs50k: numberAt(report.pullList, 'at50k', 'ms'),
   initRatioMax: null,
   patronFirstUsableMs: numberAt(report.web, 'firstUsableMs', 'patronThrottledPhone'),
   monthlyCostUsdMito: null,
