@@ -3,7 +3,7 @@ import { registrationRefusal } from '../domain/holds.js';
 import { registrationGate } from '../domain/registration-schedule.js';
 import { tokyoDate } from '../domain/tokyo-time.js';
 import type { StoredItem } from '../store/catalog.js';
-import { MAX_TRANSACTION_PARTS, partsOf, type Registration } from '../store/hold-registration.js';
+import { MAX_TRANSACTION_PARTS, partsOf, type Registration, type RegistrationOutcome } from '../store/hold-registration.js';
 import type { Hold } from '../store/holds.js';
 import { PULL_TITLE_MIN_AGE_MS } from '../store/pull-titles.js';
 import { holdChangeEvent } from '../use-cases/hold-events.js';
@@ -74,7 +74,12 @@ export const holdRegistration: JobBody = async (now, deps, invocation) => {
   const today = tokyoDate(now);
   const copiesByTitle = new Map<string, Promise<StoredItem[]>>();
   const copiesOf = (titleId: string) => {
-    if (!copiesByTitle.has(titleId)) copiesByTitle.set(titleId, deps.store.catalog.copiesOf(titleId));
+    if (!copiesByTitle.has(titleId)) {
+      const read = deps.store.catalog.copiesOf(titleId);
+      // A failed read is not remembered: the title's next hold reads again.
+      read.catch(() => copiesByTitle.delete(titleId));
+      copiesByTitle.set(titleId, read);
+    }
     return copiesByTitle.get(titleId) as Promise<StoredItem[]>;
   };
   const counts = { registered: 0, cancelled: 0, alreadyHandled: 0, filed: 0 };
@@ -110,30 +115,38 @@ export const holdRegistration: JobBody = async (now, deps, invocation) => {
     };
   };
 
-  const registerGroup = async (group: readonly Registration[]) => {
-    const settle = async (registrations: readonly Registration[]) => {
-      const outcomes = await deps.store.holds.registerAll(registrations, now, deps.clock.now());
-      for (const [i, outcome] of outcomes.entries()) {
-        const registration = registrations[i] as Registration;
-        if (outcome === 'registered') {
-          counts.registered += 1;
-          markers.written(registration.hold.titleId, registration.pullBranches);
-        } else if (outcome === 'on-loan') await cancel(registration.hold, 'ALREADY_ON_LOAN');
-        else counts.alreadyHandled += 1;
-      }
-    };
+  /** One hold's fault does not stop the others: it is logged by its id and fails the run (which is retried). */
+  const itemFailed = (hold: Hold, error: unknown) => {
+    failedItems += 1;
+    deps.logger.error('job item failed; the rest of the run goes on', { job: 'hold-registration', item: hold.holdId, errorName: (error as Error)?.name });
+  };
+  const guarded = async <T>(hold: Hold, work: () => Promise<T>): Promise<T | undefined> => {
     try {
-      await settle(group);
+      return await work();
+    } catch (error) {
+      itemFailed(hold, error);
+      return undefined;
+    }
+  };
+
+  const registerGroup = async (group: readonly Registration[]) => {
+    const decided: [Registration, RegistrationOutcome][] = [];
+    try {
+      const outcomes = await deps.store.holds.registerAll(group, now, deps.clock.now());
+      for (const [i, registration] of group.entries()) decided.push([registration, outcomes[i] as RegistrationOutcome]);
     } catch {
-      // One hold's fault must not stop the others: each goes on its own.
+      // A transaction that failed for another reason than a condition: each hold on its own.
       for (const registration of group) {
-        try {
-          await settle([registration]);
-        } catch (error) {
-          failedItems += 1;
-          deps.logger.error('job item failed; the rest of the run goes on', { job: 'hold-registration', item: registration.hold.holdId, errorName: (error as Error)?.name });
-        }
+        const outcome = await guarded(registration.hold, async () => (await deps.store.holds.registerAll([registration], now, deps.clock.now()))[0]);
+        if (outcome) decided.push([registration, outcome]);
       }
+    }
+    for (const [registration, outcome] of decided) {
+      if (outcome === 'registered') {
+        counts.registered += 1;
+        markers.written(registration.hold.titleId, registration.pullBranches);
+      } else if (outcome === 'on-loan') await guarded(registration.hold, () => cancel(registration.hold, 'ALREADY_ON_LOAN'));
+      else counts.alreadyHandled += 1;
     }
   };
 
@@ -146,7 +159,7 @@ export const holdRegistration: JobBody = async (now, deps, invocation) => {
    * written go without them.
    */
   const registerBatch = async (holds: readonly Hold[]) => {
-    const prepared = (await mapWithConcurrency(holds, 16, prepare)).filter((r): r is Registration => r !== undefined);
+    const prepared = (await mapWithConcurrency(holds, 16, (hold) => guarded(hold, () => prepare(hold)))).filter((r): r is Registration => r !== undefined);
     const carriers = new Set<string>();
     const firstRound: Registration[] = [];
     const secondRound: Registration[] = [];
@@ -169,7 +182,8 @@ export const holdRegistration: JobBody = async (now, deps, invocation) => {
       const page = await deps.store.holds.stagedWaiting(PAGE_SIZE, startKey);
       for (const hold of page.holds) {
         if (outOfTime()) return true;
-        if (await deps.store.holds.fileStaged(hold, shelfBranches(await copiesOf(hold.titleId)), deps.clock.now())) counts.filed += 1;
+        const filed = await guarded(hold, async () => deps.store.holds.fileStaged(hold, shelfBranches(await copiesOf(hold.titleId)), deps.clock.now()));
+        if (filed) counts.filed += 1;
       }
       startKey = page.nextKey;
     } while (startKey);
@@ -180,7 +194,9 @@ export const holdRegistration: JobBody = async (now, deps, invocation) => {
     // One metric line per run, not per hold (a run after a holiday registers thousands).
     deps.metrics.count('HoldsRegistered', counts.registered);
     deps.metrics.count('HoldsCancelled', counts.cancelled);
-    return finish(counts, failedItems, stopped);
+    // `filed` only when there were counter holds to file, as before decision 017 otherwise.
+    const { filed, ...registration } = counts;
+    return finish(filed > 0 ? counts : registration, failedItems, stopped);
   };
   const batches = deps.store.holds.provisionalInOrder(now, PAGE_SIZE);
   // The next batch is read while this one registers (it starts after what this one holds).
