@@ -61,6 +61,19 @@ describe('decision 017 hold indexes spread over partitions', { timeout: 120_000 
     expect(positions).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
   });
 
+  it('SPEC 5.3: read two at a time from each shard, the batches give every provisional hold once, oldest first', async () => {
+    const { titleId } = await newTitle(app, staff, [{ branch: 'central' }]);
+    const placed: string[] = [];
+    for (let i = 0; i < 9; i += 1) placed.push((await holdPlaced(app, (await newPatron(app, staff)).token, titleId)).holdId as string);
+    const batches: { holdId: string; requestedAt: string }[][] = [];
+    for await (const batch of app.services.deps.store.holds.provisionalInOrder(app.services.clock.now(), 2)) batches.push(batch.filter((h) => placed.includes(h.holdId)));
+    const read = batches.flat();
+    expect(batches.filter((b) => b.length > 0).length).toBeGreaterThan(1);
+    expect([...read.map((h) => h.holdId)].sort()).toEqual([...placed].sort());
+    const order = read.map((h) => `${h.requestedAt}#${h.holdId}`);
+    expect(order).toEqual([...order].sort());
+  });
+
   it('SPEC 5.4: a hold requested before the day is on the list of the branch whose shelf has the copy, and on no other', async () => {
     const patron = await newPatron(app, staff);
     const { titleId } = await newTitle(app, staff, [{ branch: 'miwa' }]);
