@@ -12,6 +12,7 @@ import { benchEstimatedWait } from './estimated-wait.js';
 import { benchHoldCalls } from './hold-calls.js';
 import { benchNoticeThroughput } from './notice-throughput.js';
 import { benchPatronImport } from './patron-import.js';
+import { benchPullList } from './pull-list.js';
 import { benchRegistrationThroughput } from './registration-throughput.js';
 import { benchSearch } from './search.js';
 import { benchWebLoad } from './web-load.js';
@@ -26,6 +27,7 @@ const parts: Record<string, (env: BenchEnvironment) => unknown> = {
   accountCalls: benchAccountCalls,
   holdCalls: benchHoldCalls,
   registration: benchRegistrationThroughput,
+  pullList: benchPullList,
   notices: benchNoticeThroughput,
   patronImport: benchPatronImport,
 };

@@ -55,7 +55,7 @@ export const benchSummary = (report: Readonly<Record<string, unknown>>): BenchSu
   requestsCheckin: requestsOf(report.holdCalls, 'routes', 'POST /admin/checkin (a copy for a waiting hold)'),
   registrationRatio: numberAt(report.registration, 'ratioToBaseline'),
   noticeRatio: numberAt(report.notices, 'ratioToIdeal'),
-  pullListMs50k: null,
+  pullListMs50k: numberAt(report.pullList, 'at50k', 'ms'),
   initRatioMax: numberAt(report.coldStart, 'initRatioMax'),
   patronFirstUsableMs: numberAt(report.web, 'firstUsableMs', 'patronThrottledPhone'),
   monthlyCostUsdMito: numberAt(report.capacity, 'cost', 'mito', 'totalUsd'),

@@ -1,6 +1,7 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { cancellationCodes, isConditionFailure, whenConditionsHold, type Db } from './db.js';
 import { keys, stripKeys } from './keys.js';
+import { pullTitlePut } from './pull-titles.js';
 import { queryAll } from './query-all.js';
 import type { Item, Title } from '../domain/catalog.js';
 
@@ -104,6 +105,8 @@ export const catalogStore = (db: Db) => {
                   },
                 },
               },
+              // Holds may already wait for the title: this branch's pull list looks at it (decision 019).
+              pullTitlePut(db, item.branch, item.titleId, new Date()),
             ],
           }),
         );

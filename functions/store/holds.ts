@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import { cancellationCodes, isConditionFailure, isExpired, ttlSeconds, type Db } from './db.js';
 import { keys, stripKeys } from './keys.js';
 import { outboxParts, updateWithEvents, type PendingEvent } from './outbox.js';
+import { holdRegistrations } from './hold-registration.js';
 import { pickupNoticeClaims } from './pickup-notice-claims.js';
 import { queryAll } from './query-all.js';
 import type { HoldState } from '../domain/holds.js';
@@ -51,6 +52,7 @@ const FINISHED_RETENTION_DAYS = 30;
 
 export const holdStore = (db: Db) => ({
   ...pickupNoticeClaims(db),
+  ...holdRegistrations(db),
   /**
    * SPEC 5.2 rules 3 and 5 as one transaction: the per-title marker must not exist and the
    * patron's active-hold counter must be below the limit. Concurrent requests cannot both pass.
@@ -212,28 +214,6 @@ export const holdStore = (db: Db) => ({
     return found ? this.get(found.cardNumber as string, holdId, now) : undefined;
   },
 
-  /** SPEC 5.3: PROVISIONAL → WAITING, once, with its `events`; false when another run got there first. */
-  async register(hold: Hold, at: Date, events: readonly PendingEvent[] = []): Promise<boolean> {
-    return updateWithEvents(
-      db,
-      {
-        Key: keys.hold(hold.cardNumber, hold.holdId),
-        UpdateExpression: 'SET #status = :waiting, registeredAt = :at, GSI2PK = :pk, GSI2SK = :sk',
-        ConditionExpression: '#status = :provisional',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':waiting': 'WAITING',
-          ':provisional': 'PROVISIONAL',
-          ':at': at.toISOString(),
-          ':pk': keys.waitingPartition,
-          ':sk': keys.waitingHold(hold.titleId, hold.requestedAt, hold.holdId).GSI2SK,
-      },
-      },
-      events,
-      at,
-    );
-  },
-
   /**
    * Ends a hold (CANCELLED, EXPIRED, FULFILLED) if it is still in one of `from`: it leaves
    * the queue and the provisional index, its marker goes and the patron's count drops, in
@@ -316,15 +296,6 @@ export const holdStore = (db: Db) => ({
     }
   },
 
-  /** WAITING holds of every title, grouped by title in queue order (GSI2), for pull lists. */
-  async allWaiting(): Promise<Hold[]> {
-    return queryAll<Hold>(db, {
-      IndexName: 'GSI2',
-      KeyConditionExpression: 'GSI2PK = :pk',
-      ExpressionAttributeValues: { ':pk': keys.waitingPartition },
-    });
-  },
-
   /** READY holds of a pickup branch, by deadline; `deadlineBefore` keeps those due earlier. */
   async ready(pickupBranch: string, deadlineBefore?: string): Promise<Hold[]> {
     return queryAll<Hold>(db, {
@@ -341,21 +312,6 @@ export const holdStore = (db: Db) => ({
       KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :queue)',
       ExpressionAttributeValues: { ':pk': keys.queuePartition(titleId), ':queue': keys.titlePartitionSort.queuePrefix },
     });
-  },
-
-  /** Provisional holds requested up to `until`, oldest first, a page at a time (GSI2). */
-  async provisionalUpTo(until: Date, pageSize = 100, startKey?: Record<string, unknown>) {
-    const page = await db.client.send(
-      new QueryCommand({
-        TableName: db.tableName,
-        IndexName: 'GSI2',
-        KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK <= :until',
-        ExpressionAttributeValues: { ':pk': keys.provisionalPartition, ':until': `${until.toISOString()}#~` },
-        Limit: pageSize,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    return { holds: (page.Items ?? []).map((item) => stripKeys(item) as unknown as Hold), nextKey: page.LastEvaluatedKey };
   },
 });
 

@@ -16,6 +16,7 @@ import { patronLookupStore } from './patron-lookup.js';
 import { patronRecordsStore } from './patron-records.js';
 import { patronImportStore } from './patron-import.js';
 import { patronStore } from './patrons.js';
+import { pullTitleStore } from './pull-titles.js';
 import { referenceDataStore } from './reference-data.js';
 import { searchIndexStore } from './search-index.js';
 import { staffStore } from './staff.js';
@@ -35,6 +36,7 @@ export const createStore = (db: Db) => ({
   catalogImport: catalogImportStore(db),
   loanImport: loanImportStore(db),
   holds: holdStore(db),
+  pullTitles: pullTitleStore(db),
   patronRecords: patronRecordsStore(db),
   patronLookup: patronLookupStore(db),
   basket: basketStore(db),

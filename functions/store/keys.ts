@@ -1,5 +1,17 @@
 import { outboxRelay } from '../wiring.js';
 
+/** Partitions of the provisional-hold index and of each branch's pull-list markers (decision 019). */
+const PROVISIONAL_SHARDS = 8;
+const PULL_SHARDS = 4;
+
+/** A stable shard of `id` (FNV-1a), so a hold or title always lands in the same partition. */
+const shardOf = (id: string, shards: number): number => {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i += 1) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return hash % shards;
+};
+const shardNames = (prefix: string, shards: number) => Array.from({ length: shards }, (_, i) => `${prefix}#${i}`);
+
 /**
  * Every key of the table, and nothing else. docs/data-model.md lists the access patterns
  * each key serves. Only files in functions/store/ import this.
@@ -73,12 +85,29 @@ export const keys = {
   /** GSI1: a title's queue, by request time (active holds only), in the title's partition beside its copies. */
   holdInQueue: (titleId: string, requestedAt: string, holdId: string) => ({ GSI1PK: `TITLE_ITEMS#${titleId}`, GSI1SK: `QUEUE#${requestedAt}#${holdId}` }),
   queuePartition: (titleId: string) => `TITLE_ITEMS#${titleId}`,
-  /** GSI2: provisional holds by request time, for the registration batch. */
-  provisionalHold: (requestedAt: string, holdId: string) => ({ GSI2PK: 'PROVISIONAL', GSI2SK: `${requestedAt}#${holdId}` }),
-  provisionalPartition: 'PROVISIONAL',
-  /** GSI2: WAITING holds by title and queue order, for the pull lists. */
+  /**
+   * GSI2: provisional holds by request time, for the registration batch, spread over
+   * PROVISIONAL_SHARDS partitions by hold id (decision 019): the batch reads them all and
+   * merges them in request order.
+   */
+  provisionalHold: (requestedAt: string, holdId: string) => ({ GSI2PK: `PROVISIONAL#${shardOf(holdId, PROVISIONAL_SHARDS)}`, GSI2SK: `${requestedAt}#${holdId}` }),
+  /** Every partition the batch reads: the shards, then `PROVISIONAL` where holds placed before the shards wait. */
+  provisionalPartitions: [...shardNames('PROVISIONAL', PROVISIONAL_SHARDS), 'PROVISIONAL'],
+  /**
+   * GSI2: a hold placed WAITING at the counter, until the registration batch files it under
+   * its title's pull-list markers and removes the key (holds registered before decision 019
+   * wait here too). Registered holds have no GSI2 key while WAITING: pull lists find them
+   * through `pullTitle` and the title's queue (GSI1).
+   */
   waitingHold: (titleId: string, requestedAt: string, holdId: string) => ({ GSI2PK: 'WAITING', GSI2SK: `${titleId}#${requestedAt}#${holdId}` }),
   waitingPartition: 'WAITING',
+  /**
+   * A title whose WAITING holds a copy on `branch`'s shelf may fill (decision 019): one item
+   * per branch where the title has a copy, written with the registration that makes a hold
+   * WAITING and with a new copy; a pull list removes it once the title has no WAITING hold.
+   */
+  pullTitle: (branch: string, titleId: string) => ({ PK: `PULL#${branch}#${shardOf(titleId, PULL_SHARDS)}`, SK: `TITLE#${titleId}` }),
+  pullTitlePartitions: (branch: string) => shardNames(`PULL#${branch}`, PULL_SHARDS),
   /** GSI2: READY holds of a pickup branch by deadline (expiry, notices, contact lists). */
   readyHold: (pickupBranch: string, pickupDeadline: string, holdId: string) => ({ GSI2PK: `READY#${pickupBranch}`, GSI2SK: `${pickupDeadline}#${holdId}` }),
   readyPartition: (pickupBranch: string) => `READY#${pickupBranch}`,

@@ -315,7 +315,7 @@ describe('SPEC 5.6 rule 3 (pickup notices): each item in exactly one notice when
 
 describe('SPEC 5.3 rule 4 (registration batch): safe to run twice at once, every hold registered exactly once', () => {
   const queueOf = async (titleId: string) => (await app.request('GET', `/admin/titles/${titleId}/queue`, { token: staff })).body as any[];
-  /** Writes to holds: register (UpdateItem) and finish (TransactWriteItems). */
+  /** Writes to holds: register and finish (TransactWriteItems). */
   const holdWrite = (command: string, input: any) => isWrite(command) && onHold(input);
 
   /** `count` patrons hold one title (one copy), in this order. */
@@ -365,7 +365,8 @@ describe('SPEC 5.3 rule 4 (registration batch): safe to run twice at once, every
 
     const beforeWrite = newGate();
     const runA = registrationRun('stale-writes-A', { ...app.services.deps, store: storeWithGate(beforeWrite, holdWrite) });
-    await beforeWrite.arrived.until(7, 'run A at every write');
+    // Decision 019: A reads and checks every hold, then writes them in transactions of many holds.
+    await beforeWrite.arrived.until(1, "run A at its first write, every hold read");
     await lendsLater.lend();
 
     const runB = await registrationRun('stale-writes-B');
@@ -382,28 +383,30 @@ describe('SPEC 5.3 rule 4 (registration batch): safe to run twice at once, every
     await expectCancelledOnce(lendsLater);
   });
 
-  it('5.3 rule 4: the runs split the work: A registers the holds it reached first, B the ones A was paused on; queue order is request order', async () => {
+  it('5.3 rule 4: the runs split the work: A registers the transaction it reached first, B the holds of the one A was paused on; queue order is request order', async () => {
     const queued = await queuedTitle(8);
     const onLoan = await holdThenLoan();
     await onLoan.lend();
-    const pausedFor = new Set([...queued.holds.filter((_, i) => i % 2 === 1).map((h) => h.cardNumber), onLoan.cardNumber]);
 
+    // Decision 019: A's first transaction carries the first hold of each title (and the
+    // title's pull-list markers), its second the title's seven other holds: A stops there.
     const gate = newGate();
     const written = new Checkpoint();
-    const store = storeWithGate(gate, (command, input) => holdWrite(command, input) && [...pausedFor].some((card) => onHold(input, card)), written);
+    const second = (queued.holds[1] as { cardNumber: string }).cardNumber;
+    const store = storeWithGate(gate, (command, input) => holdWrite(command, input) && onHold(input, second), written);
     const runA = registrationRun('split-registration-A', { ...app.services.deps, store });
-    await gate.arrived.until(5, 'run A paused at the writes of every second hold and the cancellation');
-    await written.until(4, 'run A registered the other four');
+    await gate.arrived.until(1, "run A paused at its second transaction");
+    await written.until(3, 'run A registered the first hold (its transaction refused once for the loan) and cancelled the one on loan');
 
     const runB = await registrationRun('split-registration-B');
-    expect(runB).toMatchObject({ status: 'SUCCEEDED', summary: { registered: 4, cancelled: 1, alreadyHandled: 0 } });
+    expect(runB).toMatchObject({ status: 'SUCCEEDED', summary: { registered: 7, cancelled: 0, alreadyHandled: 0 } });
 
     gate.open();
-    expect(await runA).toMatchObject({ status: 'SUCCEEDED', summary: { registered: 4, cancelled: 0, alreadyHandled: 5 } });
+    expect(await runA).toMatchObject({ status: 'SUCCEEDED', summary: { registered: 1, cancelled: 1, alreadyHandled: 7 } });
 
     const queue = await queueOf(queued.titleId);
     expect(queue.map((h) => [h.holdId, h.status, h.position])).toEqual(queued.holds.map((h, i) => [h.holdId, 'WAITING', i + 1]));
-    await expectRegisteredOnce(queued.holds, (i) => (i % 2 === 0 ? 'split-registration-A' : 'split-registration-B'));
+    await expectRegisteredOnce(queued.holds, (i) => (i === 0 ? 'split-registration-A' : 'split-registration-B'));
     await expectCancelledOnce(onLoan);
   });
 });

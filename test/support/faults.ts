@@ -406,7 +406,8 @@ const tally = (values: readonly string[]) => {
  *   state matches (READY ↔ ON_HOLD_SHELF at the pickup branch, IN_TRANSIT ↔ travelling there);
  *   loans and lent copies agree;
  * - SPEC 5.3: the queue (GSI1) holds exactly the active holds, keyed by request time, and
- *   every hold is in the GSI2 partition of its state (the jobs find holds only there);
+ *   every hold is in the GSI2 partition of its state (the jobs find holds only there), and a
+ *   filed WAITING hold's title has a pull-list marker at every branch where it has a copy;
  *   a hold accepted before another was sent stands ahead of it;
  * - SPEC 5.6: after a successful notice run every due READY hold of a mail patron is
  *   notified, by exactly one accepted mail (the documented gap counted apart);
@@ -511,16 +512,26 @@ export const checkInvariants = (rows: readonly Row[], options: InvariantOptions)
     if ((hold.GSI1PK ?? undefined) !== expectedQueue?.pk || (hold.GSI1SK ?? undefined) !== expectedQueue?.sk) {
       fail('5.3: queue key', `${hold.status} hold ${hold.holdId} has queue key ${hold.GSI1PK ?? '-'} ${hold.GSI1SK ?? '-'}`);
     }
+    // Decision 019: provisional holds in one of the shards; WAITING ones staged (counter) or filed under pull-list markers.
+    const provisional = hold.status === 'PROVISIONAL' && /^PROVISIONAL#\d+$/.test(String(hold.GSI2PK));
+    const staged = hold.status === 'WAITING' && hold.GSI2PK === 'WAITING';
     const expectedState =
       hold.status === 'PROVISIONAL'
-        ? { pk: 'PROVISIONAL', sk: `${hold.requestedAt}#${hold.holdId}` }
-        : hold.status === 'WAITING'
+        ? { pk: provisional ? String(hold.GSI2PK) : 'PROVISIONAL#n', sk: `${hold.requestedAt}#${hold.holdId}` }
+        : staged
           ? { pk: 'WAITING', sk: `${hold.titleId}#${hold.requestedAt}#${hold.holdId}` }
           : hold.status === 'READY'
             ? { pk: `READY#${hold.pickupBranch}`, sk: `${hold.pickupDeadline}#${hold.holdId}` }
             : undefined;
     if ((hold.GSI2PK ?? undefined) !== expectedState?.pk || (hold.GSI2SK ?? undefined) !== expectedState?.sk) {
       fail('5.3: state index', `${hold.status} hold ${hold.holdId} has state key ${hold.GSI2PK ?? '-'} ${hold.GSI2SK ?? '-'}`);
+    }
+    if (hold.status === 'WAITING' && !staged) {
+      for (const item of items.filter((i) => i.titleId === hold.titleId)) {
+        if (!live.some((r) => String(r.PK).startsWith(`PULL#${String(item.branch)}#`) && sk(r) === `TITLE#${hold.titleId}`)) {
+          fail('5.4: pull-list marker', `WAITING hold ${hold.holdId} has no pull-list marker at ${String(item.branch)}, where copy ${String(item.itemId)} lives`);
+        }
+      }
     }
   }
   // Request order: a hold whose 201 the client saw before it sent another stands ahead of it.
