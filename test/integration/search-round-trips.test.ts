@@ -49,6 +49,19 @@ describe('search results in a fixed number of DynamoDB requests (issue 12.2)', (
     expect(more.availability.map((b: { branch: string }) => b.branch)).toEqual(expect.arrayContaining(['central', 'east', 'miwa']));
   });
 
+  it('SPEC 4 copies added at the same moment are all counted (each id is appended in its own transaction)', async () => {
+    const { titleId } = await newTitle(app, staff, [{ branch: 'central' }], { title: '同時追加の検証用資料' });
+    const added = await Promise.all(
+      ['east', 'west', 'miwa', 'uchihara', 'tsunezumi'].map((branch, i) =>
+        app.request('POST', '/admin/items', { token: staff, body: { itemId: `I${titleId}-c${i}`, titleId, branch, category: 'NORMAL', interlibrary: false } }),
+      ),
+    );
+    expect(added.map((a) => a.status)).toEqual([201, 201, 201, 201, 201]);
+    const [found] = (await search({ q: '同時追加の検証用資料' })).items;
+    expect(found).toMatchObject({ titleId, copies: 6, available: 6 });
+    expect(found.availability).toHaveLength(6);
+  });
+
   it('SPEC 4 a title stored before titles kept their copy ids still shows its copies, and new copies of it too', async () => {
     const { titleId } = await newTitle(app, staff, [{ branch: 'central' }], { title: '移行前の検証用資料' });
     const { db } = app.services;
