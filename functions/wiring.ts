@@ -50,7 +50,7 @@ export const functionGroups = {
     entry: 'functions/entry/public-api.ts',
     description: 'Patron login, branches, catalog and the 404 fallback',
     reservedConcurrency: 100,
-    // Holds the search index: ~300 MB at 1,000,000 titles; 1,769 MB is one full vCPU (decision 017).
+    // Holds the search index: ~360 MB at 1,000,000 titles; 1,769 MB is one full vCPU (decision 017).
     memoryMB: 1769,
     // Mail: the SPEC 12 notice to a patron whose account a run of failed logins locked.
     permissions: { table: 'readWrite', signingKeys: ['patron'], sendMail: true },
