@@ -50,6 +50,8 @@ export const functionGroups = {
     entry: 'functions/entry/public-api.ts',
     description: 'Patron login, branches, catalog and the 404 fallback',
     reservedConcurrency: 100,
+    // Holds the search index: ~360 MB at 1,000,000 titles; 1,769 MB is one full vCPU (decision 020).
+    memoryMB: 1769,
     // Mail: the SPEC 12 notice to a patron whose account a run of failed logins locked.
     permissions: { table: 'readWrite', signingKeys: ['patron'], sendMail: true },
   },
@@ -90,6 +92,9 @@ export const functionGroups = {
     entry: 'functions/entry/search-index.ts',
     description: 'SPEC 4 search index rebuild after catalog changes',
     reservedConcurrency: 2,
+    // A 1,000,000-title build holds every title and the index being built (decision 020).
+    memoryMB: 4096,
+    timeoutMinutes: 15,
     permissions: { table: 'readWrite' },
   },
   'outbox-relay': {
@@ -108,7 +113,10 @@ export const functionGroups = {
     // Reads the address's lookup item and marks the profile, with its event in the outbox.
     permissions: { table: 'readWrite' },
   },
-} as const satisfies Record<string, { entry: string; description: string; reservedConcurrency: number; permissions: FunctionPermissions }>;
+} as const satisfies Record<
+  string,
+  { entry: string; description: string; reservedConcurrency: number; memoryMB?: number; timeoutMinutes?: number; permissions: FunctionPermissions }
+>;
 
 export type FunctionGroupName = keyof typeof functionGroups;
 export type ApiGroupName = 'public-api' | 'patron-api' | 'staff-api';

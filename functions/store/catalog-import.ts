@@ -52,6 +52,7 @@ const importCatalog = async (db: Db, records: readonly ImportRecord[]) => {
       ...title,
       sequence,
       ...(branches.size ? { branches } : {}),
+      itemIds: kept.map((c) => c.itemId),
     });
     for (const copy of kept) {
       items.push({

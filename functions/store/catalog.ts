@@ -12,11 +12,25 @@ export type StoredTitle = Title & { readonly sequence: number; readonly branches
 
 /** Branches are a string set in the table (added to atomically), an array everywhere else. */
 export const toTitle = (item: Record<string, unknown>): StoredTitle => {
-  const { branches, ...rest } = stripKeys(item);
+  const { branches, itemIds: _itemIds, ...rest } = stripKeys(item);
   return { ...(rest as unknown as Title & { sequence: number }), branches: branches instanceof Set ? [...(branches as Set<string>)].sort() : [] };
 };
 
 export const catalogStore = (db: Db) => {
+  /** BatchGetItem of any number of keys, 100 a request, unprocessed keys sent again. */
+  const batchGetAll = async (wanted: readonly Record<string, unknown>[]): Promise<Record<string, unknown>[]> => {
+    const found: Record<string, unknown>[] = [];
+    for (let i = 0; i < wanted.length; i += 100) {
+      let request = wanted.slice(i, i + 100);
+      while (request.length > 0) {
+        const result = await db.client.send(new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: request } } }));
+        found.push(...(result.Responses?.[db.tableName] ?? []));
+        request = (result.UnprocessedKeys?.[db.tableName]?.Keys ?? []) as Record<string, unknown>[];
+      }
+    }
+    return found;
+  };
+
   /** Catalog changes are numbered; the search index records the number it was built at. */
   const nextSequence = async (count = 1): Promise<number> => {
     const { Attributes } = await db.client.send(
@@ -47,7 +61,7 @@ export const catalogStore = (db: Db) => {
         db.client.send(
           new PutCommand({
             TableName: db.tableName,
-            Item: { ...keys.title(title.titleId), ...keys.titleInItems(title.titleId), ...keys.titleBySequence(sequence), type: 'Title', ...title, sequence },
+            Item: { ...keys.title(title.titleId), ...keys.titleInItems(title.titleId), ...keys.titleBySequence(sequence), type: 'Title', ...title, sequence, itemIds: [] },
             ConditionExpression: 'attribute_not_exists(PK)',
           }),
         ),
@@ -60,28 +74,22 @@ export const catalogStore = (db: Db) => {
     },
 
     async getTitles(titleIds: readonly string[]): Promise<Map<string, StoredTitle>> {
-      const found = new Map<string, StoredTitle>();
-      const unique = [...new Set(titleIds)];
-      for (let i = 0; i < unique.length; i += 100) {
-        let request: Record<string, unknown>[] = unique.slice(i, i + 100).map((id) => keys.title(id));
-        while (request.length > 0) {
-          const result = await db.client.send(new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: request } } }));
-          for (const item of result.Responses?.[db.tableName] ?? []) found.set(item.titleId as string, toTitle(item));
-          request = (result.UnprocessedKeys?.[db.tableName]?.Keys ?? []) as Record<string, unknown>[];
-        }
-      }
-      return found;
+      const stored = await batchGetAll([...new Set(titleIds)].map((id) => keys.title(id)));
+      return new Map(stored.map((item) => [item.titleId as string, toTitle(item)]));
     },
 
     /**
-     * Adds a copy and records its branch on the title (for the branch filter of search);
-     * the title moves to a new catalog sequence so the search index picks the change up.
-     * Returns 'exists' when the barcode is taken, 'no-title' when the title is unknown.
+     * Adds a copy and records its branch on the title (for the branch filter of search) and its
+     * id (so search reads a page's copies in one BatchGet); the title moves to a new catalog
+     * sequence so the search index picks the change up. A title stored before `itemIds`
+     * existed keeps none (its copies are queried): appending to a list it lacks would start
+     * an incomplete one. Returns 'exists' when the barcode is taken, 'no-title' when the
+     * title is unknown.
      */
     async createItem(item: Item): Promise<'created' | 'exists' | 'no-title'> {
       const sequence = await nextSequence();
-      try {
-        await db.client.send(
+      const write = (withIds: boolean) =>
+        db.client.send(
           new TransactWriteCommand({
             TransactItems: [
               {
@@ -95,13 +103,14 @@ export const catalogStore = (db: Db) => {
                 Update: {
                   TableName: db.tableName,
                   Key: keys.title(item.titleId),
-                  UpdateExpression: 'SET #seq = :seq, GSI3SK = :seqKey ADD branches :branch',
-                  ConditionExpression: 'attribute_exists(PK)',
+                  UpdateExpression: `SET #seq = :seq, GSI3SK = :seqKey${withIds ? ', itemIds = list_append(itemIds, :id)' : ''} ADD branches :branch`,
+                  ConditionExpression: `attribute_exists(PK) AND ${withIds ? 'attribute_exists' : 'attribute_not_exists'}(itemIds)`,
                   ExpressionAttributeNames: { '#seq': 'sequence' },
                   ExpressionAttributeValues: {
                     ':seq': sequence,
                     ':seqKey': keys.titleBySequence(sequence).GSI3SK,
                     ':branch': new Set([item.branch]),
+                    ...(withIds ? { ':id': [item.itemId] } : {}),
                   },
                 },
               },
@@ -110,11 +119,16 @@ export const catalogStore = (db: Db) => {
             ],
           }),
         );
-        return 'created';
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        return cancellationCodes(error)[0] === 'ConditionalCheckFailed' ? 'exists' : 'no-title';
+      for (const withIds of [true, false]) {
+        try {
+          await write(withIds);
+          return 'created';
+        } catch (error) {
+          if (!isConditionFailure(error)) throw error;
+          if (cancellationCodes(error)[0] === 'ConditionalCheckFailed') return 'exists';
+        }
       }
+      return 'no-title';
     },
 
     async getItem(itemId: string): Promise<StoredItem | undefined> {
@@ -130,6 +144,39 @@ export const catalogStore = (db: Db) => {
         ExpressionAttributeValues: { ':pk': keys.titleItemsPartition(titleId), ':item': keys.titlePartitionSort.itemPrefix },
       });
       return copies.sort((a, b) => a.itemId.localeCompare(b.itemId));
+    },
+
+    /**
+     * Titles with their copies, for a page of search results: one BatchGet of the titles,
+     * then one of all their copies by the ids each title keeps (100 keys a request). A title
+     * stored before it kept ids has its copies queried instead.
+     */
+    async titlesWithCopies(titleIds: readonly string[]): Promise<Map<string, { title: StoredTitle; copies: StoredItem[] }>> {
+      const unique = [...new Set(titleIds)];
+      const stored = await batchGetAll(unique.map((id) => keys.title(id)));
+      const copyIds = new Map<string, readonly string[] | undefined>();
+      const titles = new Map<string, StoredTitle>();
+      for (const item of stored) {
+        const title = toTitle(item);
+        titles.set(title.titleId, title);
+        copyIds.set(title.titleId, Array.isArray(item.itemIds) ? (item.itemIds as string[]) : undefined);
+      }
+      const wanted = [...copyIds.values()].flatMap((ids) => ids ?? []);
+      const [copies, legacy] = await Promise.all([
+        batchGetAll(wanted.map((id) => keys.item(id))),
+        Promise.all([...copyIds].filter(([, ids]) => ids === undefined).map(async ([titleId]) => [titleId, await this.copiesOf(titleId)] as const)),
+      ]);
+      const byTitle = new Map<string, StoredItem[]>(legacy.map(([titleId, list]) => [titleId, list]));
+      for (const copy of copies.map((c) => stripKeys(c) as unknown as StoredItem)) {
+        const list = byTitle.get(copy.titleId) ?? [];
+        list.push(copy);
+        byTitle.set(copy.titleId, list);
+      }
+      const result = new Map<string, { title: StoredTitle; copies: StoredItem[] }>();
+      for (const [titleId, title] of titles) {
+        result.set(titleId, { title, copies: (byTitle.get(titleId) ?? []).sort((a, b) => a.itemId.localeCompare(b.itemId)) });
+      }
+      return result;
     },
 
     /** Titles changed after `afterSequence`, in sequence order (GSI3), a page at a time. */

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { putInBatches } from './batch-write.js';
 import { ttlSeconds, type Db } from './db.js';
 
@@ -9,7 +9,10 @@ import { ttlSeconds, type Db } from './db.js';
  */
 const PARTITION = 'SEARCH_INDEX';
 const CHUNK_BYTES = 350 * 1024;
+/** 8 × 350 KB per BatchGetItem, under its 16 MB answer limit. */
+const CHUNKS_PER_BATCH = 8;
 const current = { PK: PARTITION, SK: 'CURRENT' };
+const chunkKey = (version: string, n: number) => ({ PK: PARTITION, SK: `V#${version}#${String(n).padStart(5, '0')}` });
 
 export interface IndexPointer {
   readonly version: string;
@@ -29,23 +32,28 @@ export const searchIndexStore = (db: Db) => ({
     return Item ? (Item.pointer as IndexPointer) : undefined;
   },
 
+  /**
+   * The chunks by key (the pointer counts them), in parallel BatchGets of CHUNKS_PER_BATCH:
+   * a cold start waits for the slowest batch, not for one page after another.
+   */
   async load(pointer: IndexPointer): Promise<Uint8Array> {
-    const parts: Buffer[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.client.send(
-        new QueryCommand({
-          TableName: db.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-          ExpressionAttributeValues: { ':pk': PARTITION, ':prefix': `V#${pointer.version}#` },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) parts.push(Buffer.from(item.data as Uint8Array));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    if (parts.length !== pointer.chunks) throw new Error(`search index ${pointer.version} has ${parts.length} of ${pointer.chunks} chunks`);
-    return new Uint8Array(Buffer.concat(parts));
+    const chunkKeys = Array.from({ length: pointer.chunks }, (_, n) => chunkKey(pointer.version, n));
+    const parts = new Map<string, Uint8Array>();
+    const batches: Record<string, unknown>[][] = [];
+    for (let i = 0; i < chunkKeys.length; i += CHUNKS_PER_BATCH) batches.push(chunkKeys.slice(i, i + CHUNKS_PER_BATCH));
+    await Promise.all(
+      batches.map(async (batch) => {
+        let request = batch;
+        while (request.length > 0) {
+          const result = await db.client.send(new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: request } } }));
+          for (const item of result.Responses?.[db.tableName] ?? []) parts.set(item.SK as string, item.data as Uint8Array);
+          request = (result.UnprocessedKeys?.[db.tableName]?.Keys ?? []) as Record<string, unknown>[];
+        }
+      }),
+    );
+    const ordered = chunkKeys.map((key) => parts.get(key.SK)).filter((part): part is Uint8Array => part !== undefined);
+    if (ordered.length !== pointer.chunks) throw new Error(`search index ${pointer.version} has ${ordered.length} of ${pointer.chunks} chunks`);
+    return new Uint8Array(Buffer.concat(ordered));
   },
 
   /** Writes the chunks first, then moves the pointer: readers never see a half-written index. */
@@ -54,8 +62,7 @@ export const searchIndexStore = (db: Db) => ({
     const chunks: Record<string, unknown>[] = [];
     for (let offset = 0, n = 0; offset < bytes.length || n === 0; offset += CHUNK_BYTES, n += 1) {
       chunks.push({
-        PK: PARTITION,
-        SK: `V#${version}#${String(n).padStart(5, '0')}`,
+        ...chunkKey(version, n),
         data: bytes.subarray(offset, offset + CHUNK_BYTES),
       });
     }
@@ -74,7 +81,7 @@ export const searchIndexStore = (db: Db) => ({
       await db.client.send(
         new UpdateCommand({
           TableName: db.tableName,
-          Key: { PK: PARTITION, SK: `V#${pointer.version}#${String(n).padStart(5, '0')}` },
+          Key: chunkKey(pointer.version, n),
           UpdateExpression: 'SET expiresAt = :at',
           ConditionExpression: 'attribute_exists(PK)',
           ExpressionAttributeValues: { ':at': expiresAt },

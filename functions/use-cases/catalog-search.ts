@@ -1,6 +1,5 @@
 import type { Deps } from '../common/deps.js';
 import { buildSearchIndex, deserializeSearchIndex, SEARCH_INDEX_FORMAT, type SearchIndex, type SearchQuery } from '../domain/search/index.js';
-import { mapWithConcurrency } from '../common/concurrency.js';
 import { tokyoDate } from '../domain/tokyo-time.js';
 import type { StoredTitle } from '../store/catalog.js';
 import { availabilityByBranch, onlineHoldability } from './title-availability.js';
@@ -77,12 +76,12 @@ export const searchCatalog = async (deps: Deps, query: SearchQuery, page: number
   if (delta.length > DELTA_WARNING) deps.logger.warn('search index is behind the catalog', { changedTitles: delta.length });
   const ids = await mergeWithDelta(deps, main?.index, delta, query, page * pageSize);
   const pageIds = ids.slice((page - 1) * pageSize, page * pageSize);
-  const titles = await deps.store.catalog.getTitles(pageIds);
+  const found = await deps.store.catalog.titlesWithCopies(pageIds);
   const today = tokyoDate(deps.clock.now());
-  const items = await mapWithConcurrency(pageIds, 8, async (titleId) => {
-    const title = titles.get(titleId);
-    if (!title) return undefined;
-    const copies = await deps.store.catalog.copiesOf(titleId);
+  const items = pageIds.map((titleId) => {
+    const entry = found.get(titleId);
+    if (!entry) return undefined;
+    const { title, copies } = entry;
     const availability = availabilityByBranch(copies);
     return {
       titleId,

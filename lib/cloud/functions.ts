@@ -45,6 +45,8 @@ export class LibraryFunctions extends Construct {
         description: group.description,
         permissions: group.permissions,
         kind: kindOf(name),
+        memoryMB: 'memoryMB' in group ? group.memoryMB : undefined,
+        timeoutMinutes: 'timeoutMinutes' in group ? group.timeoutMinutes : undefined,
         projectRoot,
         resources,
       });

@@ -39,6 +39,9 @@ export interface GroupFunctionProps {
   readonly description: string;
   readonly permissions: FunctionPermissions;
   readonly kind: FunctionKind;
+  /** Overrides of the kind's sizing (functions/wiring.ts). */
+  readonly memoryMB?: number;
+  readonly timeoutMinutes?: number;
   readonly projectRoot: string;
   readonly resources: SharedResources;
 }
@@ -150,6 +153,8 @@ export class GroupFunction extends Construct {
       runtime: Runtime.NODEJS_22_X,
       architecture: functionArchitecture,
       ...sizing[props.kind],
+      ...(props.memoryMB ? { memorySize: props.memoryMB } : {}),
+      ...(props.timeoutMinutes ? { timeout: Duration.minutes(props.timeoutMinutes) } : {}),
       role: this.role,
       logGroup: this.logGroup,
       environment: { ...environment, LOG_LEVEL: 'INFO', POWERTOOLS_SERVICE_NAME: props.name },

@@ -139,6 +139,12 @@ describe('functions: one per function group', () => {
     }
   });
 
+  it('SPEC 4 at 1,000,000 titles (decision 020): search answers from a 1,769 MB function; the index rebuild has 4 GB and 15 minutes', () => {
+    expect(resources[functionIdOf('public-api')]!.Properties).toMatchObject({ MemorySize: 1769, Timeout: 10 });
+    expect(resources[functionIdOf('search-index')]!.Properties).toMatchObject({ MemorySize: 4096, Timeout: 900 });
+    expect(resources[functionIdOf('hold-expiry')]!.Properties).toMatchObject({ MemorySize: 512, Timeout: 300 });
+  });
+
   it('each bundle is an ESM index.mjs with the createRequire shim, built from its own entry', () => {
     for (const [group] of groupEntries) {
       // The staged asset directory is named after the hash that is also the S3 key.

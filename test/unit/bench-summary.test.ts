@@ -10,7 +10,12 @@ describe('bench summary (issue 12.8)', () => {
 
   it('takes each figure from its part', () => {
     const summary = benchSummary({
-      search: { catalog: { titles: 100_000 }, queries: { indexMs: { p95: 1.7 } }, memory: { rssDeltaMB: -15.6, computed: { textsMB: 120.25, typedArraysMB: 60.2 } } },
+      search: {
+        catalog: { titles: 1_000_000 },
+        queries: { indexMs: { p95: 17.5 } },
+        coldLoad: { chosen: { store: 'table', coldLoadMs: 1200 }, localObjectOverHttp: { coldLoadMs: 900 } },
+        memory: { freshProcess: { rssDeltaMB: 310.4 }, computed: { textsMB: 120.25, typedArraysMB: 60.2 } },
+      },
       holdCalls: { routes: [{ name: 'POST /api/me/holds', dynamodbRequests: 6 }, { name: 'GET /api/me/status (6 holds, 5 WAITING)', dynamodbRequests: 7 }, { name: 'POST /admin/checkin (a copy for a waiting hold)', dynamodbRequests: 5 }] },
       accountCalls: { routes: [{ name: 'POST /api/login', dynamodbRequests: 3 }] },
       registration: { ratioToBaseline: 0.43 },
@@ -19,9 +24,10 @@ describe('bench summary (issue 12.8)', () => {
       capacity: { cost: { mito: { totalUsd: 29.45 } } },
     });
     expect(summary).toMatchObject({
-      searchTitles: 100_000,
-      searchP95Ms: 1.7,
-      searchResidentMB: 180.5,
+      searchTitles: 1_000_000,
+      searchP95Ms: 17.5,
+      searchColdLoadMs: 1200,
+      searchResidentMB: 310.4,
       requestsPlaceHold: 6,
       requestsStatus: 7,
       requestsLogin: 3,

@@ -24,18 +24,18 @@ const catalog = [
   book('T2', 'ねこのおつかい', { titleReading: 'ネコ ノ オツカイ', subtype: 'KAMISHIBAI', branches: ['miwa'] }),
   book('T3', '暮しの手帖', { materialType: 'MAGAZINE', publisher: '暮しの手帖社', series: '暮しの手帖' }),
 ];
-/** The catalog above, encoded (before gzip) by version 2 (version 1 differed only in its version byte here). */
-const VERSION_2_ENCODING = [
-  '4c5349580203297b226272616e6368436f646573223a5b2263656e7472616c222c2265617374222c226d697761225d7d',
-  '0854320a54310a5433aa01e381ade38193e381aee3818ae381a4e3818be3818401e381ade38193e381aee3818ae381a4',
-  'e3818be381840101010100e590bee8bca9e381afe78cabe381a7e38182e3828b01e3828fe3818ce381afe38184e3828f',
-  'e381ade38193e381a7e38182e3828b01e5a48fe79baee6bcb1e79fb301010100e69aaee38197e381aee6898be5b89601',
-  '010101e69aaee38197e381aee6898be5b896e7a4be01e69aaee38197e381aee6898be5b8960301000204030100def4f5',
-  'cee09c020033c2600206010107040d030601011c04af47d109870ab508e3088311fa07c3078502cb02eb2be2c2868203',
-  '848008d5ff17e0ff03ab8004f8ff1b07808010ddff33f7ff0b918018f7ff038164f99b03e78501a1fa7e21bcbdbd9d02',
-  'c5cfc326d0849c28d8c9d321c1a48b239c8f8d44f4f0e61fcafd8c1ebe82ebc101010201010102010101020201010101',
-  '010101010101010101010101010101010101010102010101010101010101010101010101380100010000010001020001',
-  '000100020101010101020202010101010201010100000101000200010001000201010101010102020201010101',
+/** The catalog above, encoded (before gzip) by version 3 (version 2 held the document texts in UTF-8). */
+const VERSION_3_ENCODING = [
+  '4c5349580303297b226272616e6368436f646573223a5b2263656e7472616c222c2265617374222c226d697761225d7d',
+  '0854320a54310a543388016d3053306e304a3064304b30443001006d3053306e304a3064304b30443001000100010001',
+  '0000003e54298f6f302b73673042308b3001008f304c306f3044308f306d305330673042308b3001000f59ee76316ff3',
+  '770100010001000000ae6657306e304b62165e0100010001000100ae6657306e304b62165e3e790100ae6657306e304b',
+  '62165e0301000204030100def4f5cee09c020033c2600206010107040d030601011c04af47d109870ab508e3088311fa',
+  '07c3078502cb02eb2be2c2868203848008d5ff17e0ff03ab8004f8ff1b07808010ddff33f7ff0b918018f7ff038164f9',
+  '9b03e78501a1fa7e21bcbdbd9d02c5cfc326d0849c28d8c9d321c1a48b239c8f8d44f4f0e61fcafd8c1ebe82ebc10101',
+  '020101010201010102020101010101010101010101010101010101010101010101010201010101010101010101010101',
+  '010138010001000001000102000100010002010101010102020201010101020101010000010100020001000100020101',
+  '0101010102020201010101',
 ].join('');
 
 const dataOf = (index: SearchIndex): IndexData => (index as NgramSearchIndex).data;
@@ -43,16 +43,15 @@ const dataOf = (index: SearchIndex): IndexData => (index as NgramSearchIndex).da
 const encodedCatalog = () => encodeIndexData(dataOf(buildSearchIndex(catalog)));
 const stored = (bytes: Uint8Array) => new Uint8Array(gzipSync(bytes));
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
-const utf8 = (text: string) => new TextEncoder().encode(text);
 const indexOfBytes = (haystack: Uint8Array, needle: Uint8Array) => Buffer.from(haystack).indexOf(Buffer.from(needle));
 
 describe('SPEC 4 stored search index: the format', () => {
-  it('is version 2 byte for byte (a change of format needs a new version, or old readers misread it)', () => {
+  it('is version 3 byte for byte (a change of format needs a new version, or old readers misread it)', () => {
     const encoded = encodedCatalog();
-    // "LSIX", version 2, three documents, then the header with the branch codes in code order.
-    expect(hex(encoded.subarray(0, 6))).toBe('4c5349580203');
+    // "LSIX", version 3, three documents, then the header with the branch codes in code order.
+    expect(hex(encoded.subarray(0, 6))).toBe('4c5349580303');
     expect(Buffer.from(encoded).includes(Buffer.from('{"branchCodes":["central","east","miwa"]}'))).toBe(true);
-    expect(hex(encoded)).toBe(VERSION_2_ENCODING);
+    expect(hex(encoded)).toBe(VERSION_3_ENCODING);
   });
 
   it('holds a very long field of few distinct characters (the writer grows past its first guess)', () => {
@@ -74,10 +73,10 @@ describe('SPEC 4 stored search index: damaged or foreign bytes are refused, neve
 
   it('another magic, or another version, is refused', () => {
     const encoded = encodedCatalog();
-    for (const [at, value] of [[0, 0x4d], [3, 0x59], [4, 1], [4, 3]] as const) {
+    for (const [at, value] of [[0, 0x4d], [3, 0x59], [4, 2], [4, 4]] as const) {
       const bytes = encoded.slice();
       bytes[at] = value;
-      expect(() => deserializeSearchIndex(stored(bytes)), `byte ${at} = ${value}`).toThrow(/not a version 2 index/);
+      expect(() => deserializeSearchIndex(stored(bytes)), `byte ${at} = ${value}`).toThrow(/not a version 3 index/);
     }
   });
 
@@ -87,12 +86,12 @@ describe('SPEC 4 stored search index: damaged or foreign bytes are refused, neve
     expect(() => deserializeSearchIndex(stored(bytes))).toThrow(/corrupt document list/);
   });
 
-  it('text that is not UTF-8 is refused rather than read as replacement characters', () => {
+  it('damaged text (half a surrogate pair in the UTF-16 documents) is refused rather than read', () => {
     const bytes = encodedCatalog();
-    const at = indexOfBytes(bytes, utf8('ねこのおつかい'));
+    const at = indexOfBytes(bytes, Buffer.from('ねこのおつかい', 'utf16le'));
     expect(at).toBeGreaterThan(0);
-    bytes[at] = 0xff;
-    expect(() => deserializeSearchIndex(stored(bytes))).toThrow(TypeError);
+    bytes[at + 1] = 0xd8; // ね (U+306D) becomes U+D86D, a high surrogate followed by こ
+    expect(() => deserializeSearchIndex(stored(bytes))).toThrow(/corrupt text/);
   });
 
   it('parts that disagree with each other are refused: materials, postings, field separators', () => {
