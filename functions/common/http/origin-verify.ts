@@ -24,9 +24,10 @@ export type ExpectedOrigin = () => Promise<string | undefined>;
 
 /**
  * Off unless `config.originVerifySecretArn` is set (only the AWS stack sets it: the local stack
- * and the tests have no CloudFront in front). When set, the secret is fetched right away, at
- * cold start like the signing key, and awaited by the first request; a failed fetch answers
- * that request 500 and is tried again by the next one rather than remembered.
+ * and the tests have no CloudFront in front). When set, the secret is fetched as soon as the
+ * cold start's import is done (functions/common/prefetch.ts), like the signing keys, and awaited
+ * by the first request; a failed fetch answers that request 500 and is tried again by the next
+ * one rather than remembered.
  */
 export const expectedOrigin = (config: Pick<AppConfig, 'originVerifySecretArn'>, read: SecretReader = readFromSecretsManager): ExpectedOrigin => {
   const arn = config.originVerifySecretArn;
