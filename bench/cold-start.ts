@@ -27,8 +27,10 @@ const baselineSource =
   "export const handler = (event) => client.send(new GetItemCommand({ TableName: process.env.TABLE_NAME, Key: event }));";
 
 /**
- * Measures, in the fresh process, the import of the bundle: module evaluation and its top-level
- * `await` (clients, signing keys), i.e. all a Lambda cold start runs before the first request.
+ * Measures, in the fresh process, the import of the bundle: module evaluation and any top-level
+ * `await` (its clients), i.e. all a Lambda cold start runs before the runtime asks for the first
+ * request. The API functions' secrets are fetched on the next turn of the event loop
+ * (functions/common/prefetch.ts), after this measure: a cold first request waits for them.
  */
 const runnerSource = `
 const started = performance.now();
@@ -43,7 +45,8 @@ process.exit(0);
 
 /**
  * Answers every request like Secrets Manager's GetSecretValue: the API functions fetch their
- * signing key at init (functions/entry/cloud-deps.ts) and the origin secret right after.
+ * signing keys and origin secret right after init (functions/common/prefetch.ts), and fetched
+ * during it until decision 018's second step; `withoutSecrets` shows none of it is left in init.
  */
 const startSecretsStub = async (): Promise<Server> => {
   const server = createServer((request, response) => {
@@ -166,7 +169,7 @@ export const benchColdStart = async () => {
         'initMs: median CPU time (user + system) of the bundle\'s import in a fresh process; ratio: median of each round\'s ' +
         'CPU time over that round\'s GetItem-only run. The machine is shared, so wall time (wallMs) also counts other ' +
         'processes\' turns. withoutSecrets: the same bundle ' +
-        'without the ARNs of its signing key and origin secret, whose fetch (from a local stub) is part of initMs',
+        'without the ARNs of its signing keys and origin secret (fetched from a local stub right after init, so about equal)',
       baseline: { name: 'GetItem-only handler (DynamoDBClient + GetItemCommand)', bundleBytes: baseline.bundleBytes, initMs: round1(baseline.initMs), wallMs: round1(baseline.wallMs) },
       functions,
       initRatioMax: Math.max(...Object.values(functions).map((f) => f.ratio)),

@@ -6,13 +6,18 @@ export interface EventPublisher {
   publish(detailType: string, detail: Record<string, unknown>): Promise<void>;
 }
 
-export const createEventBridgePublisher = (busName: string, client = new EventBridgeClient({})): EventPublisher => ({
-  async publish(detailType, detail) {
-    const result = await client.send(
-      new PutEventsCommand({
-        Entries: [{ EventBusName: busName, Source: events.source, DetailType: detailType, Detail: JSON.stringify(detail) }],
-      }),
-    );
-    if (result.FailedEntryCount) throw new Error(`event ${detailType} was not accepted by the bus`);
-  },
-});
+/** The client is created on the first event, not at cold start: most requests publish none (issue 12.5). */
+export const createEventBridgePublisher = (busName: string, given?: EventBridgeClient): EventPublisher => {
+  let client = given;
+  return {
+    async publish(detailType, detail) {
+      client ??= new EventBridgeClient({});
+      const result = await client.send(
+        new PutEventsCommand({
+          Entries: [{ EventBusName: busName, Source: events.source, DetailType: detailType, Detail: JSON.stringify(detail) }],
+        }),
+      );
+      if (result.FailedEntryCount) throw new Error(`event ${detailType} was not accepted by the bus`);
+    },
+  };
+};

@@ -17,7 +17,7 @@ import { createStore } from '../store/index.js';
  * was not given the client fails at its cold start (bench/cold-start.ts starts every one).
  */
 export interface OptionalClients {
-  readonly tokens?: (config: AppConfig) => Promise<TokenService>;
+  readonly tokens?: (config: AppConfig) => TokenService;
   readonly events?: (busName: string) => EventPublisher;
   readonly mailer?: (config: AppConfig) => Mailer;
 }
@@ -28,8 +28,11 @@ const noTokens: TokenService = { issue: refuse, verify: refuse };
 
 const missing = (what: string, serviceName: string) => new Error(`${serviceName} is configured for ${what} but its entry file gives it no client`);
 
-/** Dependencies of a Lambda function, built once per cold start from its environment. */
-export const cloudDeps = async (serviceName: string, clients: OptionalClients = {}): Promise<Deps> => {
+/**
+ * Dependencies of a Lambda function, built once per cold start from its environment, without
+ * waiting for any request: secrets are fetched beside the first request (functions/common/prefetch.ts).
+ */
+export const cloudDeps = (serviceName: string, clients: OptionalClients = {}): Deps => {
   const config = readConfig();
   const hasKeys = Boolean(config.patronSigningKeySecretArn || config.staffSigningKeySecretArn);
   if (hasKeys && !clients.tokens) throw missing('signing keys', serviceName);
@@ -41,7 +44,7 @@ export const cloudDeps = async (serviceName: string, clients: OptionalClients = 
     config,
     clock: systemClock,
     store: createStore(createDb(config.tableName)),
-    tokens: hasKeys && clients.tokens ? await clients.tokens(config) : noTokens,
+    tokens: hasKeys && clients.tokens ? clients.tokens(config) : noTokens,
     events: config.eventBusName && clients.events ? clients.events(config.eventBusName) : noEvents,
     logger: createLogger(serviceName),
     metrics: emfMetrics(),

@@ -3,4 +3,4 @@ import { cloudDeps } from './cloud-deps.js';
 import { createEventBridgePublisher } from '../common/events.js';
 import { makeJobHandler } from './job-handler.js';
 
-export const handler = makeJobHandler('hold-expiry', holdExpiry, await cloudDeps('hold-expiry', { events: createEventBridgePublisher }));
+export const handler = makeJobHandler('hold-expiry', holdExpiry, cloudDeps('hold-expiry', { events: createEventBridgePublisher }));

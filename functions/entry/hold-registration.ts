@@ -3,4 +3,4 @@ import { cloudDeps } from './cloud-deps.js';
 import { createEventBridgePublisher } from '../common/events.js';
 import { makeJobHandler } from './job-handler.js';
 
-export const handler = makeJobHandler('hold-registration', holdRegistration, await cloudDeps('hold-registration', { events: createEventBridgePublisher }));
+export const handler = makeJobHandler('hold-registration', holdRegistration, cloudDeps('hold-registration', { events: createEventBridgePublisher }));

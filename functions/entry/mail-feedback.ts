@@ -3,7 +3,7 @@ import type { EventBridgeEvent } from 'aws-lambda';
 import { applyMailFeedback } from '../use-cases/mail-feedback.js';
 import { cloudDeps } from './cloud-deps.js';
 
-const deps = await cloudDeps('mail-feedback');
+const deps = cloudDeps('mail-feedback');
 
 /**
  * SPEC 10.4: SES bounce, complaint, delivery and reject events (lib/cloud/mail-feedback.ts

@@ -4,4 +4,4 @@ import { cloudDeps } from './cloud-deps.js';
 import { signedTokens } from './signed-tokens.js';
 import { sesMailer } from './ses-mailer.js';
 
-export const handler = makeApiHandler('patron-api', patronHandlers, await cloudDeps('patron-api', { tokens: signedTokens, mailer: sesMailer }));
+export const handler = makeApiHandler('patron-api', patronHandlers, cloudDeps('patron-api', { tokens: signedTokens, mailer: sesMailer }));

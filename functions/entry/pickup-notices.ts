@@ -4,4 +4,4 @@ import { sesMailer } from './ses-mailer.js';
 import { createEventBridgePublisher } from '../common/events.js';
 import { makeJobHandler } from './job-handler.js';
 
-export const handler = makeJobHandler('pickup-notices', pickupNotices, await cloudDeps('pickup-notices', { events: createEventBridgePublisher, mailer: sesMailer }));
+export const handler = makeJobHandler('pickup-notices', pickupNotices, cloudDeps('pickup-notices', { events: createEventBridgePublisher, mailer: sesMailer }));

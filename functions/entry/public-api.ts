@@ -4,4 +4,4 @@ import { cloudDeps } from './cloud-deps.js';
 import { signedTokens } from './signed-tokens.js';
 import { sesMailer } from './ses-mailer.js';
 
-export const handler = makeApiHandler('public-api', publicHandlers, await cloudDeps('public-api', { tokens: signedTokens, mailer: sesMailer }));
+export const handler = makeApiHandler('public-api', publicHandlers, cloudDeps('public-api', { tokens: signedTokens, mailer: sesMailer }));

@@ -2,4 +2,4 @@ import { searchIndexJob } from '../jobs/search-index.js';
 import { cloudDeps } from './cloud-deps.js';
 import { makeJobHandler } from './job-handler.js';
 
-export const handler = makeJobHandler('search-index', searchIndexJob, await cloudDeps('search-index'));
+export const handler = makeJobHandler('search-index', searchIndexJob, cloudDeps('search-index'));

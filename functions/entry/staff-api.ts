@@ -4,4 +4,4 @@ import { cloudDeps } from './cloud-deps.js';
 import { signedTokens } from './signed-tokens.js';
 import { createEventBridgePublisher } from '../common/events.js';
 
-export const handler = makeApiHandler('staff-api', staffHandlers, await cloudDeps('staff-api', { tokens: signedTokens, events: createEventBridgePublisher }));
+export const handler = makeApiHandler('staff-api', staffHandlers, cloudDeps('staff-api', { tokens: signedTokens, events: createEventBridgePublisher }));

@@ -65,12 +65,17 @@ const event = (routeKey: string, headers: Record<string, string> = {}, body?: st
 const context = {} as Context;
 const parse = (result: { statusCode?: number; body?: string }) => ({ status: result.statusCode, body: JSON.parse(result.body ?? 'null') });
 
+/** One turn of the event loop: what passes between a cold start's import and its first invocation. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const configured = { ORIGIN_VERIFY_SECRET_ARN: SECRET_ARN };
 const fromCloudFront = { [ORIGIN_VERIFY_HEADER]: SECRET };
 
 describe('origin check configured (AWS stack)', () => {
-  it('reads the secret once, at cold start, before any request', async () => {
+  it('reads the secret once, right after cold start (not during it), before any request', async () => {
     const { read, handlers } = setup({ env: configured });
+    expect(read).not.toHaveBeenCalled(); // issue 12.5: not part of the function's init
+    await nextTurn(); // the runtime waits for the first invocation
     expect(read.mock.calls).toEqual([[SECRET_ARN], [SECRET_ARN]]); // one per function (two built here)
     await handlers.public(event('$default', fromCloudFront), context);
     await handlers.public(event('$default', fromCloudFront), context);
@@ -119,6 +124,7 @@ describe('origin check configured (AWS stack)', () => {
       env: configured,
       readSecret: () => (++calls <= 2 ? Promise.reject(new Error('throttled')) : Promise.resolve(SECRET)),
     });
+    await nextTurn();
     const first = parse(await handlers.public(event('$default', fromCloudFront), context));
     expect(first).toMatchObject({ status: 500, body: { error: { code: 'INTERNAL' } } });
     expect(parse(await handlers.public(event('$default', fromCloudFront), context)).status).toBe(404);

@@ -24,7 +24,7 @@ export const makeApiHandler = <G extends ApiGroupName>(
   deps: Deps,
   options: { readonly readSecret?: SecretReader } = {},
 ): ApiHandler => {
-  // Started now, at cold start: the origin secret (when configured) is on its way before the first request.
+  // The origin secret (when configured) is fetched right after the cold start's import, or by the first request.
   const origin = expectedOrigin(deps.config, options.readSecret);
   const table = handlers as Readonly<Record<string, RouteHandler>>;
   const declared = new Map<string, RouteDeclaration>(routes.filter((r) => r.group === group).map((r) => [routeKey(r), r]));

@@ -4,6 +4,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AppConfig } from '../config.js';
 import { forbidden } from '../errors.js';
+import { prefetch } from '../prefetch.js';
 import { readSecret } from '../secrets.js';
 import { languageOf } from './language.js';
 import type { ApiContext } from './middlewares.js';
@@ -23,27 +24,15 @@ export type ExpectedOrigin = () => Promise<string | undefined>;
 
 /**
  * Off unless `config.originVerifySecretArn` is set (only the AWS stack sets it: the local stack
- * and the tests have no CloudFront in front). When set, the secret is fetched right away, at
- * cold start like the signing key, and awaited by the first request; a failed fetch answers
- * that request 500 and is tried again by the next one rather than remembered.
+ * and the tests have no CloudFront in front). When set, the secret is fetched as soon as the
+ * cold start's import is done (functions/common/prefetch.ts), like the signing keys, and awaited
+ * by the first request; a failed fetch answers that request 500 and is tried again by the next
+ * one rather than remembered.
  */
 export const expectedOrigin = (config: Pick<AppConfig, 'originVerifySecretArn'>, read: SecretReader = readFromSecretsManager): ExpectedOrigin => {
   const arn = config.originVerifySecretArn;
   if (!arn) return () => Promise.resolve(undefined);
-  const fetch = () => {
-    const pending = read(arn);
-    pending.catch(() => undefined); // awaited (and reported) by the request that needs it
-    return pending;
-  };
-  let pending = fetch();
-  return async () => {
-    try {
-      return await pending;
-    } catch (error) {
-      pending = fetch();
-      throw error;
-    }
-  };
+  return prefetch(() => read(arn));
 };
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
