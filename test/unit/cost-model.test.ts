@@ -5,7 +5,7 @@ import { runsPerDay } from '../../bench/stack-facts.js';
 
 const keys: OperationKey[] = [
   'config', 'branches', 'search', 'title', 'login', 'staffLogin', 'me', 'placeHold', 'counterHold', 'cancelHold', 'status', 'basketAdd', 'basket', 'checkout', 'renew',
-  'pullList', 'checkin', 'checkinFill', 'registrationRun', 'registrationItem', 'noticesRun', 'noticesItem', 'expiryRun', 'expiryItem', 'indexRebuild1k',
+  'pullList', 'checkin', 'checkinFill', 'registrationRun', 'registrationItem', 'noticesRun', 'noticesItem', 'expiryRun', 'expiryItem', 'indexRebuildRun', 'indexRebuild1k',
 ];
 const isJob = (key: OperationKey) => /Run$|Item$|Rebuild/.test(key);
 /** Every operation with the same figures: 2 reads, 3 writes, 40 ms, one event. */
