@@ -296,7 +296,7 @@ const measure = async (env: BenchEnvironment) => {
   });
   const fixed = Object.fromEntries(Object.entries(at1k).map(([k, v]) => [k, Math.max(0, v - per1k[k as keyof typeof at1k])])) as typeof at1k;
   operations.unshift(
-    rebuildRow('indexRebuildRun', 'search-index rebuild: each run (1,000 titles less 1,000 titles\' part)', fixed, 1),
+    rebuildRow('indexRebuildRun', 'search-index rebuild: each run (at 1,000 titles, less the part per 1,000)', fixed, 1),
     rebuildRow('indexRebuild1k', 'search-index rebuild: per 1,000 titles (2,000 less 1,000)', per1k, 1),
   );
   const rebuildWallMs = { at1k: round(at1k.wallMs), at2k: round(rebuildFigures(rebuilds2k).wallMs) };
