@@ -30,6 +30,7 @@ export type OperationKey =
   | 'noticesItem'
   | 'expiryRun'
   | 'expiryItem'
+  | 'indexRebuildRun'
   | 'indexRebuild1k';
 
 /** What one call of an operation costs, as measured (a job's `…Item` is its share per item). */
@@ -214,6 +215,8 @@ export const monthlyCalls = (w: Workload, stack: StackFacts): Record<OperationKe
     noticesItem: filled * w.mailedShareOfFilled,
     expiryRun: stack.jobRunsPerMonth['hold-expiry'] ?? 0,
     expiryItem: filled * w.expiredShareOfFilled,
+    // A rebuild's part that does not grow with the catalog, and its part per 1,000 titles.
+    indexRebuildRun: stack.jobRunsPerMonth['search-index'] ?? 0,
     indexRebuild1k: (stack.jobRunsPerMonth['search-index'] ?? 0) * (w.titles / 1000),
   };
 };

@@ -19,10 +19,15 @@ export const runsPerDay = (cron: string): number => {
   return fieldValues(minute, 0, 59).length * fieldValues(hour, 0, 23).length;
 };
 
+const memoryOf = (name: FunctionGroupName): number => {
+  const group = functionGroups[name];
+  return 'memoryMB' in group ? group.memoryMB : sizing[kindOf(name)].memorySize;
+};
+
 /**
- * What the bill sees of the stack, read from the code that builds it: function memory and
- * architecture (lib/cloud/group-function.ts), schedules (functions/wiring.ts), secrets, web ACL
- * rules (lib/cloud/edge.ts), metrics and alarms (lib/cloud/observability.ts, job-alarms.ts,
+ * What the bill sees of the stack, read from the code that builds it: function memory (a group's
+ * memoryMB in functions/wiring.ts, else its kind's in lib/cloud/group-function.ts), architecture,
+ * schedules (functions/wiring.ts), secrets, web ACL rules (lib/cloud/edge.ts), metrics and alarms (lib/cloud/observability.ts, job-alarms.ts,
  * outbox-relay.ts), and the web apps' measured size.
  */
 export const stackFacts = (web: { patronApp: { bytes: number; files: number }; staffApp: { bytes: number; files: number } }): StackFacts => {
@@ -31,7 +36,8 @@ export const stackFacts = (web: { patronApp: { bytes: number; files: number }; s
   const audiences = new Set(names.flatMap((name) => ('signingKeys' in functionGroups[name].permissions ? [...functionGroups[name].permissions.signingKeys] : [])));
   const secretsPerApi = apiFunctions.map((name) => ('signingKeys' in functionGroups[name].permissions ? functionGroups[name].permissions.signingKeys.length : 0) + 1);
   return {
-    memoryMB: Object.fromEntries(names.map((name) => [name, sizing[kindOf(name)].memorySize])),
+    // A group's own memoryMB (functions/wiring.ts) overrides its kind's size, as lib/cloud/group-function.ts does.
+    memoryMB: Object.fromEntries(names.map((name) => [name, memoryOf(name)])),
     architecture: functionArchitecture.name === 'arm64' ? 'arm64' : 'x86_64',
     apiFunctions,
     jobRunsPerMonth: Object.fromEntries(jobs.map((job) => [job.group, (job.schedules as readonly { cron: string }[]).reduce((sum, s) => sum + runsPerDay(s.cron), 0) * (365 / 12)])),

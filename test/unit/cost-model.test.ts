@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { monthlyCost, monthlyCalls, scaleWorkload, tokyoPrices, type OperationFigures, type OperationKey, type Prices, type StackFacts, type Workload } from '../../bench/cost-model.js';
 import { mitoWorkload } from '../../bench/mito-workload.js';
-import { runsPerDay } from '../../bench/stack-facts.js';
+import { runsPerDay, stackFacts } from '../../bench/stack-facts.js';
 
 const keys: OperationKey[] = [
   'config', 'branches', 'search', 'title', 'login', 'staffLogin', 'me', 'placeHold', 'counterHold', 'cancelHold', 'status', 'basketAdd', 'basket', 'checkout', 'renew',
-  'pullList', 'checkin', 'checkinFill', 'registrationRun', 'registrationItem', 'noticesRun', 'noticesItem', 'expiryRun', 'expiryItem', 'indexRebuild1k',
+  'pullList', 'checkin', 'checkinFill', 'registrationRun', 'registrationItem', 'noticesRun', 'noticesItem', 'expiryRun', 'expiryItem', 'indexRebuildRun', 'indexRebuild1k',
 ];
 const isJob = (key: OperationKey) => /Run$|Item$|Rebuild/.test(key);
 /** Every operation with the same figures: 2 reads, 3 writes, 40 ms, one event. */
@@ -96,5 +96,15 @@ describe('monthly cost model (issue 12.6)', () => {
     expect(runsPerDay('*/10 7-23 * * *')).toBe(102);
     expect(runsPerDay('0 7 * * *')).toBe(1);
     expect(runsPerDay('0,30 6 * * *')).toBe(2);
+  });
+
+  it('prices each function at the memory the stack gives it: a group\'s own size in the wiring, else its kind\'s', () => {
+    const web = { bytes: 1, files: 1 };
+    const { memoryMB } = stackFacts({ patronApp: web, staffApp: web });
+    // public-api holds the search index, the search-index job builds it (decision 020).
+    expect(memoryMB['public-api']).toBe(1769);
+    expect(memoryMB['search-index']).toBe(4096);
+    expect(memoryMB['patron-api']).toBe(512);
+    expect(memoryMB['outbox-relay']).toBe(256);
   });
 });
