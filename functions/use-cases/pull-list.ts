@@ -45,7 +45,7 @@ const candidates = async (deps: Deps, branch: string) => {
   for (const hold of stagedMore) if (!titleIds.includes(hold.titleId)) titleIds.push(hold.titleId);
   const stale = new Set<string>();
   const titles = await mapWithConcurrency(titleIds, 8, async (titleId) => {
-    const [queue, copies] = await Promise.all([deps.store.holds.queue(titleId), deps.store.catalog.copiesOf(titleId)]);
+    const { queue, copies } = await deps.store.titlePartition.copiesAndQueue(titleId);
     const waiting = queue.filter((h) => h.status === 'WAITING');
     if (waiting.length === 0) stale.add(titleId);
     const free = freeOnShelf(copies);
