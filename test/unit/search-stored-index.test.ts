@@ -4,6 +4,7 @@ import { NgramSearchIndex } from '../../functions/domain/search/engine.js';
 import { buildSearchIndex, deserializeSearchIndex, serializeSearchIndex, type SearchableTitle, type SearchIndex } from '../../functions/domain/search/index.js';
 import type { IndexData } from '../../functions/domain/search/layout.js';
 import { encodeIndexData } from '../../functions/domain/search/serialize.js';
+import { docStringList } from '../../functions/domain/search/doc-strings.js';
 
 /**
  * SPEC 4 search, docs/decisions/005: the index is built when the catalog changes, stored next to
@@ -99,7 +100,7 @@ describe('SPEC 4 stored search index: damaged or foreign bytes are refused, neve
     const reencoded = (changes: Partial<IndexData>) => stored(encodeIndexData({ ...data, ...changes }));
     expect(() => deserializeSearchIndex(reencoded({ materials: data.materials.slice(1) }))).toThrow(/corrupt materials/);
     expect(() => deserializeSearchIndex(reencoded({ postings: data.postings.slice(1) }))).toThrow(/corrupt postings/);
-    expect(() => deserializeSearchIndex(reencoded({ texts: ['吾輩は猫である', ...data.texts.slice(1)] }))).toThrow(/document with missing fields/);
+    expect(() => deserializeSearchIndex(reencoded({ texts: ['吾輩は猫である', ...docStringList(data.texts).slice(1)] }))).toThrow(/document with missing fields/);
   });
 
   it('a titleId with a line break cannot be stored (it would come back as two ids)', () => {
