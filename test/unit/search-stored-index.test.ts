@@ -111,3 +111,21 @@ describe('SPEC 4 stored search index: damaged or foreign bytes are refused, neve
     expect(() => serializeSearchIndex({ size: 0, search: () => [] })).toThrow(/not an index from buildSearchIndex/);
   });
 });
+
+describe('SPEC 4 stored search index: texts and ids are cut per document when first used (decision 020)', () => {
+  it('a loaded index answers each document with its own text and id, ASCII ids or not', () => {
+    const withAccent = [...catalog, book('Té-4', '猫の事務所', { author: '宮沢賢治' })];
+    const loaded = deserializeSearchIndex(serializeSearchIndex(buildSearchIndex(withAccent)));
+    const built = buildSearchIndex(withAccent);
+    for (const q of ['猫', 'ねこ', '暮し', '宮沢', 'ネコ ノ', '4-10-101001-3']) expect(loaded.search({ q }), q).toEqual(built.search({ q }));
+    expect(loaded.search({ q: '事務所' })).toEqual(['Té-4']);
+    expect(loaded.search({ type: 'MAGAZINE' })).toEqual(['T3']);
+  });
+
+  it('texts that hold more documents than the count are refused', () => {
+    const data = dataOf(buildSearchIndex(catalog));
+    const texts = docStringList(data.texts);
+    const merged = stored(encodeIndexData({ ...data, texts: [`${texts[0]}\u0000${texts[1]}`, texts[1] ?? '', texts[2] ?? ''] }));
+    expect(() => deserializeSearchIndex(merged)).toThrow(/corrupt document list/);
+  });
+});
