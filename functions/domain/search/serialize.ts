@@ -178,4 +178,7 @@ export const serializeSearchIndex = (index: SearchIndex): Uint8Array => {
   return new Uint8Array(gzipSync(encodeIndexData(index.data)));
 };
 
-export const deserializeSearchIndex = (bytes: Uint8Array): SearchIndex => new NgramSearchIndex(decodeIndexData(gunzipSync(bytes)));
+/** Output pieces of 1 MB instead of zlib's 16 KB: gunzip of 139 MB at 1M titles 330 → 270 ms (decision 020). */
+const GUNZIP_CHUNK = 1 << 20;
+
+export const deserializeSearchIndex = (bytes: Uint8Array): SearchIndex => new NgramSearchIndex(decodeIndexData(gunzipSync(bytes, { chunkSize: GUNZIP_CHUNK })));
