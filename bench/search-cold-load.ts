@@ -61,17 +61,20 @@ const main = async () => {
   const importedMs = performance.now();
   const before = memory();
   const start = performance.now();
-  const bytes = await fetchBytes(mode, args);
-  const fetched = performance.now();
-  const index = deserializeSearchIndex(bytes);
-  const deserialized = performance.now();
+  // Only the index outlives this function (as in the use case): the raw bytes must not count
+  // in the memory taken after the first query.
+  const { index, byteCount, fetched, deserialized } = await (async () => {
+    const bytes = await fetchBytes(mode, args);
+    const fetchedAt = performance.now();
+    return { byteCount: bytes.length, fetched: fetchedAt, index: deserializeSearchIndex(bytes), deserialized: performance.now() };
+  })();
   const first = index.search({ q: '吾輩は猫' });
   const answered = performance.now();
   const after = memory();
   process.stdout.write(
     `${JSON.stringify({
       mode,
-      bytes: bytes.length,
+      bytes: byteCount,
       processStartToImportedMs: Math.round(importedMs),
       fetchMs: Math.round(fetched - start),
       deserializeMs: Math.round(deserialized - fetched),

@@ -20,6 +20,7 @@ import {
 } from '../functions/domain/search/index.js';
 import { isbnSearchKey } from '../functions/domain/search/isbn-key.js';
 import { readingPattern } from '../functions/domain/search/particles.js';
+import { docStringList } from '../functions/domain/search/doc-strings.js';
 import { decodeIndexData } from '../functions/domain/search/serialize.js';
 import { isbn13To10, toIsbn13 } from '../functions/domain/isbn.js';
 import { generateDemoCatalog } from '../lib/local/demo-catalog/index.js';
@@ -198,8 +199,8 @@ export async function benchSearch(options: { titles?: number; scanEvery?: number
       grams: data.gramKeys.length,
       postingsEntries,
       postingsBytes: data.postings.length,
-      normalisedChars: data.texts.reduce((n, t) => n + t.length, 0),
-      titleIdChars: data.titleIds.reduce((n, t) => n + t.length, 0),
+      normalisedChars: docStringList(data.texts).reduce((n, t) => n + t.length, 0),
+      titleIdChars: docStringList(data.titleIds).reduce((n, t) => n + t.length, 0),
       typedArrayBytes: typed.reduce((n, a) => n + a.byteLength, 0),
     };
   })();

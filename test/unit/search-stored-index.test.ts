@@ -4,6 +4,7 @@ import { NgramSearchIndex } from '../../functions/domain/search/engine.js';
 import { buildSearchIndex, deserializeSearchIndex, serializeSearchIndex, type SearchableTitle, type SearchIndex } from '../../functions/domain/search/index.js';
 import type { IndexData } from '../../functions/domain/search/layout.js';
 import { encodeIndexData } from '../../functions/domain/search/serialize.js';
+import { docStringList } from '../../functions/domain/search/doc-strings.js';
 
 /**
  * SPEC 4 search, docs/decisions/005: the index is built when the catalog changes, stored next to
@@ -99,7 +100,7 @@ describe('SPEC 4 stored search index: damaged or foreign bytes are refused, neve
     const reencoded = (changes: Partial<IndexData>) => stored(encodeIndexData({ ...data, ...changes }));
     expect(() => deserializeSearchIndex(reencoded({ materials: data.materials.slice(1) }))).toThrow(/corrupt materials/);
     expect(() => deserializeSearchIndex(reencoded({ postings: data.postings.slice(1) }))).toThrow(/corrupt postings/);
-    expect(() => deserializeSearchIndex(reencoded({ texts: ['吾輩は猫である', ...data.texts.slice(1)] }))).toThrow(/document with missing fields/);
+    expect(() => deserializeSearchIndex(reencoded({ texts: ['吾輩は猫である', ...docStringList(data.texts).slice(1)] }))).toThrow(/document with missing fields/);
   });
 
   it('a titleId with a line break cannot be stored (it would come back as two ids)', () => {
@@ -108,5 +109,23 @@ describe('SPEC 4 stored search index: damaged or foreign bytes are refused, neve
 
   it('only indexes made by buildSearchIndex or deserializeSearchIndex can be stored', () => {
     expect(() => serializeSearchIndex({ size: 0, search: () => [] })).toThrow(/not an index from buildSearchIndex/);
+  });
+});
+
+describe('SPEC 4 stored search index: texts and ids are cut per document when first used (decision 020)', () => {
+  it('a loaded index answers each document with its own text and id, ASCII ids or not', () => {
+    const withAccent = [...catalog, book('Té-4', '猫の事務所', { author: '宮沢賢治' })];
+    const loaded = deserializeSearchIndex(serializeSearchIndex(buildSearchIndex(withAccent)));
+    const built = buildSearchIndex(withAccent);
+    for (const q of ['猫', 'ねこ', '暮し', '宮沢', 'ネコ ノ', '4-10-101001-3']) expect(loaded.search({ q }), q).toEqual(built.search({ q }));
+    expect(loaded.search({ q: '事務所' })).toEqual(['Té-4']);
+    expect(loaded.search({ type: 'MAGAZINE' })).toEqual(['T3']);
+  });
+
+  it('texts that hold more documents than the count are refused', () => {
+    const data = dataOf(buildSearchIndex(catalog));
+    const texts = docStringList(data.texts);
+    const merged = stored(encodeIndexData({ ...data, texts: [`${texts[0]}\u0000${texts[1]}`, texts[1] ?? '', texts[2] ?? ''] }));
+    expect(() => deserializeSearchIndex(merged)).toThrow(/corrupt document list/);
   });
 });

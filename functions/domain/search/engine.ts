@@ -34,7 +34,7 @@ export class NgramSearchIndex implements SearchIndex {
     else for (let doc = 0; doc < this.size; doc += 1) this.visit(plan, doc, buckets);
     const ids = this.data.titleIds;
     const result: string[] = [];
-    for (const docs of buckets) for (const doc of docs) result.push(ids[doc] ?? '');
+    for (const docs of buckets) for (const doc of docs) result.push(ids.at(doc) ?? '');
     return result;
   }
 

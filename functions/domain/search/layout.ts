@@ -7,6 +7,8 @@
  * (normalisation removes control characters, so the separator never occurs inside a field
  * and no match can span two fields).
  */
+import type { DocStrings } from './doc-strings.js';
+
 export const FIELDS = ['title', 'titleReading', 'author', 'authorReading', 'publisher', 'series'] as const;
 export type FieldName = (typeof FIELDS)[number];
 export const FIELD_COUNT = FIELDS.length;
@@ -32,9 +34,9 @@ export type MaterialCode = (typeof MATERIAL)[keyof typeof MATERIAL];
 
 export interface IndexData {
   /** By document number. */
-  readonly titleIds: readonly string[];
+  readonly titleIds: DocStrings;
   /** Normalised fields in FIELDS order, joined by FIELD_SEPARATOR. */
-  readonly texts: readonly string[];
+  readonly texts: DocStrings;
   /** Where fields 1..FIELD_COUNT-1 start in each text (FIELD_COUNT - 1 entries per document). */
   readonly fieldStarts: Uint16Array;
   readonly materials: Uint8Array;

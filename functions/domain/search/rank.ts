@@ -36,7 +36,7 @@ const FIELD_TIERS: ReadonlyArray<{ readonly exact: number; readonly prefix: numb
 export const termTier = (data: IndexData, doc: number, text: string, fields: number, isbnKey: number): number => {
   if (isbnKey === data.isbnKeys[doc]) return 0; // NaN equals nothing
   if (text === '') return NO_MATCH;
-  const s = data.texts[doc] ?? '';
+  const s = data.texts.at(doc) ?? '';
   const first = s.indexOf(text);
   if (first < 0) return NO_MATCH;
   const base = doc * (FIELD_COUNT - 1);
@@ -60,7 +60,7 @@ const READING_FIELDS = FIELD_BIT.titleReading | FIELD_BIT.authorReading;
  * pattern in the readings. Kept apart from termTier, which every query runs per candidate.
  */
 export const patternTier = (data: IndexData, doc: number, text: string, fields: number, reading: ReadingPattern): number => {
-  const s = data.texts[doc] ?? '';
+  const s = data.texts.at(doc) ?? '';
   const base = doc * (FIELD_COUNT - 1);
   for (let f = 0; f < FIELD_COUNT; f += 1) {
     if ((fields & (1 << f)) === 0) continue;
