@@ -16,7 +16,7 @@ const search = async (params: Record<string, string>) => {
 };
 
 beforeAll(async () => {
-  app = await startTestApp({ demoCatalogTitles: 400 });
+  app = await startTestApp({ demoCatalogTitles: 80 });
   staff = await app.staffToken();
   counter.attach(app.services.db.client);
 });
