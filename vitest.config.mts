@@ -9,8 +9,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     // Each worker process imports the stack once for all its files (imports took ~55 s of a
-    // run when every file re-imported it). Nothing in the test support or the functions keeps
-    // state at module level across test apps: each file starts its own app, table and clock.
+    // run when every file re-imported it). Each file starts its own app, table and clock; the
+    // one module-level state in the functions, the kept reference data
+    // (functions/store/reference-data.ts), is keyed by table, so apps do not share it.
     isolate: false,
     // Two files at a time on the 2-core machine (vitest's default is one fewer than the cores):
     // the integration files mostly wait on DynamoDB Local, timers and the browser.
