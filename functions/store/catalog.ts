@@ -84,9 +84,9 @@ export const catalogStore = (db: Db) => {
      * sequence so the search index picks the change up. A title stored before `itemIds`
      * existed keeps none (its copies are queried): appending to a list it lacks would start
      * an incomplete one. Returns 'exists' when the barcode is taken, 'no-title' when the
-     * title is unknown.
+     * title is unknown. `now` stamps the copy's pull-list marker (the service's clock).
      */
-    async createItem(item: Item): Promise<'created' | 'exists' | 'no-title'> {
+    async createItem(item: Item, now: Date): Promise<'created' | 'exists' | 'no-title'> {
       const sequence = await nextSequence();
       const write = (withIds: boolean) =>
         db.client.send(
@@ -115,7 +115,7 @@ export const catalogStore = (db: Db) => {
                 },
               },
               // Holds may already wait for the title: this branch's pull list looks at it (decision 019).
-              pullTitlePut(db, item.branch, item.titleId, new Date()),
+              pullTitlePut(db, item.branch, item.titleId, now),
             ],
           }),
         );

@@ -17,7 +17,7 @@ export const postItem: RouteHandler = async (request, deps) => {
   const body = parseInput(itemSchema, request.body);
   if (!(await deps.store.branches.get(body.branch))) throw new AppError(422, 'INVALID_BRANCH', { field: 'branch' });
   const item = { ...body, interlibrary: body.interlibrary ?? false, location: body.branch, status: 'ON_SHELF' as const };
-  const outcome = await deps.store.catalog.createItem(item);
+  const outcome = await deps.store.catalog.createItem(item, deps.clock.now());
   if (outcome === 'exists') throw new AppError(409, 'ALREADY_EXISTS', { field: 'itemId' });
   if (outcome === 'no-title') throw new AppError(404, 'NOT_FOUND', { field: 'titleId' });
   return ok(item, 201);
