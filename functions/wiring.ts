@@ -4,6 +4,9 @@
  * local stack (lib/local) are both generated from this file; test/infra/wiring.test.ts
  * proves that neither side has a route or job the other lacks.
  *
+ * Each route's request and response schemas and its error codes sit in functions/contract/
+ * (routes.ts maps every route key below to its contract; the type refuses a missing one).
+ *
  * This file is plain data: it imports no handler code, so CDK synthesis stays cheap and
  * each Lambda bundle only carries its own handlers (see functions/entry/*).
  */
@@ -164,6 +167,8 @@ export const routes = [
   route('GET', '/api/config', 'public', 'public-api'),
   route('GET', '/api/catalog/search', 'public', 'public-api'),
   route('GET', '/api/catalog/titles/{titleId}', 'public', 'public-api'),
+  // Issue 13: the OpenAPI 3.1 document of every deployed route (functions/contract/).
+  route('GET', '/api/openapi.json', 'public', 'public-api'),
   // Patron
   route('GET', '/api/me', 'patron', 'patron-api', { openWithInitialPassword: true, sessionCheckedByHandler: true }),
   route('PUT', '/api/me/contact', 'patron', 'patron-api'),

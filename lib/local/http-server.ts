@@ -75,6 +75,17 @@ export const toApiGatewayEvent = (
   };
 };
 
+/** An API answer as the client receives it, for observers (the contract tests). */
+export interface ObservedAnswer {
+  readonly method: string;
+  readonly path: string;
+  /** The declared route that served it, or `$default` (an unknown path: 404). */
+  readonly routeKey: string;
+  readonly status: number;
+  readonly contentType: string | undefined;
+  readonly body: string | undefined;
+}
+
 export interface LocalHttpApi {
   readonly url: string;
   readonly server: Server;
@@ -87,7 +98,7 @@ export interface LocalHttpApi {
  */
 export const startHttpApi = async (
   handlers: Readonly<Record<ApiGroupName, ApiHandler>>,
-  options: { host: string; port: number; webRoot?: string },
+  options: { host: string; port: number; webRoot?: string; observe?: (answer: ObservedAnswer) => void },
 ): Promise<LocalHttpApi> => {
   const match = createRouteMatcher(routes);
   const serve = async (request: IncomingMessage, response: ServerResponse) => {
@@ -103,6 +114,14 @@ export const startHttpApi = async (
     }
     const group = found?.route.group ?? fallbackGroup;
     const result = await handlers[group](toApiGatewayEvent(request, body, found), lambdaContext(group));
+    options.observe?.({
+      method: request.method ?? 'GET',
+      path,
+      routeKey: found?.routeKey ?? '$default',
+      status: result.statusCode ?? 200,
+      contentType: (result.headers as Record<string, string> | undefined)?.['content-type'],
+      body: result.body,
+    });
     response.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
     response.end(result.body ?? '');
   };

@@ -19,7 +19,7 @@ import { applyMailFeedback } from '../../functions/use-cases/mail-feedback.js';
 import { ensureTable } from './create-table.js';
 import { seedDemoCatalog, seedDemoData, seedDemoStaff } from './demo-data.js';
 import { localCredentials, localRegion } from './dynamodb-local.js';
-import { startHttpApi, type LocalHttpApi } from './http-server.js';
+import { startHttpApi, type LocalHttpApi, type ObservedAnswer } from './http-server.js';
 import { LocalClock } from './local-clock.js';
 import { LocalEventBus } from './local-event-bus.js';
 import { LocalScheduler } from './local-scheduler.js';
@@ -44,6 +44,8 @@ export interface LocalServicesOptions {
   readonly demoCatalogTitles?: number;
   /** Start the local clock at this instant instead of now (tests). */
   readonly startAt?: Date;
+  /** Sees every API answer as sent (the contract tests validate them against the document). */
+  readonly observeAnswers?: (answer: ObservedAnswer) => void;
 }
 
 export interface LocalServices {
@@ -136,7 +138,7 @@ export const startLocalServices = async (options: LocalServicesOptions): Promise
     'patron-api': makeApiHandler('patron-api', patronHandlers, deps),
     'staff-api': makeApiHandler('staff-api', staffHandlers, deps),
   };
-  const api = await startHttpApi(handlers, { host: options.host, port: options.port, webRoot: options.webRoot });
+  const api = await startHttpApi(handlers, { host: options.host, port: options.port, webRoot: options.webRoot, observe: options.observeAnswers });
   if (options.tick) scheduler.start();
 
   return {

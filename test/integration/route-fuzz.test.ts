@@ -187,6 +187,7 @@ const shapes: Record<DeclaredKey, Shape> = {
   'GET /api/config': {},
   'GET /api/catalog/search': { query: ['q', 'title', 'author', 'publisher', 'isbn', 'type', 'branch', 'page', 'pageSize'] },
   'GET /api/catalog/titles/{titleId}': {},
+  'GET /api/openapi.json': {},
   'GET /api/me': {},
   'PUT /api/me/contact': { body: ['email', 'contactMethod'] },
   'PUT /api/me/password': { body: ['currentPassword', 'newPassword'] },

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { startLocalServices, type LocalServices } from '../../lib/local/local-services.js';
+import { createContractRecorder } from './contract-check.js';
 import { dynamodbEndpoint } from './dynamodb-endpoint.js';
 
 export const STAFF_PASSWORD = 'staff-secret';
@@ -42,6 +43,13 @@ export const startTestApp = async (
   options: { startAt?: string; env?: NodeJS.ProcessEnv; logLevel?: 'DEBUG' | 'INFO' | 'WARN'; demoCatalogTitles?: number } = {},
 ): Promise<TestApp> => {
   const startAt = new Date(options.startAt ?? '2026-12-01T10:00:00+09:00');
+  // Issue 13: every API answer, from a test's request or a browser page, is checked against
+  // the OpenAPI document; a request that got a wrong answer fails, and stop() fails on any other.
+  const contract = createContractRecorder();
+  const failOnViolations = () => {
+    const violations = contract.take();
+    if (violations.length) throw new Error(`answers that break the API contract:\n${violations.join('\n')}`);
+  };
   const services = await startLocalServices({
     dynamodbEndpoint: dynamodbEndpoint(),
     sesEndpoint: inject('sesEndpoint'),
@@ -56,6 +64,7 @@ export const startTestApp = async (
     webRoot: 'web/dist',
     env: { ...process.env, ...options.env },
     startAt,
+    observeAnswers: contract.observe,
   });
   const url = services.api.url;
   /** `card:initial password` → the password patronToken changed it to. */
@@ -72,6 +81,7 @@ export const startTestApp = async (
       body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
     });
     const text = await response.text();
+    failOnViolations();
     return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
   };
 
@@ -106,6 +116,9 @@ export const startTestApp = async (
       return fresh.body.token as string;
     },
     setClock: (iso) => request('PUT', '/admin/local/clock', { body: { now: iso } }),
-    stop: () => services.stop(),
+    async stop() {
+      await services.stop();
+      failOnViolations();
+    },
   };
 };

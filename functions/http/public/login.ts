@@ -1,10 +1,7 @@
-import * as z from 'zod/mini';
 import { ok, type RouteHandler } from '../../common/http/types.js';
 import { parseInput } from '../../common/http/validate.js';
-import { cardNumber, password } from '../../common/http/schemas.js';
+import { LoginBody } from '../../contract/public.js';
 import { login } from '../../use-cases/login.js';
-
-const LoginBody = z.object({ cardNumber, password });
 
 /** POST /api/login (SPEC 3, 7). */
 export const patronLogin: RouteHandler = async (request, deps) => {

@@ -1,0 +1,31 @@
+import { pending } from './route-contract.js';
+
+/** The contracts of the staff routes (SPEC 7). */
+export const staffContracts = {
+  'POST /admin/login': pending,
+  'GET /admin/staff': pending,
+  'POST /admin/staff': pending,
+  'DELETE /admin/staff/{staffId}': pending,
+  'GET /admin/patrons': pending,
+  'POST /admin/patrons': pending,
+  'GET /admin/patrons/{cardNumber}': pending,
+  'POST /admin/patrons/{cardNumber}/internet-password': pending,
+  'POST /admin/patrons/{cardNumber}/loans/renew': pending,
+  'PUT /admin/calendar/{branch}/{date}': pending,
+  'GET /admin/branches/{branch}/hours': pending,
+  'PUT /admin/branches/{branch}/hours': pending,
+  'POST /admin/titles': pending,
+  'POST /admin/items': pending,
+  'POST /admin/catalog/import': pending,
+  'GET /admin/titles/{titleId}/queue': pending,
+  'POST /admin/checkout': pending,
+  'POST /admin/checkin': pending,
+  'GET /admin/pull-list': pending,
+  'GET /admin/contact-list': pending,
+  'POST /admin/holds': pending,
+  'DELETE /admin/holds/{holdId}': pending,
+  'PUT /admin/holds/{holdId}/suspension': pending,
+  'DELETE /admin/holds/{holdId}/suspension': pending,
+  'POST /admin/jobs/{job}/run': pending,
+  'GET /admin/jobs/{job}/runs': pending,
+} as const;
