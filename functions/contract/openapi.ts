@@ -23,22 +23,32 @@ export const operationId = (route: RouteDeclaration): string =>
     .map((word) => word[0]?.toUpperCase() + word.slice(1))
     .join('');
 
-/** The error answer of one status: `{error: {code, message, field?}}`, code one of `codes`. */
+/** Every error answer: `{error: {code, message, field?}}`; each status narrows `code`. */
+const ERROR_ENVELOPE: JsonSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string', description: 'In Japanese, or English with `Accept-Language: en`.' },
+        field: { type: 'string', description: 'The input at fault (400).' },
+      },
+    },
+  },
+};
+
+/** The error answer of one status: the envelope, `code` one of `codes`, and any extra fields. */
 const errorSchema = (codes: readonly string[], details: z.ZodMiniObject | undefined): JsonSchema => {
   const extra = details ? (jsonSchema(details, 'output') as { properties?: JsonSchema; required?: string[] }) : {};
   return {
-    type: 'object',
-    required: ['error'],
+    allOf: [{ $ref: '#/components/schemas/Error' }],
     properties: {
       error: {
-        type: 'object',
-        required: ['code', 'message', ...(extra.required ?? [])],
-        properties: {
-          ...extra.properties,
-          code: { type: 'string', enum: [...codes] },
-          message: { type: 'string', description: 'In Japanese, or English with `Accept-Language: en`.' },
-          field: { type: 'string', description: 'The input at fault (400).' },
-        },
+        ...(extra.required?.length ? { required: extra.required } : {}),
+        properties: { ...extra.properties, code: { enum: [...codes] } },
       },
     },
   };
@@ -146,6 +156,7 @@ export const buildOpenApiDocument = (options: { includeLocal?: boolean } = {}): 
     ],
     paths,
     components: {
+      schemas: { Error: ERROR_ENVELOPE },
       securitySchemes: {
         patronToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'POST /api/login' },
         staffToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'POST /admin/login' },
