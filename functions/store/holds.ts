@@ -167,7 +167,7 @@ export const holdStore = (db: Db) => ({
       if (!isConditionFailure(error)) throw error;
       const codes = cancellationCodes(error);
       if (limit - n < 0 || codes[0] === 'ConditionalCheckFailed') return { outcome: 'HOLD_LIMIT' };
-      const marker = codes.slice(1, 1 + n).findIndex((code) => code === 'ConditionalCheckFailed');
+      const marker = codes.slice(1, 1 + n).indexOf('ConditionalCheckFailed');
       if (marker >= 0) return { outcome: 'ALREADY_HELD', index: marker };
       throw error;
     }
@@ -291,7 +291,7 @@ export const holdStore = (db: Db) => ({
       return { finished: true };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
-      const failed = cancellationCodes(error).findIndex((code) => code === 'ConditionalCheckFailed');
+      const failed = cancellationCodes(error).indexOf('ConditionalCheckFailed');
       return failed >= OWN_PARTS ? { finished: false, failedAlongside: failed - OWN_PARTS } : { finished: false };
     }
   },
