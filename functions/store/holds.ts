@@ -254,9 +254,7 @@ export const holdStore = (db: Db) => ({
               Update: {
                 TableName: db.tableName,
                 Key: keys.hold(hold.cardNumber, hold.holdId),
-                UpdateExpression:
-                  `SET #status = :to, finishedAt = :at, expiresAt = :ttl${extra.map(([k]) => `, ${k} = :${k}`).join('')}` +
-                  ' REMOVE GSI1PK, GSI1SK, GSI2PK, GSI2SK',
+                UpdateExpression: `SET #status = :to, finishedAt = :at, expiresAt = :ttl${extra.map(([k]) => `, ${k} = :${k}`).join('')} REMOVE GSI1PK, GSI1SK, GSI2PK, GSI2SK`,
                 ConditionExpression: `#status IN (${Object.keys(fromValues).join(', ')})`,
                 ExpressionAttributeNames: { '#status': 'status' },
                 ExpressionAttributeValues: {
