@@ -238,12 +238,14 @@ const shapes: Record<DeclaredKey, Shape> = {
 // ---------------------------------------------------------------- values
 
 const LONG = 'x'.repeat(5000);
+// biome-ignore lint/suspicious/noTemplateCurlyInString: a Log4Shell-style payload, sent literally
+const LOG4SHELL = '${jndi:ldap://x}';
 const tricky = [
   '', ' ', '\u3000', '..', '../..', '.', '/', '%2F', 'a/b', '\\', 'NaN', '-0', '1e308', '-1e308', 'Infinity', '0x10', '1_000',
   'null', 'undefined', 'true', '[]', '{}', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty',
   '\u0000', 'a\u0000b', '\u0007\u001b[31m', '\r\n', '\t', '\u007f', '\ufeff', '\u200b', '\u202e', '\ud800', '\udc00x',
   '吾輩は猫である', 'ﾜｶﾞﾊｲ', 'ア', '𠮷野家', '😀', '👨‍👩‍👧‍👦', 'é', 'e\u0301', 'İ', 'ß', '\u{10ffff}',
-  "' OR '1'='1", '"; DROP TABLE', '<script>alert(1)</script>', '${jndi:ldap://x}', '#', '#PATRON#', 'PK', 'TITLE#T1',
+  "' OR '1'='1", '"; DROP TABLE', '<script>alert(1)</script>', LOG4SHELL, '#', '#PATRON#', 'PK', 'TITLE#T1',
   'x'.repeat(40), 'x'.repeat(41), 'x'.repeat(64), 'x'.repeat(65), 'x'.repeat(200), 'x'.repeat(201), 'x'.repeat(1025), 'x'.repeat(2049), LONG,
   '猫'.repeat(700), '😀'.repeat(600),
 ];
