@@ -24,8 +24,11 @@ beforeAll(async () => {
   mkdirSync(join(copy, 'lib/local'), { recursive: true });
   cpSync('lib/local/function-code.ts', join(copy, 'lib/local/function-code.ts'));
   symlinkSync(realpathSync('node_modules'), join(copy, 'node_modules'), 'dir');
-  app = await startTestApp();
-  reloader = await startHandlerReloader({ root: copy, use: (code) => app.services.useCode(code), log: (line) => logged.push(line) });
+  let started: TestApp | undefined;
+  [app, reloader] = await Promise.all([
+    startTestApp().then((ready) => (started = ready)),
+    startHandlerReloader({ root: copy, use: (code) => started!.services.useCode(code), log: (line) => logged.push(line) }),
+  ]);
 });
 afterAll(async () => {
   await reloader?.close();
@@ -53,10 +56,11 @@ describe('npm run dev: functions/ reloaded into the running stack', () => {
 
     const after = await app.request('GET', '/api/config');
     expect(after.body.libraryName).toBe('水戸市立図書館（編集後）');
-    // The same server, clock (pinned by the test app) and table: the demo patron still logs in.
+    // The same server, clock (the test app's, started at 10:00 on 2026-12-01) and table: the six demo branches are still there.
     expect(app.services.api.server).toBe(served);
-    expect(after.body.serverTime).toBe(before.body.serverTime);
-    expect((await app.request('POST', '/api/login', { body: { cardNumber: '10000001', password: '0401' } })).status).toBe(200);
+    expect(before.body.serverTime.slice(0, 13)).toBe('2026-12-01T10');
+    expect(after.body.serverTime.slice(0, 13)).toBe('2026-12-01T10');
+    expect((await app.request('GET', '/api/branches')).body).toHaveLength(6);
     expect(logged.at(-1)).toMatch(/^functions\/ reloaded in \d+ ms/);
   });
 
