@@ -48,8 +48,9 @@ const main = async () => {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    await devLoop?.close().catch(() => undefined);
+    liveReload?.close(); // its open event streams would keep the HTTP server from closing
     await services?.stop().catch(() => undefined);
+    await devLoop?.close().catch(() => undefined);
     await ses?.stop().catch(() => undefined);
     await dynamodb?.stop().catch(() => undefined);
     process.exit(code);
@@ -59,9 +60,12 @@ const main = async () => {
 
   try {
     if (flags.dev) {
+      // Not fatal here: the stack starts, and the first edit that builds brings the apps.
       const started = performance.now();
-      await buildWeb();
-      devLog(`web/ built in ${Math.round(performance.now() - started)} ms`);
+      await buildWeb().then(
+        () => devLog(`web/ built in ${Math.round(performance.now() - started)} ms`),
+        (error: Error) => devLog(`web/ does not build yet, fix it and save:\n${error.message}`),
+      );
     }
     dynamodb = await startDynamoDbLocal({ port: dynamodbPort, dataDir: flags.memory ? undefined : `${dataDir}/dynamodb` });
     ses = await startSesLocal(sesPort);
