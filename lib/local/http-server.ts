@@ -110,13 +110,13 @@ export const startHttpApi = async (
   let current = { handlers, match: createRouteMatcher<RouteDeclaration>(routes) };
   const serve = async (request: IncomingMessage, response: ServerResponse) => {
     const { handlers, match } = current;
-    if (options.dev?.handle(new URL(request.url ?? '/', 'http://localhost').pathname, request, response)) return;
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (options.dev?.handle(path, request, response)) return;
     const body = await readBody(request);
     if (body === 'too-large') {
       response.writeHead(413, { 'content-type': 'application/json' }).end('{"message":"Request Entity Too Large"}');
       return;
     }
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const found = match(request.method ?? 'GET', path);
     if (!found && options.webRoot && (request.method === 'GET' || request.method === 'HEAD') && isAppPath(path)) {
       if (serveStatic(options.webRoot, path, response, String(request.headers['accept-encoding'] ?? ''), options.dev)) return;

@@ -73,6 +73,14 @@ export interface LocalServices {
  * clock, an in-process bus and a scheduler built from the same wiring, over DynamoDB Local.
  */
 export const startLocalServices = async (options: LocalServicesOptions): Promise<LocalServices> => {
+  const readConfig = (code: FunctionCode) =>
+    code.readConfig({
+      ...(options.env ?? process.env),
+      TABLE_NAME: options.tableName,
+      DYNAMODB_ENDPOINT: options.dynamodbEndpoint,
+      SES_ENDPOINT: options.sesEndpoint,
+    });
+  const firstConfig = readConfig(builtInCode); // a bad setting stops the start before anything runs
   const client = new DynamoDBClient({ endpoint: options.dynamodbEndpoint, region: localRegion, credentials: localCredentials });
   await ensureTable(client, options.tableName);
   const db = createDb(options.tableName, { endpoint: options.dynamodbEndpoint, region: localRegion, credentials: localCredentials });
@@ -96,7 +104,6 @@ export const startLocalServices = async (options: LocalServicesOptions): Promise
     region: localRegion,
     credentials: localCredentials,
   });
-  await outbox.start(options.tick);
   const metrics = capturingMetrics();
   const ses = new SESClient({ endpoint: options.sesEndpoint, region: localRegion, credentials: localCredentials });
   const local: LocalControls = {
@@ -112,13 +119,7 @@ export const startLocalServices = async (options: LocalServicesOptions): Promise
   };
 
   /** Everything built from one version of the code; the stateful parts above are shared by all. */
-  const wire = (code: FunctionCode) => {
-    const config = code.readConfig({
-      ...(options.env ?? process.env),
-      TABLE_NAME: options.tableName,
-      DYNAMODB_ENDPOINT: options.dynamodbEndpoint,
-      SES_ENDPOINT: options.sesEndpoint,
-    });
+  const wire = (code: FunctionCode, config = readConfig(code)) => {
     const deps: Deps = {
       config,
       clock,
@@ -140,12 +141,13 @@ export const startLocalServices = async (options: LocalServicesOptions): Promise
       handlers,
       routes: code.routes,
       invokeJob: (invocation: JobInvocation) => code.runJob(invocation.job, invocation, deps, code.jobBodies[invocation.job]),
-      applyMailFeedback: (detail: unknown) => code.applyMailFeedback(deps, detail as Parameters<FunctionCode['applyMailFeedback']>[1]),
+      applyMailFeedback: (detail: unknown) => code.applyMailFeedback(deps, detail),
     };
   };
-  let running = wire(builtInCode);
+  let running = wire(builtInCode, firstConfig);
   // SPEC 10.4: the rule the stack deploys for SES events, to the same handler.
   bus.subscribe(mailFeedback.source, (event) => running.applyMailFeedback(event.detail));
+  await outbox.start(options.tick); // before the demo data is written: it reads the stream from the latest record on
 
   const seed = await seedDemoData(db, running.deps, { staffPassword: options.staffPassword });
   await seedDemoStaff(db, running.deps, options.staffPassword);
