@@ -15,7 +15,12 @@ export const startDevLoop = async (options: {
   readonly log: (line: string) => void;
 }): Promise<{ close(): Promise<void> }> => {
   const handlers = await startHandlerReloader({ root: options.root, use: (code) => options.services.useCode(code), log: options.log });
-  const web = startWebRebuilder({ webDir: `${options.root}/web`, build: options.buildWeb, built: () => options.liveReload.built(), log: options.log });
+  const web = startWebRebuilder({
+    webDir: `${options.root}/web`,
+    build: options.buildWeb,
+    built: () => options.liveReload.built(),
+    log: options.log,
+  });
   return {
     async close() {
       options.liveReload.close();
