@@ -1,0 +1,16 @@
+import * as z from 'zod/mini';
+import { BasketEntry } from './basket.js';
+import { HoldView } from './hold.js';
+import { LoanView } from './loan.js';
+
+/** SPEC 6 利用状況: loans, holds (active first), the basket and the hold limit. */
+export const PatronStatus = z.object({
+  loans: z.array(LoanView),
+  holds: z.array(HoldView),
+  basket: z.array(BasketEntry),
+  /** SPEC 5.2 rule 3. */
+  holdLimit: z.number(),
+  /** Holds that count against the limit (PROVISIONAL, WAITING, IN_TRANSIT, READY). */
+  activeHolds: z.number(),
+});
+export type PatronStatus = z.output<typeof PatronStatus>;
