@@ -3,13 +3,11 @@ import { contract } from './route-contract.js';
 import { instant } from './views/common.js';
 
 export const ClockBody = z.object({
-  /** The service's new time (ISO 8601 with an offset), or null to follow the real clock again. */
-  now: z.nullable(z.iso.datetime({ offset: true })),
+  now: z.nullable(z.iso.datetime({ offset: true })).check(z.describe('The service\'s new time (ISO 8601 with an offset), or null to follow the real clock again.')),
 });
 export const ClockAnswer = z.object({
   now: instant,
-  /** The scheduled job runs the jump passed, run in order (SPEC 8). */
-  fired: z.array(z.object({ job: z.string(), schedule: z.string(), scheduledTime: instant })),
+  fired: z.array(z.object({ job: z.string(), schedule: z.string(), scheduledTime: instant })).check(z.describe('The scheduled job runs the jump passed, run in order (SPEC 8).')),
 });
 
 /** `limit`: 1–1,000, default 100; anything else is clamped or ignored. */
@@ -19,8 +17,7 @@ export const LocalEvent = z.object({
   time: instant,
   source: z.string(),
   detailType: z.string(),
-  /** As published (SPEC 9; the events document describes each detail-type). */
-  detail: z.record(z.string(), z.unknown()),
+  detail: z.record(z.string(), z.unknown()).check(z.describe('As published (SPEC 9; the events document describes each detail-type).')),
 });
 
 export const FeedbackBody = z.object({
@@ -33,8 +30,7 @@ export const FeedbackAnswer = z.object({
   source: z.string(),
   detailType: z.string(),
   eventId: z.string(),
-  /** Profiles the mail-feedback handler marked BOUNCING (SPEC 10.4). */
-  marked: z.number(),
+  marked: z.number().check(z.describe('Profiles the mail-feedback handler marked BOUNCING (SPEC 10.4).')),
 });
 
 const localOnly = 'Local stack only (SPEC 7); never deployed. Answers 404 where the local services are absent.';

@@ -40,7 +40,7 @@ export type SequenceBody = z.input<typeof SequenceBody>;
 
 /** SPEC 10.1: a JST date from tomorrow up to today + 180 days (the range is checked by the handler, rule `suspensionDate`). */
 export const SuspensionBody = z.object({
-  until: z.string({ error: 'rule:date' }).check(z.refine(isCalendarDate, { error: 'rule:date' })),
+  until: z.string({ error: 'rule:date' }).check(z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'rule:date' }), z.refine(isCalendarDate, { error: 'rule:date' })),
 });
 export type SuspensionBody = z.input<typeof SuspensionBody>;
 

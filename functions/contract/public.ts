@@ -13,8 +13,7 @@ export type LoginBody = z.input<typeof LoginBody>;
 export const LoginAnswer = z.object({
   token: z.string(),
   expiresAt: instant,
-  /** SPEC 12: true until the patron replaces the password staff issued. */
-  passwordIsInitial: z.boolean(),
+  passwordIsInitial: z.boolean().check(z.describe('SPEC 12: true until the patron replaces the password staff issued.')),
 });
 export type LoginAnswer = z.output<typeof LoginAnswer>;
 

@@ -16,8 +16,7 @@ export const BasketReserveResult = z.object({
   ok: z.boolean(),
   holdId: z.optional(z.string()),
   status: z.optional(HoldStatus),
-  /** When the registration run (SPEC 5.3) will register the provisional hold. */
-  registersAt: z.optional(instant),
+  registersAt: z.optional(instant).check(z.describe('When the registration run (SPEC 5.3) will register the provisional hold.')),
   error: z.optional(ResultError),
 });
 export type BasketReserveResult = z.output<typeof BasketReserveResult>;

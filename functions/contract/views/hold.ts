@@ -7,17 +7,12 @@ export type HoldStatus = z.output<typeof HoldStatus>;
 
 /** SPEC 10.1 / 10.2 fields of every hold object: null when they do not apply. */
 export const PauseFields = z.object({
-  /** SPEC 10.1: suspended (skipped by assignment) until this date; null when not. */
-  suspendedUntil: z.nullable(day),
-  /** SPEC 10.2: the reading-order sequence the hold belongs to. */
-  sequenceId: z.nullable(z.string()),
-  /** 1-based place in the sequence. */
-  sequenceIndex: z.nullable(z.number()),
+  suspendedUntil: z.nullable(day).check(z.describe('SPEC 10.1: suspended (skipped by assignment) until this date; null when not.')),
+  sequenceId: z.nullable(z.string()).check(z.describe('SPEC 10.2: the reading-order sequence the hold belongs to.')),
+  sequenceIndex: z.nullable(z.number()).check(z.describe('1-based place in the sequence.')),
   sequenceLength: z.nullable(z.number()),
-  /** The titleId of the previous hold of the sequence while it still blocks this one (SPEC 10.2). */
-  waitsFor: z.nullable(z.string()),
-  /** That title's name. */
-  waitsForTitle: z.nullable(z.string()),
+  waitsFor: z.nullable(z.string()).check(z.describe('The titleId of the previous hold of the sequence while it still blocks this one (SPEC 10.2).')),
+  waitsForTitle: z.nullable(z.string()).check(z.describe('That title\'s name.')),
 });
 export type PauseFields = z.output<typeof PauseFields>;
 
@@ -27,22 +22,15 @@ export const HoldView = z.object({
   titleId: z.string(),
   title: z.string(),
   status: HoldStatus,
-  /** The state in the client's language (予約中, Waiting…). */
-  statusLabel: z.string(),
+  statusLabel: z.string().check(z.describe('The state in the client\'s language (予約中, Waiting…).')),
   pickupBranch: z.string(),
   requestedAt: instant,
-  /** WAITING only: 1 is next. */
-  position: z.optional(z.number()),
-  /** SPEC 10.3, WAITING only: the expected ready date; null when no copy can ever fill it. */
-  estimatedReadyDate: z.optional(z.nullable(day)),
-  /** PROVISIONAL only: when the registration run (SPEC 5.3) will register it. */
-  registersAt: z.optional(instant),
-  /** READY only: the last day to collect it (SPEC 5.4). */
-  pickupDeadline: z.optional(day),
-  /** SPEC 5.5: the patron may cancel it online (PROVISIONAL or WAITING). */
-  cancellable: z.boolean(),
-  /** CANCELLED only: why, e.g. PATRON, STAFF or a SPEC 5.3 refusal code. */
-  cancelReason: z.optional(z.string()),
+  position: z.optional(z.number()).check(z.describe('WAITING only: 1 is next.')),
+  estimatedReadyDate: z.optional(z.nullable(day)).check(z.describe('SPEC 10.3, WAITING only: the expected ready date; null when no copy can ever fill it.')),
+  registersAt: z.optional(instant).check(z.describe('PROVISIONAL only: when the registration run (SPEC 5.3) will register it.')),
+  pickupDeadline: z.optional(day).check(z.describe('READY only: the last day to collect it (SPEC 5.4).')),
+  cancellable: z.boolean().check(z.describe('SPEC 5.5: the patron may cancel it online (PROVISIONAL or WAITING).')),
+  cancelReason: z.optional(z.string()).check(z.describe('CANCELLED only: why, e.g. PATRON, STAFF or a SPEC 5.3 refusal code.')),
   cancelNote: z.optional(z.string()),
   finishedAt: z.optional(instant),
   ...PauseFields.shape,

@@ -15,10 +15,8 @@ export const LoanView = z.object({
   renewed: z.boolean(),
   renewable: z.boolean(),
   reasons: z.array(RenewalRefusal),
-  /** The due date a renewal today would give (SPEC 6: the renewal day counts as day 1). */
-  renewalDueDate: day,
-  /** False when a renewal today would not move the due date (it would spend the only renewal for nothing). */
-  renewalExtends: z.boolean(),
+  renewalDueDate: day.check(z.describe('The due date a renewal today would give (SPEC 6: the renewal day counts as day 1).')),
+  renewalExtends: z.boolean().check(z.describe('False when a renewal today would not move the due date (it would spend the only renewal for nothing).')),
 });
 export type LoanView = z.output<typeof LoanView>;
 
@@ -31,8 +29,7 @@ export const RenewResult = z.object({
     z.object({
       code: z.enum(['NOT_FOUND', ...RenewalRefusal.options]),
       message: z.string(),
-      /** Every reason it was refused (`code` is the first). */
-      reasons: z.array(z.enum(['NOT_FOUND', ...RenewalRefusal.options])),
+      reasons: z.array(z.enum(['NOT_FOUND', ...RenewalRefusal.options])).check(z.describe('Every reason it was refused (`code` is the first).')),
     }),
   ),
 });

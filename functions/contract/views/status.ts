@@ -8,9 +8,7 @@ export const PatronStatus = z.object({
   loans: z.array(LoanView),
   holds: z.array(HoldView),
   basket: z.array(BasketEntry),
-  /** SPEC 5.2 rule 3. */
-  holdLimit: z.number(),
-  /** Holds that count against the limit (PROVISIONAL, WAITING, IN_TRANSIT, READY). */
-  activeHolds: z.number(),
+  holdLimit: z.number().check(z.describe('SPEC 5.2 rule 3.')),
+  activeHolds: z.number().check(z.describe('Holds that count against the limit (PROVISIONAL, WAITING, IN_TRANSIT, READY).')),
 });
 export type PatronStatus = z.output<typeof PatronStatus>;

@@ -25,16 +25,12 @@ export const holdabilityFields = {
 
 export const CopyView = z.object({
   itemId: z.string(),
-  /** Home branch (所蔵館). */
-  branch: z.string(),
-  /** Where the copy is now (a branch code). */
-  location: z.string(),
+  branch: z.string().check(z.describe('Home branch (所蔵館).')),
+  location: z.string().check(z.describe('Where the copy is now (a branch code).')),
   category: ItemCategory,
   status: ItemStatus,
-  /** 相互貸借資料: borrowed from another library system. */
-  interlibrary: z.boolean(),
-  /** 請求記号: the label on the spine, to find the copy on an open shelf. */
-  callNumber: z.nullable(z.string()),
+  interlibrary: z.boolean().check(z.describe('相互貸借資料: borrowed from another library system.')),
+  callNumber: z.nullable(z.string()).check(z.describe('請求記号: the label on the spine, to find the copy on an open shelf.')),
 });
 export type CopyView = z.output<typeof CopyView>;
 
@@ -42,8 +38,7 @@ export type CopyView = z.output<typeof CopyView>;
 export const TitleDetail = z.object({
   titleId: z.string(),
   title: z.string(),
-  /** タイトルヨミ (katakana). */
-  titleReading: z.optional(z.string()),
+  titleReading: z.optional(z.string()).check(z.describe('タイトルヨミ (katakana).')),
   author: z.optional(z.string()),
   authorReading: z.optional(z.string()),
   publisher: z.optional(z.string()),
@@ -56,9 +51,7 @@ export const TitleDetail = z.object({
   copies: z.array(CopyView),
   availability: z.object({ copies: z.number(), available: z.number(), branches: z.array(BranchAvailability) }),
   ...holdabilityFields,
-  /** Holds PROVISIONAL or WAITING on the title. */
-  waiting: z.number(),
-  /** SPEC 10.3: the expected ready date of a hold placed now; null when not holdable or no copy can fill it. */
-  estimatedReadyDate: z.nullable(day),
+  waiting: z.number().check(z.describe('Holds PROVISIONAL or WAITING on the title.')),
+  estimatedReadyDate: z.nullable(day).check(z.describe('SPEC 10.3: the expected ready date of a hold placed now; null when not holdable or no copy can fill it.')),
 });
 export type TitleDetail = z.output<typeof TitleDetail>;
