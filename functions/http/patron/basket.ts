@@ -4,6 +4,7 @@ import { parseInput } from '../../common/http/validate.js';
 import { ReserveBody } from '../../contract/patron.js';
 import { tokyoIso } from '../../domain/tokyo-time.js';
 import { reserveFromBasket } from '../../use-cases/reserve-basket.js';
+import type { BasketEntry } from '../../contract/views/basket.js';
 
 const titleIdOf = (params: Readonly<Record<string, string | undefined>>) => {
   const titleId = params.titleId;
@@ -19,7 +20,7 @@ export const getBasket: RouteHandler = async (request, deps) => {
   return ok(
     records.basket
       .sort((a, b) => b.addedAt.localeCompare(a.addedAt))
-      .map((e) => ({ titleId: e.titleId, title: e.title, addedAt: tokyoIso(new Date(e.addedAt)) })),
+      .map((e): BasketEntry => ({ titleId: e.titleId, title: e.title, addedAt: tokyoIso(new Date(e.addedAt)) })),
   );
 };
 
