@@ -40,9 +40,18 @@ const ERROR_ENVELOPE: JsonSchema = {
   },
 };
 
+/** What the HTTP layer adds to the `error` of some statuses on every route (functions/common/http/). */
+const COMMON_ERROR_DETAILS: Partial<Record<number, z.ZodMiniObject>> = {
+  400: z.object({ reason: z.optional(z.enum(['MALFORMED_JSON'])) }),
+  413: z.object({ limitBytes: z.number() }),
+  503: z.object({ retryAfterSeconds: z.number() }),
+};
+
 /** The error answer of one status: the envelope, `code` one of `codes`, and any extra fields. */
-const errorSchema = (codes: readonly string[], details: z.ZodMiniObject | undefined): JsonSchema => {
-  const extra = details ? (jsonSchema(details, 'output') as { properties?: JsonSchema; required?: string[] }) : {};
+const errorSchema = (codes: readonly string[], status: number, details: z.ZodMiniObject | undefined): JsonSchema => {
+  const common = COMMON_ERROR_DETAILS[status];
+  const merged = common && details ? z.object({ ...common.shape, ...details.shape }) : (details ?? common);
+  const extra = merged ? (jsonSchema(merged, 'output') as { properties?: JsonSchema; required?: string[] }) : {};
   return {
     allOf: [{ $ref: '#/components/schemas/Error' }],
     properties: {
@@ -106,7 +115,7 @@ const operation = (route: RouteDeclaration, contract: RouteContract): JsonSchema
   for (const [status, codes] of Object.entries(errors)) {
     responses[status] = {
       description: `${STATUS_TEXT[Number(status)] ?? 'Error'}: ${codes.map((c) => `\`${c}\``).join(', ')}`,
-      content: { 'application/json': { schema: errorSchema(codes, contract.errorDetails?.[Number(status)]) } },
+      content: { 'application/json': { schema: errorSchema(codes, Number(status), contract.errorDetails?.[Number(status)]) } },
     };
   }
   const params = parameters(contract);
