@@ -21,7 +21,7 @@ import { seedDemoCatalog, seedDemoData, seedDemoStaff } from './demo-data.js';
 import { localCredentials, localRegion } from './dynamodb-local.js';
 import { startHttpApi, type LocalHttpApi, type ObservedAnswer } from './http-server.js';
 import { LocalClock } from './local-clock.js';
-import { LocalEventBus } from './local-event-bus.js';
+import { LocalEventBus, type LocalEvent } from './local-event-bus.js';
 import { LocalScheduler } from './local-scheduler.js';
 import { LocalStreamRelay } from './local-stream-relay.js';
 
@@ -46,6 +46,8 @@ export interface LocalServicesOptions {
   readonly startAt?: Date;
   /** Sees every API answer as sent (the contract tests validate them against the document). */
   readonly observeAnswers?: (answer: ObservedAnswer) => void;
+  /** Sees every event put on the local bus (the contract tests validate them against the AsyncAPI document). */
+  readonly observeEvents?: (event: LocalEvent) => void;
 }
 
 export interface LocalServices {
@@ -88,6 +90,7 @@ export const startLocalServices = async (options: LocalServicesOptions): Promise
     (invocation) => invokeJob(invocation),
     (detailType, error) => logger.error('local bus target failed', { detailType, errorMessage: (error as Error).message }),
   );
+  if (options.observeEvents) bus.observe(options.observeEvents);
   const scheduler = new LocalScheduler(
     clock,
     (invocation) => invokeJob(invocation),
