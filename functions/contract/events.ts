@@ -39,9 +39,7 @@ const holdChange = {
   at,
   reason: z.optional(z.enum(HOLD_CANCEL_REASONS).check(z.describe('Why the hold was cancelled (to CANCELLED only).'))),
   itemId: z.optional(itemId.check(z.describe('The copy assigned to the hold (IN_TRANSIT, READY and the ends of an assigned hold).'))),
-  suspendedUntil: z.optional(
-    z.nullable(day).check(z.describe('SPEC 10.1: a suspension (the last day suspended) or a resumption (null); `from` = `to` then.')),
-  ),
+  suspendedUntil: z.optional(z.nullable(day).check(z.describe('SPEC 10.1: a suspension (the last day suspended) or a resumption (null); `from` = `to` then.'))),
   eventId,
 };
 
@@ -57,9 +55,9 @@ const HoldChangeOfAPatron = z.object({
  * events name the card, so its id would join them), so the bus carries no "card X borrowed
  * title Y" (SPEC 9, 図書館の自由).
  */
-const LoanBeginning = z.object({ ...holdChange, to: z.literal('FULFILLED') }).check(
-  z.describe('A hold fulfilled by a checkout: no `holdId` and no `cardNumber`, so no reading trail leaves the service.'),
-);
+const LoanBeginning = z
+  .object({ ...holdChange, to: z.literal('FULFILLED') })
+  .check(z.describe('A hold fulfilled by a checkout: no `holdId` and no `cardNumber`, so no reading trail leaves the service.'));
 
 export const HoldStateChangedDetail = z
   .discriminatedUnion('to', [HoldChangeOfAPatron, LoanBeginning])
@@ -93,7 +91,7 @@ export const JobRunRequestedDetail = z
     job: z.enum(jobNames as [JobName, ...JobName[]]).check(z.describe('The job to run (SPEC 8).')),
     trigger: z.enum(['schedule', 'manual']).check(z.describe('manual: staff "run now", an import, or a continuation of a manual run.')),
     schedule: z.optional(text("The schedule's name, when the run belongs to one.")),
-    scheduledTime: z.optional(instant.check(z.describe("The run's \"now\": its scheduled time, kept by continuations."))),
+    scheduledTime: z.optional(instant.check(z.describe('The run\'s "now": its scheduled time, kept by continuations.'))),
     runId: z.optional(text('Given by staff "run now" and continuations; a repeated delivery of the same id runs once.')),
   })
   .check(z.describe('SPEC 9: a request to run a job, delivered by a rule per job to its function. Carries no personal data.'));
@@ -121,8 +119,7 @@ export type OutboxDetail<T extends OutboxDetailType> = WithoutEventId<EventDetai
 export type PendingEvent = { [T in OutboxDetailType]: { readonly detailType: T; readonly detail: OutboxDetail<T> } }[OutboxDetailType];
 
 /** The one way to build an outbox event: its detail must be exactly what the schema of its type says. */
-export const outboxEvent = <T extends OutboxDetailType>(detailType: T, detail: OutboxDetail<T>): PendingEvent =>
-  ({ detailType, detail }) as PendingEvent;
+export const outboxEvent = <T extends OutboxDetailType>(detailType: T, detail: OutboxDetail<T>): PendingEvent => ({ detailType, detail }) as PendingEvent;
 
 /**
  * SPEC 10.4: the SES events this service receives (SES publishes them to the account's

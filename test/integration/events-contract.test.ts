@@ -90,7 +90,9 @@ describe('SPEC 9 the events the service publishes match the document', () => {
 
     const lent = await newTitle(app, staff, [{}]);
     const itemId = lent.itemIds[0] as string;
-    expect((await app.request('POST', '/admin/holds', { token: staff, body: { cardNumber: patron.cardNumber, titleId: lent.titleId, pickupBranch: 'central' } })).status).toBe(201);
+    expect(
+      (await app.request('POST', '/admin/holds', { token: staff, body: { cardNumber: patron.cardNumber, titleId: lent.titleId, pickupBranch: 'central' } })).status,
+    ).toBe(201);
     expect((await app.request('POST', '/admin/checkin', { token: staff, body: { itemId, branch: 'central' } })).body.action).toBe('HOLD_SHELF');
     expect((await app.request('POST', '/admin/checkout', { token: staff, body: { cardNumber: patron.cardNumber, itemId } })).status).toBe(200);
     expect((await app.request('POST', '/api/me/loans/renew', { token: patron.token, body: { itemIds: [itemId] } })).body.results[0].ok).toBe(true);
@@ -102,7 +104,12 @@ describe('SPEC 9 the events the service publishes match the document', () => {
     // Draining the outbox puts the events on the local bus, where the test app checks each
     // (a violation would fail this request); here they are checked once more, explicitly.
     const seen = ((await app.request('GET', '/admin/local/events?limit=1000')).body as BusEvent[]).filter(
-      (e) => e.detail.cardNumber === patron.cardNumber || e.detail.titleId === titleId || e.detail.titleId === lent.titleId || e.detailType === 'JobRunRequested' || e.source === mailFeedback.source,
+      (e) =>
+        e.detail.cardNumber === patron.cardNumber ||
+        e.detail.titleId === titleId ||
+        e.detail.titleId === lent.titleId ||
+        e.detailType === 'JobRunRequested' ||
+        e.source === mailFeedback.source,
     );
     expect(seen.map((e) => eventViolation(e)).filter(Boolean)).toEqual([]);
     const kinds = new Set(seen.map((e) => (e.detailType === 'HoldStateChanged' ? `${e.detailType} ${e.detail.to}` : e.detailType)));
