@@ -10,6 +10,9 @@
  * This file is plain data: it imports no handler code, so CDK synthesis stays cheap and
  * each Lambda bundle only carries its own handlers (see functions/entry/*).
  */
+import type * as z from 'zod/mini';
+import type { JobRunRequestedDetail } from './contract/events.js';
+
 export { tableDefinition } from './store/table-definition.js';
 
 /** Who may call a route. `local` routes exist only on the local stack and are never deployed. */
@@ -329,13 +332,7 @@ export const mailFeedback = {
 /**
  * What a job invocation carries, whoever triggered it: EventBridge Scheduler passes this
  * as the target input (with its own scheduled time), a staff "run now" arrives as the
- * detail of a JobRunRequested event, and the local scheduler passes it directly.
+ * detail of a JobRunRequested event, and the local scheduler passes it directly. Its
+ * fields are those of that event's schema (contract/events.ts), which documents them.
  */
-export interface JobInvocation {
-  readonly job: JobName;
-  readonly trigger: 'schedule' | 'manual';
-  readonly schedule?: string;
-  /** ISO 8601. For scheduled runs, the run's own scheduled time: the job's "now". */
-  readonly scheduledTime?: string;
-  readonly runId?: string;
-}
+export type JobInvocation = z.output<typeof JobRunRequestedDetail>;

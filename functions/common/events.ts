@@ -1,9 +1,13 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { events } from '../wiring.js';
+import type { EventDetail } from '../contract/events.js';
+import { events, type DetailType } from '../wiring.js';
 
-/** SPEC 9: ids and states only, never names or addresses. */
+/**
+ * SPEC 9: ids and states only, never names or addresses. A detail is typed by the schema of
+ * its detail-type (contract/events.ts), which the AsyncAPI document is built from.
+ */
 export interface EventPublisher {
-  publish(detailType: string, detail: Record<string, unknown>): Promise<void>;
+  publish<T extends DetailType>(detailType: T, detail: EventDetail<T>): Promise<void>;
 }
 
 /** The client is created on the first event, not at cold start: most requests publish none (issue 12.5). */

@@ -1,4 +1,5 @@
 import { mapWithConcurrency } from '../common/concurrency.js';
+import type { HoldCancelReason } from '../contract/events.js';
 import { registrationRefusal } from '../domain/holds.js';
 import { registrationGate } from '../domain/registration-schedule.js';
 import { tokyoDate } from '../domain/tokyo-time.js';
@@ -87,7 +88,7 @@ export const holdRegistration: JobBody = async (now, deps, invocation) => {
   const outOfTime = () => invocation.budget.timeLeftMs() <= 0;
   const markers = markerMemory();
 
-  const cancel = async (hold: Hold, reason: string) => {
+  const cancel = async (hold: Hold, reason: HoldCancelReason) => {
     const event = holdChangeEvent(hold, 'PROVISIONAL', 'CANCELLED', now, { reason });
     if (await deps.store.holds.finish(hold, 'CANCELLED', ['PROVISIONAL'], now, { cancelReason: reason }, deps.store.outbox.parts([event], now))) {
       counts.cancelled += 1;

@@ -1,23 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { outboxRelay, type DetailType } from '../wiring.js';
+import type { PendingEvent } from '../contract/events.js';
+import { outboxRelay } from '../wiring.js';
 import { DeleteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ttlSeconds, whenConditionsHold, type Db } from './db.js';
 import { keys } from './keys.js';
 
 /**
- * An event to publish once the change it reports has committed (SPEC 9). It is written as
- * an item in the same transaction as the change, so the change and its event exist
- * together or not at all; the table's stream carries it to the bus (decision 014).
+ * An event to publish once the change it reports has committed (SPEC 9), built with
+ * `outboxEvent` (contract/events.ts), which types its detail by the schema of its type. It is
+ * written as an item in the same transaction as the change, so the change and its event
+ * exist together or not at all; the table's stream carries it to the bus (decision 014).
  */
-export interface PendingEvent {
-  readonly detailType: DetailType;
-  readonly detail: Record<string, unknown>;
-}
+export type { PendingEvent };
 
 /** What the relay reads back from a stream image. `eventId` lets subscribers drop a repeat. */
-export interface OutboxEvent extends PendingEvent {
-  readonly eventId: string;
-}
+export type OutboxEvent = PendingEvent & { readonly eventId: string };
 
 /** The record type of outbox items, which the stream filter selects on. */
 export const OUTBOX_RECORD_TYPE = outboxRelay.recordType;
@@ -81,7 +78,8 @@ export const outboxEventOf = (image: Record<string, unknown> | undefined): Outbo
   if (image?.type !== OUTBOX_RECORD_TYPE) return undefined;
   const { eventId, detailType, detail } = image;
   if (typeof eventId !== 'string' || typeof detailType !== 'string' || typeof detail !== 'object' || detail === null) return undefined;
-  return { eventId, detailType: detailType as DetailType, detail: detail as Record<string, unknown> };
+  // The item was written from a PendingEvent (outboxParts above).
+  return { eventId, detailType, detail } as OutboxEvent;
 };
 
 export type OutboxStore = ReturnType<typeof outboxStore>;

@@ -46,7 +46,7 @@ export const cancelByStaff = async (deps: Deps, holdId: string, note: string | u
   if (!hold) throw notFound();
   if (!ACTIVE_STATES.includes(hold.status)) throw new AppError(409, 'NOT_CANCELLABLE', { params: { branch: hold.pickupBranch }, extra: { status: hold.status } });
   const cancelNote = note?.trim() || DEFAULT_STAFF_NOTE;
-  const details = { cancelReason: 'STAFF', cancelNote };
+  const details = { cancelReason: 'STAFF' as const, cancelNote };
   if (hold.status === 'IN_TRANSIT' || hold.status === 'READY') {
     if (!(await endAssignedHold(deps, hold, 'CANCELLED', details)).ended) throw new AppError(409, 'CONFLICT');
     deps.metrics.count('HoldsCancelled');

@@ -1,4 +1,5 @@
 import type { Deps } from '../common/deps.js';
+import type { HoldCancelReason } from '../contract/events.js';
 import { scannedCopyCanFillHolds } from '../domain/fulfilment.js';
 import type { CirculatingItem } from '../store/circulation.js';
 import type { Hold } from '../store/holds.js';
@@ -31,7 +32,7 @@ export const endAssignedHold = async (
   deps: Deps,
   hold: Hold,
   to: 'CANCELLED' | 'EXPIRED',
-  details: { cancelReason?: string; cancelNote?: string } = {},
+  details: { cancelReason?: HoldCancelReason; cancelNote?: string } = {},
 ): Promise<Ended> => {
   const now = deps.clock.now();
   const endEvent = holdChangeEvent(hold, hold.status, to, now, { ...(details.cancelReason ? { reason: details.cancelReason } : {}), ...(hold.itemId ? { itemId: hold.itemId } : {}) });

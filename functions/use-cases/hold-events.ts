@@ -1,6 +1,6 @@
 import type { HoldState } from '../domain/holds.js';
 import type { Hold } from '../store/holds.js';
-import type { PendingEvent } from '../store/outbox.js';
+import { outboxEvent, type OutboxDetail, type PendingEvent } from '../contract/events.js';
 import { events } from '../wiring.js';
 
 /**
@@ -18,19 +18,10 @@ export const holdChangeEvent = (
   from: HoldState | null,
   to: HoldState,
   at: Date,
-  extra: { reason?: string; itemId?: string; suspendedUntil?: string | null } = {},
+  extra: Pick<OutboxDetail<'HoldStateChanged'>, 'reason' | 'itemId' | 'suspendedUntil'> = {},
 ): PendingEvent => {
-  const fulfilled = to === 'FULFILLED';
-  return {
-    detailType: events.detailTypes.holdStateChanged,
-    detail: {
-      ...(fulfilled ? {} : { holdId: hold.holdId, cardNumber: hold.cardNumber }),
-      titleId: hold.titleId,
-      pickupBranch: hold.pickupBranch,
-      from,
-      to,
-      at: at.toISOString(),
-      ...extra,
-    },
-  };
+  const change = { titleId: hold.titleId, pickupBranch: hold.pickupBranch, from, at: at.toISOString(), ...extra };
+  return to === 'FULFILLED'
+    ? outboxEvent(events.detailTypes.holdStateChanged, { ...change, to })
+    : outboxEvent(events.detailTypes.holdStateChanged, { holdId: hold.holdId, cardNumber: hold.cardNumber, ...change, to });
 };

@@ -2,6 +2,7 @@ import type { Deps } from '../common/deps.js';
 import type { Lang } from '../common/messages.js';
 import { renderAppError } from '../common/http/render-error.js';
 import { AppError } from '../common/errors.js';
+import { outboxEvent } from '../contract/events.js';
 import { holdsBlockRenewal, renewalRefusals, renewedDueDate, type RenewalRefusal } from '../domain/fulfilment.js';
 import { tokyoDate } from '../domain/tokyo-time.js';
 import type { Loan } from '../store/patron-records.js';
@@ -44,7 +45,7 @@ export const renewLoans = async (deps: Deps, cardNumber: string, itemIds: readon
       continue;
     }
     const dueDate = renewedDueDate(today);
-    const event = { detailType: events.detailTypes.loanRenewed, detail: { itemId, titleId: loan.titleId, dueDate, previousDueDate: loan.dueDate, at: now.toISOString() } };
+    const event = outboxEvent(events.detailTypes.loanRenewed, { itemId, titleId: loan.titleId, dueDate, previousDueDate: loan.dueDate, at: now.toISOString() });
     if (!(await deps.store.circulation.renew(cardNumber, loan, dueDate, [event], now))) {
       results.push({ itemId, ok: false, error: { code: 'ALREADY_RENEWED', message: renderAppError(new AppError(409, 'ALREADY_RENEWED'), lang).error.message, reasons: ['ALREADY_RENEWED'] } });
       continue;

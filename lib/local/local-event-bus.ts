@@ -29,6 +29,12 @@ export class LocalEventBus implements EventPublisher {
   ) {}
 
   private readonly targets = new Map<string, (event: LocalEvent) => Promise<unknown>>();
+  private readonly observers: ((event: LocalEvent) => void)[] = [];
+
+  /** Sees every event put on the bus, of any source (the tests check each against the AsyncAPI document). */
+  observe(observer: (event: LocalEvent) => void): void {
+    this.observers.push(observer);
+  }
 
   /** A rule by source, as the stack deploys for SES events (SPEC 10.4): its target gets every event of it. */
   subscribe(source: string, target: (event: LocalEvent) => Promise<unknown>): void {
@@ -52,6 +58,7 @@ export class LocalEventBus implements EventPublisher {
   }
 
   private record(event: LocalEvent): void {
+    for (const observer of this.observers) observer(event);
     this.log.push(event);
     if (this.log.length > this.capacity) this.log.shift();
   }

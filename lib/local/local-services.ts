@@ -12,7 +12,7 @@ import { seedDemoCatalog, seedDemoData, seedDemoStaff } from './demo-data.js';
 import { localCredentials, localRegion } from './dynamodb-local.js';
 import { startHttpApi, type ApiHandlers, type LocalHttpApi, type ObservedAnswer } from './http-server.js';
 import { LocalClock } from './local-clock.js';
-import { LocalEventBus } from './local-event-bus.js';
+import { LocalEventBus, type LocalEvent } from './local-event-bus.js';
 import { LocalScheduler } from './local-scheduler.js';
 import { LocalStreamRelay } from './local-stream-relay.js';
 import type { DevServing } from './static-files.js';
@@ -43,6 +43,8 @@ export interface LocalServicesOptions {
   readonly observeAnswers?: (answer: ObservedAnswer) => void;
   /** `npm run dev`: the reload script and headers of lib/local/dev/live-reload.ts. */
   readonly dev?: DevServing;
+  /** Sees every event put on the local bus (the contract tests validate them against the AsyncAPI document). */
+  readonly observeEvents?: (event: LocalEvent) => void;
 }
 
 export interface LocalServices {
@@ -94,6 +96,7 @@ export const startLocalServices = async (options: LocalServicesOptions): Promise
     invokeJob,
     (detailType, error) => logger.error('local bus target failed', { detailType, errorMessage: (error as Error).message }),
   );
+  if (options.observeEvents) bus.observe(options.observeEvents);
   const scheduler = new LocalScheduler(
     clock,
     invokeJob,

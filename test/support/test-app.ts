@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { startLocalServices, type LocalServices } from '../../lib/local/local-services.js';
 import { createContractRecorder } from './contract-check.js';
+import { createEventRecorder } from './event-check.js';
 import { dynamodbEndpoint } from './dynamodb-endpoint.js';
 
 export const STAFF_PASSWORD = 'staff-secret';
@@ -44,11 +45,21 @@ export const startTestApp = async (
 ): Promise<TestApp> => {
   const startAt = new Date(options.startAt ?? '2026-12-01T10:00:00+09:00');
   // Issue 13: every API answer, from a test's request or a browser page, is checked against
-  // the OpenAPI document; a request that got a wrong answer fails, and stop() fails on any other.
+  // the OpenAPI document, and every event put on the local bus against the AsyncAPI document;
+  // a request after a violation fails, and stop() fails on any left.
   const contract = createContractRecorder();
+  const eventContract = createEventRecorder();
   const failOnViolations = () => {
-    const violations = contract.take();
-    if (violations.length) throw new Error(`answers that break the API contract:\n${violations.join('\n')}`);
+    const answers = contract.take();
+    const events = eventContract.take();
+    if (answers.length || events.length) {
+      throw new Error(
+        [
+          ...(answers.length ? [`answers that break the API contract:\n${answers.join('\n')}`] : []),
+          ...(events.length ? [`events that break the events contract (SPEC 9):\n${events.join('\n')}`] : []),
+        ].join('\n'),
+      );
+    }
   };
   const services = await startLocalServices({
     dynamodbEndpoint: dynamodbEndpoint(),
@@ -65,6 +76,7 @@ export const startTestApp = async (
     env: { ...process.env, ...options.env },
     startAt,
     observeAnswers: contract.observe,
+    observeEvents: eventContract.observe,
   });
   const url = services.api.url;
   /** `card:initial password` → the password patronToken changed it to. */
