@@ -1,6 +1,6 @@
 /**
- * npm run contract: writes the generated contract documents to docs/ (openapi.json and its
- * readable rendering api.md). test/unit/contract-docs.test.ts fails when they are stale.
+ * npm run contract: writes the generated contract documents to docs/ (openapi.json, its
+ * readable rendering api.md, and the events' asyncapi.json). test/unit/contract-docs.test.ts fails when they are stale.
  */
 import { writeFileSync } from 'node:fs';
 import { contractDocuments } from '../lib/contract/documents.js';

@@ -62,3 +62,20 @@ export const renderApiMarkdown = (document: Json): string => {
   }
   return `${sections.join('\n').trimEnd()}\n`;
 };
+
+/** The events section of the integrators' page: each message, what it means and its detail. */
+export const renderEventsMarkdown = (asyncapi: Json): string => {
+  const lines = [
+    `## Events (AsyncAPI ${asyncapi.asyncapi}, version ${asyncapi.info.version})`,
+    '',
+    'What the service puts on the library\'s EventBridge bus, and the SES events it receives; the',
+    'machine-readable document is [asyncapi.json](asyncapi.json) beside this file.',
+    '',
+  ];
+  for (const message of Object.values<Json>(asyncapi.components.messages)) {
+    const detail = message.payload?.properties?.detail;
+    lines.push(`### ${message.name}`, '', message.summary, '');
+    if (detail) lines.push('`detail`:', '', codeBlock(schemaText(detail)), '');
+  }
+  return lines.join('\n');
+};

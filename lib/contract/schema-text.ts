@@ -24,11 +24,14 @@ const pad = (depth: number) => '  '.repeat(depth);
 
 const bounds = (schema: Schema): string => {
   const notes: string[] = [];
-  if (schema.minLength !== undefined || schema.maxLength !== undefined) notes.push(`${schema.minLength ?? 0}–${schema.maxLength ?? '∞'} chars`);
+  if (schema.maxLength !== undefined) notes.push(`${schema.minLength ?? 0}–${schema.maxLength} characters`);
+  else if (schema.minLength === 1) notes.push('not empty');
+  else if (schema.minLength !== undefined) notes.push(`at least ${schema.minLength} characters`);
   if (schema.minimum !== undefined || schema.maximum !== undefined) notes.push(`${schema.minimum ?? '−∞'}–${schema.maximum ?? '∞'}`);
   if (schema.minItems !== undefined || schema.maxItems !== undefined) notes.push(`${schema.minItems ?? 0}–${schema.maxItems ?? '∞'} items`);
+  // A format says it better than the pattern generated for it.
   if (schema.format) notes.push(schema.format);
-  if (schema.pattern) notes.push(`/${schema.pattern}/`);
+  else if (schema.pattern) notes.push(`/${schema.pattern}/`);
   return notes.join(', ');
 };
 
@@ -55,7 +58,7 @@ export const schemaText = (schema: Schema | undefined, depth = 0): string => {
       }
       const lines = properties.map(([name, property]) => {
         const optional = (schema.required ?? []).includes(name) ? '' : '?';
-        const note = [property.description, bounds(property)].filter(Boolean).join('; ');
+        const note = [property.description, bounds(property)].filter(Boolean).join(' — ');
         return `${pad(depth + 1)}${name}${optional}: ${schemaText(property, depth + 1)};${note ? ` // ${note}` : ''}`;
       });
       return `{\n${lines.join('\n')}\n${pad(depth)}}`;
