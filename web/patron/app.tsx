@@ -201,21 +201,21 @@ export const App = ({ config }: { config: LibraryConfig }) => {
 
   return (
     <ConfigContext.Provider value={config}>
-    <AppContext.Provider value={value}>
-      {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link (WCAG G1); the hash router owns the URL's #, so the click moves focus itself */}
-      <a class="skip-link" href="#/" onClick={skip}>
-        {t('app.skip')}
-      </a>
-      <Header />
-      <Nav route={route} />
-      <main id="main" tabIndex={-1} class="main">
-        <Banners flash={flash && flash.path === location.path ? flash : null} route={route} />
-        {page}
-      </main>
-      <footer class="site-footer">
-        <p>{t('app.footer')}</p>
-      </footer>
-    </AppContext.Provider>
+      <AppContext.Provider value={value}>
+        {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link (WCAG G1) to #main; the hash router owns the URL's #, so the click moves the focus itself */}
+        <a class="skip-link" href="#main" onClick={skip}>
+          {t('app.skip')}
+        </a>
+        <Header />
+        <Nav route={route} />
+        <main id="main" tabIndex={-1} class="main">
+          <Banners flash={flash && flash.path === location.path ? flash : null} route={route} />
+          {page}
+        </main>
+        <footer class="site-footer">
+          <p>{t('app.footer')}</p>
+        </footer>
+      </AppContext.Provider>
     </ConfigContext.Provider>
   );
 };

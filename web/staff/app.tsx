@@ -21,15 +21,20 @@ import { useScanLogState, type ScanLog } from './scan-log';
 import { endSession, loadBranch, saveBranch, sessionHasEnded, sessionOf, startSession } from './session';
 import type { Branch, StaffRole } from './types';
 import { ErrorMessage } from './components/ErrorMessage';
+import { PageHeading } from './components/PageHeading';
 
 const EXPIRED = 'ログインの有効期限が切れました。もう一度ログインしてください。';
 
 const Page = ({ route, log, role, staffId }: { route: Route; log: ScanLog; role: StaffRole; staffId?: string }) => {
-  if (role !== 'ADMIN' && PAGES.find((p) => p.name === route.page)?.adminOnly) {
+  const page = PAGES.find((p) => p.name === route.page);
+  if (role !== 'ADMIN' && page?.adminOnly) {
     return (
-      <p class="empty" data-testid="admin-only">
-        この画面は管理者のみ利用できます。
-      </p>
+      <>
+        <PageHeading>{page.label}</PageHeading>
+        <p class="empty" data-testid="admin-only">
+          この画面は管理者のみ利用できます。
+        </p>
+      </>
     );
   }
   switch (route.page) {

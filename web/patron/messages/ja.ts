@@ -224,7 +224,7 @@ export const ja = {
   'status.deadline': '期限日',
   'status.cancelledAt': '取消日時',
   'status.cancel': '取消',
-  'status.cancelLabel': '「{title}」の予約を取り消す',
+  'status.cancelLabel': '「{title}」の予約を取消',
   'status.confirmCancel': '「{title}」の予約を取り消しますか？',
   'status.confirmYes': '取り消す',
   'status.confirmNo': 'やめる',

@@ -42,17 +42,20 @@ export const TitlePage = ({ titleId }: { readonly titleId: string }) => {
     </p>
   );
 
-  if (state.kind !== 'done') {
+  // One <article> and one <h1> while loading and after: the heading that took the focus on
+  // arrival keeps it when the title's name replaces 「読み込み中」 (a new element would drop it).
+  const title = state.kind === 'done' ? state.title : undefined;
+  const heading = title ? title.title : t('title.loading');
+  if (!title) {
     return (
-      <>
+      <article class="title-page">
         {back}
-        <PageTitle>{t('title.loading')}</PageTitle>
-        {state.kind === 'loading' ? <p class="muted">{t('app.loading')}</p> : <Notice kind="error">{state.message}</Notice>}
-      </>
+        <PageTitle title={heading}>{heading}</PageTitle>
+        {state.kind === 'error' ? <Notice kind="error">{state.message}</Notice> : <p class="muted">{t('app.loading')}</p>}
+      </article>
     );
   }
 
-  const title = state.title;
   const type = title.subtype === 'KAMISHIBAI' ? 'KAMISHIBAI' : title.materialType;
   const rows: [MessageKey, string | number | undefined][] = [
     ['title.reading', title.titleReading],
@@ -68,7 +71,7 @@ export const TitlePage = ({ titleId }: { readonly titleId: string }) => {
   return (
     <article class="title-page" data-testid="title-page" data-title-id={title.titleId}>
       {back}
-      <PageTitle title={title.title}>{title.title}</PageTitle>
+      <PageTitle title={heading}>{heading}</PageTitle>
       {title.author ? <p class="title-author">{title.author}</p> : null}
 
       <section class="card" aria-labelledby="hold-heading">
