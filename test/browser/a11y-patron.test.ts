@@ -86,6 +86,12 @@ beforeAll(async () => {
   await title('かごの本 二');
   await title('断られる本');
   await title('参考図書', [{ category: 'REFERENCE_ONLY' }]);
+  // A series of two volumes, found by searching its name (順番に予約, SPEC 10.2).
+  for (const volume of ['1', '2']) {
+    const made = await newTitle(app, staff, [{}], { title: `あいうえ叢書 第${volume}巻`, series: 'あいうえ叢書', volume });
+    reader.titles[`叢書${volume}`] = made.titleId;
+  }
+  expect(await app.services.invokeJob({ job: 'search-index', trigger: 'manual', runId: `idx-${Math.random()}` })).toMatchObject({ status: 'SUCCEEDED' });
   for (const name of ['かごの本 一', 'かごの本 二']) {
     expect((await app.request('PUT', `/api/me/basket/${reader.titles[name]}`, { token: patron.token })).status).toBeLessThan(300);
   }
@@ -226,6 +232,11 @@ describe('issue 13: the patron app has no serious or critical accessibility viol
     await page.getByTestId('reserve-submit').click();
     await page.getByTestId('reserve-error').waitFor();
     await expectAccessible(page, 'patron: title, hold refused (ALREADY_HELD)');
+
+    await page.goto(`${app.url}/#/titles/${reader.titles['叢書1']}`);
+    await page.getByTestId('sequence-open').click();
+    await page.getByTestId('sequence-form').waitFor();
+    await expectAccessible(page, 'patron: title of a series, 順番に予約 open');
 
     await page.goto(`${app.url}/#/titles/${reader.titles['延長できる本']}`);
     await page.getByTestId('mine-state').waitFor();

@@ -46,6 +46,7 @@ beforeAll(async () => {
   const waiting = await newTitle(app, staff, [{}], { title: '順番待ちの本' });
   const other = await app.request('POST', '/admin/patrons', { token: staff, body: { cardNumber: '62000002', name: '別の 人', birthDate: '1980-01-01' } });
   expect(other.status).toBe(201);
+  expect((await app.request('POST', '/admin/patrons', { token: staff, body: { cardNumber: '62000003', name: '窓口で 予約', birthDate: '1980-01-01' } })).status).toBe(201);
   await lent(app, staff, '62000002', waiting.itemIds[0] as string);
   for (const titleId of [pulled.titleId, ready.titleId, shelved.titleId, waiting.titleId]) await holdPlaced(app, token, titleId, 'central');
   expect(await app.services.invokeJob({ job: 'hold-registration', trigger: 'manual', runId: 'reg-a11y' })).toMatchObject({ status: 'SUCCEEDED' });
@@ -92,8 +93,9 @@ describe('issue 13: the staff console has no serious or critical accessibility v
     expect((await checkOut(page, patron.card, data.lendItem)).status).toBe('ok');
     await page.getByTestId('counter-patron').waitFor();
     await expectAccessible(page, 'staff: counter, checkout with the patron shown');
-    expect((await checkOut(page, patron.card, 'NO-SUCH-ITEM')).status).toBe('error');
-    await expectAccessible(page, 'staff: counter, checkout refused (error)');
+    // The copy just put on the hold shelf, lent to someone else: refused in large print.
+    expect(await checkOut(page, '62000002', data.readyItem)).toMatchObject({ status: 'error', code: 'ON_HOLD_FOR_ANOTHER' });
+    await expectAccessible(page, 'staff: counter, checkout refused (on hold for another)');
     await page.close();
   }, 60_000);
 
@@ -130,6 +132,14 @@ describe('issue 13: the staff console has no serious or critical accessibility v
     await page.getByTestId('register-submit').click();
     await page.getByTestId('register-error').waitFor();
     await expectAccessible(page, 'staff: patrons, lookup results and a registration error');
+    await page.getByTestId('register-card').fill('62000009');
+    await page.getByTestId('register-name').fill('登録 太郎');
+    await page.getByTestId('register-birth').fill('1985-04-01');
+    await page.getByTestId('register-submit').click();
+    await page.getByTestId('register-issue-password').click();
+    await page.getByTestId('password-submit').click();
+    await page.getByTestId('initial-password').waitFor();
+    await expectAccessible(page, 'staff: patrons, registered and the initial password issued');
 
     await open(`#/patron/${patron.card}`, 'patron-profile');
     await page.getByTestId('patron-loan').first().waitFor();
@@ -147,21 +157,38 @@ describe('issue 13: the staff console has no serious or critical accessibility v
     await page.getByTestId('queue-cancel').first().click();
     await page.getByTestId('cancel-hold-form').waitFor();
     await expectAccessible(page, 'staff: holds (title, queue, cancel form, search results, counter hold, add copy)');
+    await page.getByTestId('hold-card').fill('62000002');
     await page.getByTestId('counter-hold-submit').click();
     await page.getByTestId('counter-hold-error').waitFor();
-    await expectAccessible(page, 'staff: holds, counter hold error');
+    await expectAccessible(page, 'staff: holds, counter hold refused (error)');
+    await page.getByTestId('hold-card').fill('62000003');
+    await page.getByTestId('counter-hold-submit').click();
+    await page.getByTestId('counter-hold-result').waitFor();
+    await expectAccessible(page, 'staff: holds, counter hold placed');
     await open('#/holds/NOSUCHTITLE', 'title-error');
     await expectAccessible(page, 'staff: holds, title not found (error)');
 
     await open('#/calendar', 'calendar-form');
     await page.getByTestId('weekly-form').waitFor();
     await expectAccessible(page, 'staff: calendar');
+    await page.getByTestId('calendar-submit').click();
+    await page.getByTestId('calendar-result').waitFor();
+    await expectAccessible(page, 'staff: calendar, a day saved');
     await open('#/jobs', 'job-run-row');
     await expectAccessible(page, 'staff: jobs');
     await open('#/staff', 'staff-row');
+    await page.getByTestId('staff-id').fill('clerk-two');
+    await page.getByTestId('staff-name').fill('二人目 係');
+    await page.getByTestId('staff-password').fill('clerk-two-pass');
+    await page.getByTestId('add-staff-submit').click();
+    await page.locator('[data-testid="staff-row"][data-staff-id="clerk-two"]').waitFor();
     await page.getByTestId('add-staff-submit').click();
     await page.getByTestId('add-staff-error').waitFor();
-    await expectAccessible(page, 'staff: staff accounts, with an error');
+    await expectAccessible(page, 'staff: staff accounts, one added, then an error');
+
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-notice').waitFor();
+    await expectAccessible(page, 'staff: login after logging out (notice)');
     await page.close();
 
     // A COUNTER account sees no administrators' page, and a typed-in one says so.

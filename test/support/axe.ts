@@ -45,11 +45,15 @@ export const createAxeAudit = () => {
   const tallies: PageTally[] = [];
   return {
     async check(page: Page, label: string): Promise<Result[]> {
+      const started = performance.now();
       if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axeSource);
       const results = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(TAGS)} }, resultTypes: ['violations'] })`)) as AxeResults;
       const { violations } = results;
       // AXE_VERBOSE=1 shows every violation, the moderate and minor ones too, as they are found.
-      if (process.env.AXE_VERBOSE) console.log(`axe: ${label}\n${describeViolations(violations)}`);
+      if (process.env.AXE_VERBOSE) {
+        const review = results.incomplete.map((r) => `${r.id}: ${r.nodes.map((n) => n.target.join(' > ')).join(', ')}`);
+        console.log(`axe: ${label} (${Math.round(performance.now() - started)} ms)\n${describeViolations(violations)}\n  to review: ${review.join('; ')}`);
+      }
       tallies.push({
         page: label,
         critical: countOf(violations, 'critical'),

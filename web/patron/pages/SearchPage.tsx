@@ -55,7 +55,7 @@ export const SearchPage = ({ location }: { readonly location: Location }) => {
       <PageTitle>{t('search.title')}</PageTitle>
       <p class="lead">{t('search.lead')}</p>
       <SearchForm query={location.query} />
-      <section class="results" aria-labelledby="results-heading" aria-busy={state.kind === 'loading' ? 'true' : 'false'}>
+      <section class="results" aria-labelledby={state.kind !== 'idle' ? 'results-heading' : undefined} aria-busy={state.kind === 'loading' ? 'true' : 'false'}>
         {state.kind !== 'idle' ? (
           <h2 id="results-heading" tabIndex={-1} ref={resultsHeading}>
             {t('search.results')}
