@@ -301,6 +301,9 @@ const focusNow = (page: Page, selector = '*'): Promise<FocusStop> =>
 /** What has the focus: its test id, else #id, else its tag name (lower case). */
 const focused = async (page: Page): Promise<string> => (await focusNow(page)).what;
 
+/** After a move to another page the app puts the focus on its heading (as a screen reader user expects): waits for it. */
+const focusOnHeading = (page: Page) => until(async () => (await focused(page)) === 'h1', 'the focus on the new page\'s heading', 5_000);
+
 /** A CSS selector for a test id. */
 const testId = (id: string) => `[data-testid="${id}"]`;
 
@@ -348,18 +351,20 @@ describe('issue 13: keyboard only — search, open a title, reserve at a chosen 
     expect(toTitle[0]).toBe('search-submit');
     await page.keyboard.press('Enter');
     await page.getByTestId('title-page').waitFor();
-    expect(await focused(page)).toBe('h1');
+    await focusOnHeading(page);
 
     // Not signed in: 「ログインして予約」 leads to the login form, and back to the title after it.
     await tabTo(page, testId('reserve-login'));
     await page.keyboard.press('Enter');
     await page.getByTestId('login-form').waitFor();
+    await focusOnHeading(page);
     await tabTo(page, testId('login-card'));
     await page.keyboard.type(walker.cardNumber);
     expect(await tabTo(page, testId('login-password'))).toEqual(['login-password']);
     await page.keyboard.type(CHANGED_PASSWORD);
     await page.keyboard.press('Enter');
     await page.getByTestId('reserve-form').waitFor();
+    await focusOnHeading(page);
     expect(new URL(page.url()).hash).toBe(`#/titles/${classics.sanshiro}`);
 
     // The pickup library by the arrow keys (the first option is 「選択してください」), then 予約申込.
@@ -371,6 +376,7 @@ describe('issue 13: keyboard only — search, open a title, reserve at a chosen 
     await page.keyboard.press('Enter');
     await page.getByTestId('reserve-result').waitFor();
     // The answer takes the focus (and sits in a live region), so it is read out at once.
+    await until(async () => (await focused(page)) === 'reserve-result', 'the focus on the answer', 5_000);
     const answer = await focusNow(page);
     expect(answer).toMatchObject({ what: 'reserve-result', visible: true, inLiveRegion: true });
     const held = await app.request('GET', '/api/me/status', { token: walker.token });
@@ -380,7 +386,7 @@ describe('issue 13: keyboard only — search, open a title, reserve at a chosen 
     await tabTo(page, `${testId('reserve-result')} a[href="#/status"]`);
     await page.keyboard.press('Enter');
     await page.getByTestId('renew-form').waitFor();
-    expect(await focused(page)).toBe('h1');
+    await focusOnHeading(page);
     await tabTo(page, `#renew-${loan.itemIds[0]}`);
     await page.keyboard.press('Space');
     expect(await page.locator(`#renew-${loan.itemIds[0]}`).isChecked()).toBe(true);
@@ -388,13 +394,14 @@ describe('issue 13: keyboard only — search, open a title, reserve at a chosen 
     await page.keyboard.press('Enter');
     await page.getByTestId('renew-confirm').waitFor();
     // The question takes the focus onto its 「延長する」; Tab and Shift+Tab move within it.
-    expect(await focused(page)).toBe('renew-confirm-yes');
+    await until(async () => (await focused(page)) === 'renew-confirm-yes', 'the focus on 延長する', 5_000);
     expect(await tabTo(page, testId('renew-confirm-no'))).toEqual(['renew-confirm-no']);
     expect(await tabTo(page, testId('renew-confirm-yes'), { back: true })).toEqual(['renew-confirm-yes']);
     await page.keyboard.press('Enter');
     const renewed = page.locator(`[data-testid="renew-result"][data-item-id="${loan.itemIds[0]}"]`);
     await renewed.waitFor();
     expect(await renewed.getAttribute('data-ok')).toBe('true');
+    await until(async () => (await focused(page)) === 'renew-results', 'the focus on the results', 5_000);
     expect(await focusNow(page)).toMatchObject({ what: 'renew-results', visible: true, inLiveRegion: true });
     await holdRow(page, held.body.holds[0].holdId, 'PROVISIONAL');
     await page.close();
