@@ -48,7 +48,21 @@ beforeAll(async () => {
 
   // The titles, one copy each at central, imported in one batch (as bin/import does): far
   // fewer requests than adding each by the staff API.
-  const names = ['待つ本', '休む本', '届いた本', '旅する本', '借りた本', 'やめた本', '仮の本', '延長できる本', '遅れた本', 'かごの本 一', 'かごの本 二', '断られる本', '参考図書'];
+  const names = [
+    '待つ本',
+    '休む本',
+    '届いた本',
+    '旅する本',
+    '借りた本',
+    'やめた本',
+    '仮の本',
+    '延長できる本',
+    '遅れた本',
+    'かごの本 一',
+    'かごの本 二',
+    '断られる本',
+    '参考図書',
+  ];
   const imported = await app.services.deps.store.catalogImport.importRecords([
     ...names.map((name, i) => ({
       titleId: `A11Y-${i + 1}`,
@@ -68,8 +82,8 @@ beforeAll(async () => {
     })),
   ]);
   expect(imported).toMatchObject({ titles: names.length + 2, existingTitles: [] });
-  names.forEach((name, i) => (reader.titles[name] = `A11Y-${i + 1}`));
-  reader.titles['叢書1'] = 'A11Y-S1';
+  for (const [i, name] of names.entries()) reader.titles[name] = `A11Y-${i + 1}`;
+  reader.titles.叢書1 = 'A11Y-S1';
   const copyOf = (name: string) => `${reader.titles[name]}-1`;
   expect(await app.services.invokeJob({ job: 'search-index', trigger: 'manual', runId: `idx-${Math.random()}` })).toMatchObject({ status: 'SUCCEEDED' });
 
@@ -79,7 +93,14 @@ beforeAll(async () => {
   // WAITING (the copy out) and WAITING paused; READY, IN_TRANSIT and FULFILLED after a scan.
   await lent(app, staff, other.cardNumber, copyOf('待つ本'));
   await lent(app, staff, other.cardNumber, copyOf('休む本'));
-  for (const [name, branch] of [['待つ本', 'central'], ['休む本', 'central'], ['届いた本', 'central'], ['旅する本', 'west'], ['借りた本', 'central'], ['やめた本', 'central']] as const) {
+  for (const [name, branch] of [
+    ['待つ本', 'central'],
+    ['休む本', 'central'],
+    ['届いた本', 'central'],
+    ['旅する本', 'west'],
+    ['借りた本', 'central'],
+    ['やめた本', 'central'],
+  ] as const) {
     reader.holds[name] = (await holdPlaced(app, patron.token, reader.titles[name] as string, branch)).holdId;
   }
   await registerNow();
@@ -87,10 +108,10 @@ beforeAll(async () => {
     expect((await app.request('POST', '/admin/checkin', { token: staff, body: { itemId: copyOf(name), branch: 'central' } })).status).toBe(200);
   }
   await lent(app, staff, patron.cardNumber, copyOf('借りた本'));
-  expect((await app.request('PUT', `/api/me/holds/${reader.holds['休む本']}/suspension`, { token: patron.token, body: { until: '2026-12-20' } })).status).toBe(200);
-  expect((await app.request('DELETE', `/api/me/holds/${reader.holds['やめた本']}`, { token: patron.token })).status).toBeLessThan(300);
+  expect((await app.request('PUT', `/api/me/holds/${reader.holds.休む本}/suspension`, { token: patron.token, body: { until: '2026-12-20' } })).status).toBe(200);
+  expect((await app.request('DELETE', `/api/me/holds/${reader.holds.やめた本}`, { token: patron.token })).status).toBeLessThan(300);
   // PROVISIONAL: placed after the registration run.
-  reader.holds['仮の本'] = (await holdPlaced(app, patron.token, reader.titles['仮の本'] as string, 'east')).holdId;
+  reader.holds.仮の本 = (await holdPlaced(app, patron.token, reader.titles.仮の本 as string, 'east')).holdId;
   // Loans: one renewable, one overdue, and 借りた本 lent today (a renewal would not move its date).
   await importLoan(patron.cardNumber, copyOf('延長できる本'), '2026-11-28', '2026-12-12');
   await importLoan(patron.cardNumber, copyOf('遅れた本'), '2026-11-01', '2026-11-15');
@@ -109,7 +130,10 @@ describe('issue 13: the patron app has no serious or critical accessibility viol
   it('logged out: search, results, no results, a title, the login page and its errors, a page not found; on a PC and a phone', async () => {
     // The phone gets the pages whose layout changes most (the results and a title); the
     // signed-in phone pages are audited below.
-    for (const [device, viewport] of [['PC', PC], ['phone', PHONE]] as const) {
+    for (const [device, viewport] of [
+      ['PC', PC],
+      ['phone', PHONE],
+    ] as const) {
       const page = await clocked.newPage({ viewport });
       await page.goto(`${app.url}/`);
       await page.getByTestId('how-to').waitFor();
@@ -136,7 +160,7 @@ describe('issue 13: the patron app has no serious or critical accessibility viol
     await page.getByTestId('search-need-words').waitFor();
     await expectAccessible(page, 'patron: search, no words (form error)');
 
-    await page.goto(`${app.url}/#/titles/${reader.titles['参考図書']}`);
+    await page.goto(`${app.url}/#/titles/${reader.titles.参考図書}`);
     await page.getByTestId('not-holdable').waitFor();
     await expectAccessible(page, 'patron: title that cannot be reserved');
 
@@ -204,7 +228,7 @@ describe('issue 13: the patron app has no serious or critical accessibility viol
     await page.getByTestId('renew-confirm').waitFor();
     await expectAccessible(page, 'patron: status, renew confirmation');
     await page.getByTestId('renew-confirm-no').click();
-    const waiting = await holdRow(page, reader.holds['待つ本'] as string, 'WAITING');
+    const waiting = await holdRow(page, reader.holds.待つ本 as string, 'WAITING');
     await waiting.getByTestId('hold-suspend').click();
     await waiting.getByTestId('suspend-form').waitFor();
     await waiting.getByTestId('hold-cancel').click();
@@ -223,24 +247,24 @@ describe('issue 13: the patron app has no serious or critical accessibility viol
     await page.locator('[data-testid="basket-result"][data-ok="false"]').waitFor();
     await expectAccessible(page, 'patron: basket, results with a refusal');
 
-    await page.goto(`${app.url}/#/titles/${reader.titles['断られる本']}`);
+    await page.goto(`${app.url}/#/titles/${reader.titles.断られる本}`);
     await page.getByTestId('reserve-form').waitFor();
     await page.getByTestId('pickup-branch').selectOption('');
     await page.getByTestId('reserve-submit').click();
     await page.locator('.field-invalid').waitFor();
     await expectAccessible(page, 'patron: title, reserve form error (no pickup library)');
-    await holdPlaced(app, await app.patronToken(reader.card, '0505'), reader.titles['断られる本'] as string);
+    await holdPlaced(app, await app.patronToken(reader.card, '0505'), reader.titles.断られる本 as string);
     await page.getByTestId('pickup-branch').selectOption('central');
     await page.getByTestId('reserve-submit').click();
     await page.getByTestId('reserve-error').waitFor();
     await expectAccessible(page, 'patron: title, hold refused (ALREADY_HELD)');
 
-    await page.goto(`${app.url}/#/titles/${reader.titles['叢書1']}`);
+    await page.goto(`${app.url}/#/titles/${reader.titles.叢書1}`);
     await page.getByTestId('sequence-open').click();
     await page.getByTestId('sequence-form').waitFor();
     await expectAccessible(page, 'patron: title of a series, 順番に予約 open');
 
-    await page.goto(`${app.url}/#/titles/${reader.titles['延長できる本']}`);
+    await page.goto(`${app.url}/#/titles/${reader.titles.延長できる本}`);
     await page.getByTestId('mine-state').waitFor();
     await expectAccessible(page, 'patron: title already on loan to the patron');
 
@@ -257,7 +281,7 @@ describe('issue 13: the patron app has no serious or critical accessibility viol
     await page.getByTestId('lang-switch').click();
     await until(async () => (await page.evaluate('document.documentElement.lang')) === 'en', 'English');
     await page.goto(`${app.url}/#/status`);
-    await holdRow(page, reader.holds['届いた本'] as string, 'READY');
+    await holdRow(page, reader.holds.届いた本 as string, 'READY');
     await expectAccessible(page, 'patron (en): status');
     await page.goto(`${app.url}/#/titles/${classics.wagahai}`);
     await page.getByTestId('reserve-form').waitFor();
@@ -268,7 +292,7 @@ describe('issue 13: the patron app has no serious or critical accessibility viol
 
     const phone = await clocked.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
     await visit(phone, app.url, '#/status', reader, 'loan-count');
-    await holdRow(phone, reader.holds['届いた本'] as string, 'READY');
+    await holdRow(phone, reader.holds.届いた本 as string, 'READY');
     await expectAccessible(phone, 'patron phone: status');
     await phone.goto(`${app.url}/#/?q=${encodeURIComponent('夏目')}`);
     await phone.getByTestId('result-item').first().waitFor();
@@ -302,7 +326,7 @@ const focusNow = (page: Page, selector = '*'): Promise<FocusStop> =>
 const focused = async (page: Page): Promise<string> => (await focusNow(page)).what;
 
 /** After a move to another page the app puts the focus on its heading (as a screen reader user expects): waits for it. */
-const focusOnHeading = (page: Page) => until(async () => (await focused(page)) === 'h1', 'the focus on the new page\'s heading', 5_000);
+const focusOnHeading = (page: Page) => until(async () => (await focused(page)) === 'h1', "the focus on the new page's heading", 5_000);
 
 /** A CSS selector for a test id. */
 const testId = (id: string) => `[data-testid="${id}"]`;

@@ -41,7 +41,13 @@ beforeAll(async () => {
   expect((await app.request('PUT', '/api/me/contact', { token, body: { email: '', contactMethod: 'PHONE' } })).status).toBe(200);
 
   // The titles, imported in one batch (as bin/import does): fewer requests than the staff API.
-  const copy = (itemId: string, callNumber?: string) => ({ itemId, branch: 'central', category: 'NORMAL' as const, interlibrary: false, ...(callNumber ? { callNumber } : {}) });
+  const copy = (itemId: string, callNumber?: string) => ({
+    itemId,
+    branch: 'central',
+    category: 'NORMAL' as const,
+    interlibrary: false,
+    ...(callNumber ? { callNumber } : {}),
+  });
   const book = (titleId: string, title: string, copies: ReturnType<typeof copy>[]) => ({ titleId, title, author: '試験 著者', materialType: 'BOOK' as const, copies });
   expect(
     await app.services.deps.store.catalogImport.importRecords([
@@ -60,17 +66,23 @@ beforeAll(async () => {
   const lendable = { titleId: 'A11Y-LEND', itemIds: ['A11Y-LEND-1', 'A11Y-LEND-2'] } as const;
   const other = await app.request('POST', '/admin/patrons', { token: staff, body: { cardNumber: '62000002', name: '別の 人', birthDate: '1980-01-01' } });
   expect(other.status).toBe(201);
-  expect((await app.request('POST', '/admin/patrons', { token: staff, body: { cardNumber: '62000003', name: '窓口で 予約', birthDate: '1980-01-01' } })).status).toBe(201);
+  expect((await app.request('POST', '/admin/patrons', { token: staff, body: { cardNumber: '62000003', name: '窓口で 予約', birthDate: '1980-01-01' } })).status).toBe(
+    201,
+  );
   await lent(app, staff, '62000002', waiting.itemIds[0]);
   for (const titleId of [pulled.titleId, ready.titleId, shelved.titleId, waiting.titleId]) await holdPlaced(app, token, titleId, 'central');
   expect(await app.services.invokeJob({ job: 'hold-registration', trigger: 'manual', runId: 'reg-a11y' })).toMatchObject({ status: 'SUCCEEDED' });
   // On the hold shelf for a patron who asked to be phoned: the phone contact list's row.
   expect((await app.request('POST', '/admin/checkin', { token: staff, body: { itemId: shelved.itemIds[0], branch: 'central' } })).status).toBe(200);
   // A loan from the old system's file (migration), lent on a past day: renewable today.
-  const report = await loanImporter(app.services.deps)([{ line: 2, fields: { cardNumber: patron.card, itemId: lendable.itemIds[0], checkoutDate: '2026-11-28', dueDate: '2026-12-12' } }]);
+  const report = await loanImporter(app.services.deps)([
+    { line: 2, fields: { cardNumber: patron.card, itemId: lendable.itemIds[0], checkoutDate: '2026-11-28', dueDate: '2026-12-12' } },
+  ]);
   expect(report).toMatchObject({ imported: 1, rejected: [] });
   Object.assign(data, { pullItem: pulled.itemIds[0], readyItem: ready.itemIds[0], lendItem: lendable.itemIds[1], waitingTitle: waiting.titleId });
-  expect((await app.request('POST', '/admin/staff', { token: staff, body: { staffId: 'clerk-a11y', name: '窓口 係', role: 'COUNTER', password: 'clerk-a11y-pass' } })).status).toBe(201);
+  expect(
+    (await app.request('POST', '/admin/staff', { token: staff, body: { staffId: 'clerk-a11y', name: '窓口 係', role: 'COUNTER', password: 'clerk-a11y-pass' } })).status,
+  ).toBe(201);
 }, 120_000);
 
 afterAll(async () => {
@@ -216,7 +228,7 @@ describe('issue 13: the staff console has no serious or critical accessibility v
     await counter.getByTestId('checkin-scan').waitFor();
     await counter.goto(`${app.url}/staff/#/jobs`);
     await counter.getByTestId('admin-only').waitFor();
-    await expectAccessible(counter, 'staff (COUNTER): administrators\' page refused');
+    await expectAccessible(counter, "staff (COUNTER): administrators' page refused");
     await counter.close();
   }, 90_000);
 });

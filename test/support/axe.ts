@@ -47,7 +47,9 @@ export const createAxeAudit = () => {
     async check(page: Page, label: string): Promise<Result[]> {
       const started = performance.now();
       if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(axeSource);
-      const results = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(TAGS)} }, resultTypes: ['violations'] })`)) as AxeResults;
+      const results = (await page.evaluate(
+        `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(TAGS)} }, resultTypes: ['violations'] })`,
+      )) as AxeResults;
       const { violations } = results;
       // AXE_VERBOSE=1 shows every violation, the moderate and minor ones too, as they are found.
       if (process.env.AXE_VERBOSE) {

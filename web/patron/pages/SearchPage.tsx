@@ -12,7 +12,11 @@ import { ResultItem } from './ResultItem';
 import { SearchForm } from './SearchForm';
 import { apiQuery, formQuery, hasWords, PAGE_SIZE, pageOf, readForm, rememberSearch } from './search-query';
 
-type State = { readonly kind: 'idle' } | { readonly kind: 'loading' } | { readonly kind: 'done'; readonly result: SearchResult } | { readonly kind: 'error'; readonly message: string };
+type State =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'done'; readonly result: SearchResult }
+  | { readonly kind: 'error'; readonly message: string };
 
 /** 資料検索・予約: the form, then results 20 to a page. */
 export const SearchPage = ({ location }: { readonly location: Location }) => {
