@@ -21,7 +21,7 @@ export type CopyDestination = (
   | { action: 'SHELVE'; branch: string }
   | { action: 'HOLD_SHELF'; holdId: string; pickupDeadline?: string }
   | { action: 'TRANSIT'; toBranch: string; holdId?: string }
-) & { passedOver?: readonly PassedOver[] };
+) & { passedOver?: PassedOver[] };
 
 /** A routed copy and what its slip needs (checkin-answer.ts): the reads, and the hold it went to. */
 export interface Routed {

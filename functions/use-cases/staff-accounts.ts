@@ -3,9 +3,10 @@ import type { Deps } from '../common/deps.js';
 import { hashPassword } from '../common/password-hash.js';
 import { roleOf, type StaffMember } from '../store/staff.js';
 import type { StaffRole } from '../wiring.js';
+import type { StaffAccountView } from '../contract/views/staff-accounts.js';
 
 /** A staff account as the administration page shows it: never its credential. */
-export const staffView = (member: StaffMember) => ({
+export const staffView = (member: StaffMember): StaffAccountView => ({
   staffId: member.staffId,
   name: member.name,
   role: roleOf(member),

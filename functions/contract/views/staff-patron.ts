@@ -1,0 +1,104 @@
+import * as z from 'zod/mini';
+import { calendarDate, cardNumber, text, trimmed, widthFolded } from '../../common/http/schemas.js';
+import { CONTACT_METHODS } from '../../domain/contact.js';
+import { day, instant } from './common.js';
+import { HoldPauseFields, HoldState } from './staff-queue.js';
+
+export const CardParams = z.object({ cardNumber });
+
+/** POST /admin/patrons (SPEC 3): card number, name, birth date, and a phone number if any. */
+export const PatronBody = z.object({
+  cardNumber,
+  name: text(100),
+  birthDate: calendarDate,
+  phone: z.optional(z.string().check(widthFolded(), z.trim(), z.regex(/^\+?[0-9][0-9-]{5,19}$/, { error: 'rule:phone' }))),
+});
+/** The record as registered: internet service off until staff issue the password. */
+export const PatronRecord = z.object({ cardNumber: z.string(), name: z.string(), birthDate: day, internetService: z.boolean() });
+
+/** GET /admin/patrons?q= (SPEC 11): a card number (whole, or its first 4+ digits) or the start of a name. */
+export const LookupQuery = z.object({ q: z.string().check(z.maxLength(100)) });
+export const PatronSummary = z.object({ cardNumber: z.string(), name: z.string() });
+
+/** POST /admin/patrons/{cardNumber}/internet-password (SPEC 3): the birth MMDD, to hand over. */
+export const InitialPassword = z.object({ initialPassword: z.string() });
+
+/** A loan as the patron's status page shows it (SPEC 6), earliest due first. */
+export const PatronLoan = z.object({
+  itemId: z.string(),
+  titleId: z.string(),
+  title: z.string(),
+  dueDate: day,
+  overdue: z.boolean(),
+  renewed: z.boolean(),
+  renewable: z.boolean(),
+  /** Every reason it cannot be renewed today (SPEC 6). */
+  reasons: z.array(z.enum(['HAS_HOLDS', 'INTERLIBRARY', 'ALREADY_RENEWED', 'OVERDUE'])),
+  /** The due date a renewal today would give, and whether that is later than `dueDate`. */
+  renewalDueDate: day,
+  renewalExtends: z.boolean(),
+});
+
+/** A hold as the patron's status page shows it (SPEC 7 hold objects), with the copy the counter fetches. */
+export const PatronHold = z.object({
+  holdId: z.string(),
+  titleId: z.string(),
+  title: z.string(),
+  status: HoldState,
+  statusLabel: z.string(),
+  pickupBranch: z.string(),
+  requestedAt: instant,
+  position: z.optional(z.number().check(z.int())),
+  estimatedReadyDate: z.optional(z.nullable(day)),
+  /** PROVISIONAL: when the registration run (SPEC 5.3) registers it. */
+  registersAt: z.optional(instant),
+  pickupDeadline: z.optional(day),
+  /** SPEC 5.5: the patron may cancel it online. */
+  cancellable: z.boolean(),
+  cancelReason: z.optional(z.string()),
+  cancelNote: z.optional(z.string()),
+  finishedAt: z.optional(instant),
+  ...HoldPauseFields,
+  /** The copy assigned (IN_TRANSIT, READY): the counter fetches it from the hold shelf. */
+  itemId: z.optional(z.string()),
+});
+
+/** GET /admin/patrons/{cardNumber} (SPEC 11): the profile, and loans and holds as the patron's status page shows them. */
+export const PatronView = z.object({
+  profile: z.object({
+    cardNumber: z.string(),
+    name: z.string(),
+    birthDate: day,
+    phone: z.optional(z.string()),
+    email: z.optional(z.string()),
+    contactMethod: z.enum(CONTACT_METHODS),
+    internetService: z.boolean(),
+    /** SPEC 10.4: BOUNCING once mail to the address was refused for good. */
+    emailStatus: z.optional(z.enum(['OK', 'BOUNCING'])),
+  }),
+  loans: z.array(PatronLoan),
+  /** Active first, then those finished in the last 30 days. */
+  holds: z.array(PatronHold),
+  holdLimit: z.number().check(z.int()),
+  activeHolds: z.number().check(z.int()),
+});
+
+/** POST /admin/patrons/{cardNumber}/loans/renew (SPEC 11 renewal by phone, the rules of SPEC 6). */
+export const RenewBody = z.object({ itemIds: z.array(trimmed(1, 40)).check(z.minLength(1), z.maxLength(50)) });
+const renewalCode = z.enum(['NOT_FOUND', 'HAS_HOLDS', 'INTERLIBRARY', 'ALREADY_RENEWED', 'OVERDUE']);
+/** One loan's renewal: `dueDate` when renewed, `error` (the first reason as `code`, all as `reasons`) when not. */
+export const RenewResult = z.object({
+  itemId: z.string(),
+  ok: z.boolean(),
+  dueDate: z.optional(day),
+  error: z.optional(z.object({ code: renewalCode, message: z.string(), reasons: z.array(renewalCode) })),
+});
+export const RenewAnswer = z.object({ results: z.array(RenewResult) });
+
+export type PatronInput = z.input<typeof PatronBody>;
+export type PatronRecordView = z.output<typeof PatronRecord>;
+export type PatronSummaryView = z.output<typeof PatronSummary>;
+export type PatronLoanView = z.output<typeof PatronLoan>;
+export type PatronHoldView = z.output<typeof PatronHold>;
+export type PatronDetail = z.output<typeof PatronView>;
+export type RenewResultView = z.output<typeof RenewResult>;
