@@ -31,12 +31,10 @@ export const ImportBody = z.object({ jsonl: z.string().check(z.minLength(1)) });
 export const RejectedLine = z.object({ line: z.number().check(z.int()), field: z.string(), problem: z.string() });
 
 export const ImportReport = z.object({
-  /** Titles imported, and their copies. */
-  titles: z.number().check(z.int()),
-  copies: z.number().check(z.int()),
-  /** Already in the catalog: left as they are (a second run of the same file changes nothing). */
-  existingTitles: z.array(z.string()),
-  existingItems: z.array(z.string()),
+  titles: z.number().check(z.int(), z.describe('Titles imported.')),
+  copies: z.number().check(z.int(), z.describe('Copies imported with them.')),
+  existingTitles: z.array(z.string()).check(z.describe('Titles already in the catalog, left as they are (a second run of the same file changes nothing).')),
+  existingItems: z.array(z.string()).check(z.describe('Copies already in the catalog, left as they are.')),
   rejectedLines: z.array(RejectedLine),
 });
 

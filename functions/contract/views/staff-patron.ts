@@ -32,11 +32,9 @@ export const PatronLoan = z.object({
   overdue: z.boolean(),
   renewed: z.boolean(),
   renewable: z.boolean(),
-  /** Every reason it cannot be renewed today (SPEC 6). */
-  reasons: z.array(z.enum(['HAS_HOLDS', 'INTERLIBRARY', 'ALREADY_RENEWED', 'OVERDUE'])),
-  /** The due date a renewal today would give, and whether that is later than `dueDate`. */
-  renewalDueDate: day,
-  renewalExtends: z.boolean(),
+  reasons: z.array(z.enum(['HAS_HOLDS', 'INTERLIBRARY', 'ALREADY_RENEWED', 'OVERDUE'])).check(z.describe('Every reason it cannot be renewed today (SPEC 6).')),
+  renewalDueDate: day.check(z.describe('The due date a renewal today would give.')),
+  renewalExtends: z.boolean().check(z.describe('Whether that is later than `dueDate`.')),
 });
 
 /** A hold as the patron's status page shows it (SPEC 7 hold objects), with the copy the counter fetches. */
@@ -50,17 +48,14 @@ export const PatronHold = z.object({
   requestedAt: instant,
   position: z.optional(z.number().check(z.int())),
   estimatedReadyDate: z.optional(z.nullable(day)),
-  /** PROVISIONAL: when the registration run (SPEC 5.3) registers it. */
-  registersAt: z.optional(instant),
+  registersAt: z.optional(instant).check(z.describe('PROVISIONAL: when the registration run (SPEC 5.3) registers it.')),
   pickupDeadline: z.optional(day),
-  /** SPEC 5.5: the patron may cancel it online. */
-  cancellable: z.boolean(),
+  cancellable: z.boolean().check(z.describe('SPEC 5.5: the patron may cancel it online.')),
   cancelReason: z.optional(z.string()),
   cancelNote: z.optional(z.string()),
   finishedAt: z.optional(instant),
   ...HoldPauseFields,
-  /** The copy assigned (IN_TRANSIT, READY): the counter fetches it from the hold shelf. */
-  itemId: z.optional(z.string()),
+  itemId: z.optional(z.string()).check(z.describe('The copy assigned (IN_TRANSIT, READY): the counter fetches it from the hold shelf.')),
 });
 
 /** GET /admin/patrons/{cardNumber} (SPEC 11): the profile, and loans and holds as the patron's status page shows them. */
@@ -73,12 +68,10 @@ export const PatronView = z.object({
     email: z.optional(z.string()),
     contactMethod: z.enum(CONTACT_METHODS),
     internetService: z.boolean(),
-    /** SPEC 10.4: BOUNCING once mail to the address was refused for good. */
-    emailStatus: z.optional(z.enum(['OK', 'BOUNCING'])),
+    emailStatus: z.optional(z.enum(['OK', 'BOUNCING'])).check(z.describe('SPEC 10.4: BOUNCING once mail to the address was refused for good.')),
   }),
   loans: z.array(PatronLoan),
-  /** Active first, then those finished in the last 30 days. */
-  holds: z.array(PatronHold),
+  holds: z.array(PatronHold).check(z.describe('Active first, then those finished in the last 30 days.')),
   holdLimit: z.number().check(z.int()),
   activeHolds: z.number().check(z.int()),
 });

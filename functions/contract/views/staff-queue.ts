@@ -7,15 +7,12 @@ export const HoldState = z.enum(HOLD_STATES);
 
 /** SPEC 10.1 / 10.2 fields of a hold object: null when they do not apply. */
 export const HoldPauseFields = {
-  /** SPEC 10.1: suspended (passed over by assignment) until this date; null when not. */
-  suspendedUntil: z.nullable(day),
-  /** SPEC 10.2: the reading-order sequence of the hold, its 1-based place and the sequence's length. */
-  sequenceId: z.nullable(z.string()),
-  sequenceIndex: z.nullable(z.number().check(z.int())),
-  sequenceLength: z.nullable(z.number().check(z.int())),
-  /** The titleId of the previous hold of the sequence while it still blocks this one, and its title. */
-  waitsFor: z.nullable(z.string()),
-  waitsForTitle: z.nullable(z.string()),
+  suspendedUntil: z.nullable(day).check(z.describe('SPEC 10.1: suspended (passed over by assignment) until this date; null when not.')),
+  sequenceId: z.nullable(z.string()).check(z.describe('SPEC 10.2: the reading-order sequence of the hold.')),
+  sequenceIndex: z.nullable(z.number().check(z.int())).check(z.describe('Its 1-based place in the sequence.')),
+  sequenceLength: z.nullable(z.number().check(z.int())).check(z.describe('The number of holds in the sequence.')),
+  waitsFor: z.nullable(z.string()).check(z.describe('The titleId of the previous hold of the sequence while it still blocks this one (SPEC 10.2).')),
+  waitsForTitle: z.nullable(z.string()).check(z.describe('That title\'s name.')),
 };
 
 /**
@@ -28,22 +25,16 @@ export const StaffHold = z.object({
   titleId: z.string(),
   title: z.string(),
   status: HoldState,
-  /** The state in Japanese (予約中 …), as the counter reads it. */
-  statusLabel: z.string(),
+  statusLabel: z.string().check(z.describe('The state in Japanese (予約中 …), as the counter reads it.')),
   channel: z.enum(['ONLINE', 'COUNTER']),
   pickupBranch: z.string(),
   requestedAt: instant,
-  /** WAITING only: 1 is next. */
-  position: z.optional(z.number().check(z.int())),
-  /** SPEC 10.3, WAITING only: the expected ready date; null when no copy can fill the hold. */
-  estimatedReadyDate: z.optional(z.nullable(day)),
-  /** The copy assigned (IN_TRANSIT, READY, FULFILLED). */
-  itemId: z.optional(z.string()),
-  /** READY: the last day to collect it (SPEC 5.4). */
-  pickupDeadline: z.optional(day),
-  /** CANCELLED: why (PATRON, STAFF, a SPEC 5.3 refusal code) and the note the patron reads. */
-  cancelReason: z.optional(z.string()),
-  cancelNote: z.optional(z.string()),
+  position: z.optional(z.number().check(z.int())).check(z.describe('WAITING only: 1 is next.')),
+  estimatedReadyDate: z.optional(z.nullable(day)).check(z.describe('SPEC 10.3, WAITING only: the expected ready date; null when no copy can fill the hold.')),
+  itemId: z.optional(z.string()).check(z.describe('The copy assigned (IN_TRANSIT, READY, FULFILLED).')),
+  pickupDeadline: z.optional(day).check(z.describe('READY: the last day to collect it (SPEC 5.4).')),
+  cancelReason: z.optional(z.string()).check(z.describe('CANCELLED: why (PATRON, STAFF, a SPEC 5.3 refusal code).')),
+  cancelNote: z.optional(z.string()).check(z.describe('CANCELLED by staff: the note the patron reads.')),
   suspendedUntil: z.optional(HoldPauseFields.suspendedUntil),
   sequenceId: z.optional(HoldPauseFields.sequenceId),
   sequenceIndex: z.optional(HoldPauseFields.sequenceIndex),
