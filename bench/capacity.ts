@@ -70,7 +70,13 @@ const logMeter = (env: BenchEnvironment) => {
       original(...args);
     };
   }
-  return { take: () => ((taken) => ((bytes = 0), taken))(bytes) };
+  return {
+    take: () => {
+      const taken = bytes;
+      bytes = 0;
+      return taken;
+    },
+  };
 };
 
 /**

@@ -32,7 +32,7 @@ export const benchNoticeThroughput = async (env: BenchEnvironment) => {
     }),
   );
   await deps.store.catalogImport.importRecords(
-    cards.map((card, i) => ({ titleId: `NB${i}`, title: `通知ベンチ ${i}`, materialType: 'BOOK' as const, copies: [{ itemId: `NBI${i}`, branch: 'central', category: 'NORMAL' as const, interlibrary: false }] })),
+    cards.map((_, i) => ({ titleId: `NB${i}`, title: `通知ベンチ ${i}`, materialType: 'BOOK' as const, copies: [{ itemId: `NBI${i}`, branch: 'central', category: 'NORMAL' as const, interlibrary: false }] })),
   );
   const yesterday = new Date(now.getTime() - 86_400_000);
   await mapWithConcurrency(cards, CONCURRENCY, async (cardNumber) => {

@@ -209,7 +209,7 @@ export async function benchSearch(options: { titles?: number; scanEvery?: number
   const cold = await benchColdLoad(bytes, { titles: catalog.titles.length }, queries.map((q) => q.query), ROUNDS);
   const samples = cold.queryRun.samples.flat();
   const byKind = new Map<string, number[]>();
-  queries.forEach(({ kind }, i) => byKind.set(kind, [...(byKind.get(kind) ?? []), ...(cold.queryRun.samples[i] ?? [])]));
+  for (const [i, { kind }] of queries.entries()) byKind.set(kind, [...(byKind.get(kind) ?? []), ...(cold.queryRun.samples[i] ?? [])]);
 
   // The loaded index against the built one on every query, the built one against the scan.
   const builtDigests = queries.map(({ query }) => digest(built.search(query)));

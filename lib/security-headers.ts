@@ -7,12 +7,18 @@
  */
 import { inlineStyleSource } from './web-styles.js';
 
-export const CONTENT_SECURITY_POLICY =
-  `default-src 'self'; script-src 'self'; style-src 'self' ${inlineStyleSource()}; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`;
+/** The policy for an inline stylesheet of this CSP source (default: the patron app's stylesheet now). */
+export const contentSecurityPolicy = (inlineStyle: string = inlineStyleSource()): string =>
+  `default-src 'self'; script-src 'self'; style-src 'self' ${inlineStyle}; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'`;
 
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
+/** `npm run dev` computes them again after each web rebuild: the inline style's hash follows its CSS. */
+export const securityHeaders = (policy: string = contentSecurityPolicy()): Readonly<Record<string, string>> => ({
+  'content-security-policy': policy,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'same-origin',
   'x-frame-options': 'DENY',
-};
+});
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = securityHeaders(CONTENT_SECURITY_POLICY);

@@ -24,7 +24,7 @@ export const prefetch = <T>(load: () => Promise<T>): (() => Promise<T>) => {
     try {
       return await current;
     } catch (error) {
-      if (pending === current) start();
+      if (pending === current) void start(); // its own failure is caught in start()
       throw error;
     }
   };

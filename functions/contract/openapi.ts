@@ -23,22 +23,41 @@ export const operationId = (route: RouteDeclaration): string =>
     .map((word) => word[0]?.toUpperCase() + word.slice(1))
     .join('');
 
-/** The error answer of one status: `{error: {code, message, field?}}`, code one of `codes`. */
-const errorSchema = (codes: readonly string[], details: z.ZodMiniObject | undefined): JsonSchema => {
-  const extra = details ? (jsonSchema(details, 'output') as { properties?: JsonSchema; required?: string[] }) : {};
+/** Every error answer: `{error: {code, message, field?}}`; each status narrows `code`. */
+const ERROR_ENVELOPE: JsonSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string', description: 'In Japanese, or English with `Accept-Language: en`.' },
+        field: { type: 'string', description: 'The input at fault (400).' },
+      },
+    },
+  },
+};
+
+/** What the HTTP layer adds to the `error` of some statuses on every route (functions/common/http/). */
+const COMMON_ERROR_DETAILS: Partial<Record<number, z.ZodMiniObject>> = {
+  400: z.object({ reason: z.optional(z.enum(['MALFORMED_JSON'])) }),
+  413: z.object({ limitBytes: z.number() }),
+  503: z.object({ retryAfterSeconds: z.number() }),
+};
+
+/** The error answer of one status: the envelope, `code` one of `codes`, and any extra fields. */
+const errorSchema = (codes: readonly string[], status: number, details: z.ZodMiniObject | undefined): JsonSchema => {
+  const common = COMMON_ERROR_DETAILS[status];
+  const merged = common && details ? z.object({ ...common.shape, ...details.shape }) : (details ?? common);
+  const extra = merged ? (jsonSchema(merged, 'output') as { properties?: JsonSchema; required?: string[] }) : {};
   return {
-    type: 'object',
-    required: ['error'],
+    allOf: [{ $ref: '#/components/schemas/Error' }],
     properties: {
       error: {
-        type: 'object',
-        required: ['code', 'message', ...(extra.required ?? [])],
-        properties: {
-          ...extra.properties,
-          code: { type: 'string', enum: [...codes] },
-          message: { type: 'string', description: 'In Japanese, or English with `Accept-Language: en`.' },
-          field: { type: 'string', description: 'The input at fault (400).' },
-        },
+        ...(extra.required?.length ? { required: extra.required } : {}),
+        properties: { ...extra.properties, code: { enum: [...codes] } },
       },
     },
   };
@@ -96,7 +115,7 @@ const operation = (route: RouteDeclaration, contract: RouteContract): JsonSchema
   for (const [status, codes] of Object.entries(errors)) {
     responses[status] = {
       description: `${STATUS_TEXT[Number(status)] ?? 'Error'}: ${codes.map((c) => `\`${c}\``).join(', ')}`,
-      content: { 'application/json': { schema: errorSchema(codes, contract.errorDetails?.[Number(status)]) } },
+      content: { 'application/json': { schema: errorSchema(codes, Number(status), contract.errorDetails?.[Number(status)]) } },
     };
   }
   const params = parameters(contract);
@@ -152,6 +171,7 @@ export const buildOpenApiDocument = (options: { includeLocal?: boolean } = {}): 
     ],
     paths,
     components: {
+      schemas: { Error: ERROR_ENVELOPE },
       securitySchemes: {
         patronToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'POST /api/login' },
         staffToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'POST /admin/login' },

@@ -91,13 +91,14 @@ export const estimateReadyDates = (input: {
   }
   const pending = input.holds.map((h) => ({ holdId: h.holdId, from: h.suspendedUntil ? toDay(h.suspendedUntil) : -Infinity }));
   while (pending.length > 0) {
-    let copy = 0;
-    for (let i = 1; i < free.length; i += 1) if (free[i]! < free[copy]!) copy = i;
+    const soonest = Math.min(...free);
+    const copy = free.indexOf(soonest);
     // A copy free while every hold left is suspended waits on the shelf for the first to resume.
-    const day = Math.max(free[copy]!, Math.min(...pending.map((h) => h.from)));
+    const day = Math.max(soonest, Math.min(...pending.map((h) => h.from)));
     const taker = pending.findIndex((h) => h.from <= day);
     const [hold] = pending.splice(taker, 1);
     const ready = day + a.handoffDays;
+    // biome-ignore lint/style/noNonNullAssertion: day is at least the earliest `from` left, so some hold takes the copy
     result.set(hold!.holdId, fromDay(ready));
     free[copy] = freeAfterReady(ready);
   }
@@ -112,8 +113,7 @@ export const estimateReadyDates = (input: {
  */
 const notLaterThanBehind = (holds: readonly WaitingHold[], dates: Map<string, string | null>): Map<string, string | null> => {
   let earliestBehind: string | undefined;
-  for (let i = holds.length - 1; i >= 0; i -= 1) {
-    const id = holds[i]!.holdId;
+  for (const { holdId: id } of [...holds].reverse()) {
     const date = dates.get(id);
     if (!date) continue;
     if (earliestBehind !== undefined && earliestBehind < date) dates.set(id, earliestBehind);

@@ -41,6 +41,7 @@ export const branchGuides = (deps: JobDeps, branches: readonly Branch[], today: 
       return Promise.all(
         [...lastDeadline].map(async ([code, deadline]) => {
           const branch = byCode.get(code);
+          // biome-ignore lint/complexity/useMathMinMax: ISO dates compared as strings; Math.min would make them NaN
           const until = deadline < last ? deadline : last;
           const days = (await daysOf(code)).filter((d) => d.date <= until);
           return { name: branch?.name ?? code, ...(branch?.phone ? { phone: branch.phone } : {}), days };

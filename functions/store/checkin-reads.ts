@@ -85,16 +85,21 @@ export const checkinReadsStore = (db: Db) => ({
     const patrons = (wanted.patrons ?? []).map((card) => [card, keys.patron(card)] as const);
     const holds = (wanted.holds ?? []).map((h) => keys.hold(h.cardNumber, h.holdId));
     const loan = wanted.loan ? keys.loan(wanted.loan.cardNumber, wanted.loan.itemId) : undefined;
-    const hours = wanted.calendar ? keys.branchHours(wanted.calendar.branch) : undefined;
-    const exceptions = wanted.calendar ? wanted.calendar.dates.map((date) => keys.calendarException(wanted.calendar!.branch, date)) : [];
+    const { calendar } = wanted;
+    const hours = calendar ? keys.branchHours(calendar.branch) : undefined;
+    const exceptions = calendar ? calendar.dates.map((date) => keys.calendarException(calendar.branch, date)) : [];
     const all = [title, ...patrons.map(([, key]) => key), ...holds, loan, hours, ...exceptions].filter((key): key is Key => key !== undefined);
     const found = all.length > 0 ? await readByKey(db, all) : new Map<string, Record<string, unknown>>();
     const at = (key: Key | undefined) => (key ? found.get(idOf(key)) : undefined);
+    const patronAt = (key: Key) => {
+      const item = at(key);
+      return item ? (stripKeys(item) as unknown as Patron) : undefined;
+    };
     const titleItem = at(title);
     const loanItem = at(loan);
     return {
       ...(titleItem ? { title: { titleId: titleItem.titleId as string, title: titleItem.title as string } } : {}),
-      patrons: new Map(patrons.map(([card, key]) => [card, at(key) ? (stripKeys(at(key)!) as unknown as Patron) : undefined])),
+      patrons: new Map(patrons.map(([card, key]) => [card, patronAt(key)])),
       holds: new Map(
         holds
           .map((key) => at(key))

@@ -49,7 +49,10 @@ export const credentialStore = (db: Db) => ({
    * strongly consistent. An attempt record past its TTL reads as none.
    */
   async forLogin(account: Account, now: Date): Promise<LoginRead> {
-    const wanted = [keyOf(account), keys.loginAttempts(account.kind, account.id), ...(account.kind === 'staff' ? [keys.staff(account.id)] : [])];
+    const credentialKey = keyOf(account);
+    const attemptsKey = keys.loginAttempts(account.kind, account.id);
+    const staffKey = account.kind === 'staff' ? keys.staff(account.id) : undefined;
+    const wanted = [credentialKey, attemptsKey, ...(staffKey ? [staffKey] : [])];
     const items: Record<string, unknown>[] = [];
     let keysLeft: Record<string, unknown>[] | undefined = wanted;
     while (keysLeft && keysLeft.length > 0) {
@@ -60,10 +63,10 @@ export const credentialStore = (db: Db) => ({
       keysLeft = answer.UnprocessedKeys?.[db.tableName]?.Keys;
     }
     const find = (key: { PK: string; SK: string }) => items.find((item) => item.PK === key.PK && item.SK === key.SK);
-    const attempts = find(wanted[1]!);
-    const staff = wanted[2] ? find(wanted[2]) : undefined;
+    const attempts = find(attemptsKey);
+    const staff = staffKey ? find(staffKey) : undefined;
     return {
-      credential: usableCredential(find(wanted[0]!)),
+      credential: usableCredential(find(credentialKey)),
       attempts: attempts && !isExpired(attempts, now) ? windowOf(attempts) : {},
       ...(staff ? { staff: stripKeys(staff) as unknown as StaffMember } : {}),
     };

@@ -167,7 +167,7 @@ export const holdStore = (db: Db) => ({
       if (!isConditionFailure(error)) throw error;
       const codes = cancellationCodes(error);
       if (limit - n < 0 || codes[0] === 'ConditionalCheckFailed') return { outcome: 'HOLD_LIMIT' };
-      const marker = codes.slice(1, 1 + n).findIndex((code) => code === 'ConditionalCheckFailed');
+      const marker = codes.slice(1, 1 + n).indexOf('ConditionalCheckFailed');
       if (marker >= 0) return { outcome: 'ALREADY_HELD', index: marker };
       throw error;
     }
@@ -254,9 +254,7 @@ export const holdStore = (db: Db) => ({
               Update: {
                 TableName: db.tableName,
                 Key: keys.hold(hold.cardNumber, hold.holdId),
-                UpdateExpression:
-                  `SET #status = :to, finishedAt = :at, expiresAt = :ttl${extra.map(([k]) => `, ${k} = :${k}`).join('')}` +
-                  ' REMOVE GSI1PK, GSI1SK, GSI2PK, GSI2SK',
+                UpdateExpression: `SET #status = :to, finishedAt = :at, expiresAt = :ttl${extra.map(([k]) => `, ${k} = :${k}`).join('')} REMOVE GSI1PK, GSI1SK, GSI2PK, GSI2SK`,
                 ConditionExpression: `#status IN (${Object.keys(fromValues).join(', ')})`,
                 ExpressionAttributeNames: { '#status': 'status' },
                 ExpressionAttributeValues: {
@@ -291,7 +289,7 @@ export const holdStore = (db: Db) => ({
       return { finished: true };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
-      const failed = cancellationCodes(error).findIndex((code) => code === 'ConditionalCheckFailed');
+      const failed = cancellationCodes(error).indexOf('ConditionalCheckFailed');
       return failed >= OWN_PARTS ? { finished: false, failedAlongside: failed - OWN_PARTS } : { finished: false };
     }
   },

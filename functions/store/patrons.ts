@@ -44,7 +44,9 @@ export const patronStore = (db: Db) => ({
    * strongly consistent), for GET /api/me, which checks the session itself (SPEC 12).
    */
   async withCredential(cardNumber: string): Promise<{ patron: Patron | undefined; credential: Credential | undefined }> {
-    const wanted = [keys.patron(cardNumber), keys.patronCredential(cardNumber)];
+    const profileKey = keys.patron(cardNumber);
+    const credentialKey = keys.patronCredential(cardNumber);
+    const wanted = [profileKey, credentialKey];
     const items: Record<string, unknown>[] = [];
     let keysLeft: Record<string, unknown>[] | undefined = wanted;
     while (keysLeft && keysLeft.length > 0) {
@@ -54,10 +56,10 @@ export const patronStore = (db: Db) => ({
       items.push(...(answer.Responses?.[db.tableName] ?? []));
       keysLeft = answer.UnprocessedKeys?.[db.tableName]?.Keys;
     }
-    const profile = items.find((item) => item.SK === wanted[0]!.SK);
+    const profile = items.find((item) => item.SK === profileKey.SK);
     return {
       patron: profile ? (stripKeys(profile) as unknown as Patron) : undefined,
-      credential: usableCredential(items.find((item) => item.SK === wanted[1]!.SK)),
+      credential: usableCredential(items.find((item) => item.SK === credentialKey.SK)),
     };
   },
 

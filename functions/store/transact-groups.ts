@@ -50,7 +50,7 @@ export const writeGroups = async (db: Db, groups: readonly (readonly Record<stri
         const retry: number[] = [];
         for (const index of pending) {
           const length = groups[index]?.length ?? 0;
-          const failed = codes.slice(offset, offset + length).findIndex((code) => code === 'ConditionalCheckFailed');
+          const failed = codes.slice(offset, offset + length).indexOf('ConditionalCheckFailed');
           if (failed >= 0) outcomes[index] = { written: false, part: failed };
           else retry.push(index);
           offset += length;

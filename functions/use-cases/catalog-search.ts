@@ -3,6 +3,7 @@ import { buildSearchIndex, deserializeSearchIndex, SEARCH_INDEX_FORMAT, type Sea
 import { tokyoDate } from '../domain/tokyo-time.js';
 import type { StoredTitle } from '../store/catalog.js';
 import { availabilityByBranch, onlineHoldability } from './title-availability.js';
+import type { SearchItem, SearchResult } from '../contract/views/search.js';
 
 interface LoadedIndex {
   readonly version: string;
@@ -70,7 +71,7 @@ const mergeWithDelta = async (
  * SPEC 4 search: the stored index (loaded once, reloaded when a new build appears) plus the
  * titles changed since that build, indexed on the fly, so a new title is found at once.
  */
-export const searchCatalog = async (deps: Deps, query: SearchQuery, page: number, pageSize: number) => {
+export const searchCatalog = async (deps: Deps, query: SearchQuery, page: number, pageSize: number): Promise<SearchResult> => {
   const main = await currentIndex(deps);
   const delta = await changedSince(deps, main?.sequence ?? 0);
   if (delta.length > DELTA_WARNING) deps.logger.warn('search index is behind the catalog', { changedTitles: delta.length });
@@ -78,7 +79,7 @@ export const searchCatalog = async (deps: Deps, query: SearchQuery, page: number
   const pageIds = ids.slice((page - 1) * pageSize, page * pageSize);
   const found = await deps.store.catalog.titlesWithCopies(pageIds);
   const today = tokyoDate(deps.clock.now());
-  const items = pageIds.map((titleId) => {
+  const items = pageIds.map((titleId): SearchItem | undefined => {
     const entry = found.get(titleId);
     if (!entry) return undefined;
     const { title, copies } = entry;

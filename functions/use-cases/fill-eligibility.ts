@@ -4,6 +4,7 @@ import { fillBlock, isSuspended, predecessorBlocks, SUSPENDABLE, type PassOverRe
 import type { HoldState } from '../domain/holds.js';
 import { tokyoDate } from '../domain/tokyo-time.js';
 import type { Hold } from '../store/holds.js';
+import type { PauseFields } from '../contract/views/hold.js';
 
 export type FillCheck = (hold: Hold) => PassOverReason | null;
 
@@ -22,17 +23,8 @@ export const fillCheckFor = async (deps: Deps, holds: readonly Hold[], now: Date
   return (hold) => fillBlock(hold, previous.get(hold.holdId), today);
 };
 
-/** SPEC 10.1 / 10.2 fields of a hold object: null when they do not apply. */
-export interface PauseFields {
-  readonly suspendedUntil: string | null;
-  readonly sequenceId: string | null;
-  readonly sequenceIndex: number | null;
-  readonly sequenceLength: number | null;
-  /** The titleId of the previous hold of the sequence while it still blocks this one. */
-  readonly waitsFor: string | null;
-  /** That title's name, for people (staff queue, status page). */
-  readonly waitsForTitle: string | null;
-}
+/** SPEC 10.1 / 10.2 fields of a hold object (null when they do not apply), as the HTTP contract states them. */
+export type { PauseFields };
 
 /**
  * The SPEC 10 fields of each of `holds`, by holdId: a Get for each sequenced hold still

@@ -5,30 +5,12 @@ import { registersAt } from '../domain/registration-schedule.js';
 import { tokyoDate, tokyoIso } from '../domain/tokyo-time.js';
 import type { CalendarDay } from '../domain/calendar.js';
 import type { Hold } from '../store/holds.js';
+import type { HoldView } from '../contract/views/hold.js';
 import { readTitleForWait, waitEstimates } from './wait-estimates.js';
 import { pauseFieldsFor, type PauseFields } from './fill-eligibility.js';
 
-/** A hold as a patron sees it (SPEC 7 hold objects). */
-export interface HoldView {
-  readonly holdId: string;
-  readonly titleId: string;
-  readonly title: string;
-  readonly status: Hold['status'];
-  readonly statusLabel: string;
-  readonly pickupBranch: string;
-  readonly requestedAt: string;
-  readonly position?: number;
-  /** SPEC 10.3 (WAITING only): null when no copy can ever fill it. */
-  readonly estimatedReadyDate?: string | null;
-  readonly registersAt?: string;
-  readonly pickupDeadline?: string;
-  readonly cancellable: boolean;
-  readonly cancelReason?: string;
-  readonly cancelNote?: string;
-  readonly finishedAt?: string;
-}
-
-export type HoldViewWithPause = HoldView & PauseFields;
+/** A hold as a patron sees it: its type is the HTTP contract's (functions/contract/views/hold.ts). */
+export type { HoldView };
 
 /**
  * Shapes holds for the patron: positions for WAITING holds, `registersAt` for PROVISIONAL
@@ -36,7 +18,7 @@ export type HoldViewWithPause = HoldView & PauseFields;
  * newest first. A WAITING hold's position and estimated ready date come from its title's
  * queue and copies (one Query of the title's partition per WAITING hold, in parallel).
  */
-export const holdViews = async (deps: Deps, holds: readonly Hold[], lang: Lang): Promise<HoldViewWithPause[]> => {
+export const holdViews = async (deps: Deps, holds: readonly Hold[], lang: Lang): Promise<HoldView[]> => {
   const provisionalDates = [...new Set(holds.filter((h) => h.status === 'PROVISIONAL').map((h) => tokyoDate(new Date(h.requestedAt))))];
   // A sequence's holds name each other: `holds` are known, only other predecessors are read.
   const [pause, days] = await Promise.all([
@@ -60,7 +42,7 @@ export const holdViews = async (deps: Deps, holds: readonly Hold[], lang: Lang):
   );
   return [...holds]
     .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))
-    .map((hold) => ({
+    .map((hold): HoldView => ({
       holdId: hold.holdId,
       titleId: hold.titleId,
       title: hold.title,

@@ -27,33 +27,42 @@ export const parseCatalogLines = (text: string, branchCodes: ReadonlySet<string>
   const problems: LineProblem[] = [];
   const seenItems = new Set<string>();
   const seenTitles = new Set<string>();
-  text.split(/\r?\n/).forEach((raw, index) => {
+  for (const [index, raw] of text.split(/\r?\n/).entries()) {
     const line = index + 1;
-    if (raw.trim() === '') return;
+    if (raw.trim() === '') continue;
     let value: unknown;
     try {
       value = JSON.parse(raw);
     } catch {
       problems.push({ line, field: 'line', problem: 'not valid JSON' });
-      return;
+      continue;
     }
     const parsed = recordSchema.safeParse(value);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       problems.push({ line, field: issue?.path.join('.') || 'line', problem: issue?.code ?? 'invalid' });
-      return;
+      continue;
     }
     const { copies = [], ...title } = parsed.data;
     const badBranch = copies.findIndex((c) => !branchCodes.has(c.branch));
-    if (badBranch >= 0) return void problems.push({ line, field: `copies.${badBranch}.branch`, problem: 'unknown branch' });
+    if (badBranch >= 0) {
+      problems.push({ line, field: `copies.${badBranch}.branch`, problem: 'unknown branch' });
+      continue;
+    }
     // Within the line too: a copy listed twice would reach DynamoDB as a duplicate key (a 500).
     const repeated = copies.findIndex((c, i) => seenItems.has(c.itemId) || copies.findIndex((d) => d.itemId === c.itemId) < i);
-    if (repeated >= 0) return void problems.push({ line, field: `copies.${repeated}.itemId`, problem: 'itemId repeated in the file' });
-    if (seenTitles.has(title.titleId)) return void problems.push({ line, field: 'titleId', problem: 'titleId repeated in the file' });
-    copies.forEach((c) => seenItems.add(c.itemId));
+    if (repeated >= 0) {
+      problems.push({ line, field: `copies.${repeated}.itemId`, problem: 'itemId repeated in the file' });
+      continue;
+    }
+    if (seenTitles.has(title.titleId)) {
+      problems.push({ line, field: 'titleId', problem: 'titleId repeated in the file' });
+      continue;
+    }
+    for (const c of copies) seenItems.add(c.itemId);
     seenTitles.add(title.titleId);
     records.push({ ...title, copies: copies.map((c) => ({ ...c, interlibrary: c.interlibrary ?? false })) });
-  });
+  }
   return { records, problems };
 };
 

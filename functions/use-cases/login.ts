@@ -1,5 +1,6 @@
 import { AppError } from '../common/errors.js';
 import type { Deps } from '../common/deps.js';
+import type { Principal } from '../common/tokens.js';
 import { tokyoIso } from '../domain/tokyo-time.js';
 import { versionOf, type Account } from '../store/credentials.js';
 import { roleOf } from '../store/staff.js';
@@ -26,7 +27,7 @@ export const login = async (
 ): Promise<LoginResult> => {
   const { credential, staff: member } = await verifyLogin(deps, account, password, () => new AppError(401, invalidCode));
   const lifetime = account.kind === 'patron' ? deps.config.patronTokenMinutes : deps.config.staffTokenMinutes;
-  let claims;
+  let claims: Omit<Principal, 'role' | 'subject'>;
   if (account.kind === 'patron') {
     claims = { credentialVersion: versionOf(credential), passwordIsInitial: credential.passwordIsInitial };
   } else {

@@ -6,6 +6,7 @@ import { holdsBlockRenewal, renewalRefusals, renewedDueDate, type RenewalRefusal
 import { tokyoDate } from '../domain/tokyo-time.js';
 import type { Loan } from '../store/patron-records.js';
 import { events } from '../wiring.js';
+import type { RenewResult } from '../contract/views/loan.js';
 
 /** SPEC 6: does any hold on the title still wait for a copy? */
 const titleHasWaitingHolds = async (deps: Deps, titleId: string) => holdsBlockRenewal(await deps.store.holds.queue(titleId));
@@ -27,7 +28,7 @@ export const renewLoans = async (deps: Deps, cardNumber: string, itemIds: readon
   const now = deps.clock.now();
   const today = tokyoDate(now);
   const loans = new Map((await deps.store.patronRecords.all(cardNumber, now)).loans.map((l) => [l.itemId, l]));
-  const results = [];
+  const results: RenewResult[] = [];
   for (const itemId of [...new Set(itemIds)]) {
     const loan = loans.get(itemId);
     if (!loan) {
@@ -36,9 +37,10 @@ export const renewLoans = async (deps: Deps, cardNumber: string, itemIds: readon
       continue;
     }
     const reasons = await loanRefusals(deps, loan, today);
-    if (reasons.length > 0) {
-      const { error } = renderAppError(new AppError(409, reasons[0] as string), lang);
-      results.push({ itemId, ok: false, error: { code: reasons[0], message: error.message, reasons } });
+    const [first] = reasons;
+    if (first) {
+      const { error } = renderAppError(new AppError(409, first), lang);
+      results.push({ itemId, ok: false, error: { code: first, message: error.message, reasons } });
       continue;
     }
     const dueDate = renewedDueDate(today);

@@ -5,6 +5,7 @@ import type { Lang } from '../common/messages.js';
 import type { Hold } from '../store/holds.js';
 import { holdViews } from './hold-view.js';
 import { placeHold, readHoldingPatron } from './place-hold.js';
+import type { BasketReserveResult } from '../contract/views/basket.js';
 
 /**
  * SPEC 5.8 reserve a selection from the basket with one pickup branch. Each title is placed
@@ -13,7 +14,7 @@ import { placeHold, readHoldingPatron } from './place-hold.js';
  * the run that will register it, as a single hold's answer does (issue 10.6).
  */
 export const reserveFromBasket = async (deps: Deps, cardNumber: string, titleIds: readonly string[], pickupBranch: string, lang: Lang) => {
-  const results: { titleId: string; ok: boolean; holdId?: string; status?: string; registersAt?: string; error?: { code: string; message: string } }[] = [];
+  const results: BasketReserveResult[] = [];
   const placed: Hold[] = [];
   // The patron's loans are read once for the whole selection (rule 2); limits stay the transaction's.
   const patron = await readHoldingPatron(deps, cardNumber);

@@ -3,7 +3,7 @@ import type { StoredItem } from '../store/catalog.js';
 
 /** Whether a title can be reserved online, and why not (SPEC 4 "holdable", rules 1 and 4). */
 export const onlineHoldability = (copies: readonly StoredItem[], today: string, policy: HoldPolicy) => {
-  const reason = categoryRefusal(copies, 'online') ?? (isLongOverdue(copies, today, policy) ? 'LONG_OVERDUE' : undefined);
+  const reason = categoryRefusal(copies, 'online') ?? (isLongOverdue(copies, today, policy) ? ('LONG_OVERDUE' as const) : undefined);
   return reason ? { holdable: false as const, reason } : { holdable: true as const, reason: null };
 };
 

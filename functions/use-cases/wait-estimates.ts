@@ -28,7 +28,7 @@ export const waitEstimates = (
   const positions = new Map<string, number>();
   let position = 0;
   for (const hold of ordered) if (hold.status === 'WAITING') positions.set(hold.holdId, (position += 1));
-  const assignedTo = new Map(queue.filter((h) => h.itemId && (h.status === 'IN_TRANSIT' || h.status === 'READY')).map((h) => [h.itemId!, h]));
+  const assignedTo = new Map(queue.flatMap((h) => (h.itemId && (h.status === 'IN_TRANSIT' || h.status === 'READY') ? [[h.itemId, h] as const] : [])));
   const waitCopies: WaitCopy[] = copies.map((copy) => {
     const hold = assignedTo.get(copy.itemId);
     const assignedHoldId = (copy as StoredItem & { assignedHoldId?: string }).assignedHoldId;

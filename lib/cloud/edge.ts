@@ -72,8 +72,9 @@ const pathIs = (path: string): CfnWebACL.StatementProperty => ({
   byteMatchStatement: { fieldToMatch: { uriPath: {} }, positionalConstraint: 'EXACTLY', searchString: path, textTransformations: [{ priority: 0, type: 'NONE' }] },
 });
 const anyOf = (statements: CfnWebACL.StatementProperty[]): CfnWebACL.StatementProperty => {
-  if (statements.length === 0) throw new Error('a WAF statement needs at least one condition');
-  return statements.length === 1 ? statements[0]! : { orStatement: { statements } };
+  const [first, ...more] = statements;
+  if (!first) throw new Error('a WAF statement needs at least one condition');
+  return more.length === 0 ? first : { orStatement: { statements } };
 };
 
 /**

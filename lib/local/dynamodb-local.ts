@@ -97,7 +97,8 @@ const startOn = async (port: number, storage: readonly string[]): Promise<Dynamo
       setTimeout(() => child.kill('SIGKILL'), 3000).unref();
     });
   try {
-    await waitUntilReady(endpoint, child, () => bindFailed, 30_000);
+    // ~3 s on an idle machine; a loaded CI runner (or several test runs at once) can take far longer.
+    await waitUntilReady(endpoint, child, () => bindFailed, 120_000);
     const owned = listeningPortsOf(child.pid as number);
     if (owned && !owned.includes(port)) throw new PortLost(`another process answers on ${endpoint}`);
   } catch (error) {

@@ -3,9 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type { ApiHandler } from '../../functions/common/http/api-handler.js';
-import { fallbackGroup, routes, type ApiGroupName } from '../../functions/wiring.js';
+import { fallbackGroup, routes, type ApiGroupName, type RouteDeclaration } from '../../functions/wiring.js';
 import { createRouteMatcher } from './route-matcher.js';
-import { isAppPath, serveStatic } from './static-files.js';
+import { isAppPath, serveStatic, type DevServing } from './static-files.js';
 
 /** API Gateway's own payload limit; the handlers enforce the app's smaller one (413). */
 const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
@@ -86,9 +86,16 @@ export interface ObservedAnswer {
   readonly body: string | undefined;
 }
 
+export type ApiHandlers = Readonly<Record<ApiGroupName, ApiHandler>>;
+
 export interface LocalHttpApi {
   readonly url: string;
   readonly server: Server;
+  /**
+   * Serves the next requests with these handlers and routes (`npm run dev` after functions/
+   * changed); requests already running finish with the ones they started with.
+   */
+  setHandlers(handlers: ApiHandlers, routeTable?: readonly RouteDeclaration[]): void;
   close(): Promise<void>;
 }
 
@@ -97,20 +104,22 @@ export interface LocalHttpApi {
  * plus the `local` ones), each handed to its group's Lambda handler.
  */
 export const startHttpApi = async (
-  handlers: Readonly<Record<ApiGroupName, ApiHandler>>,
-  options: { host: string; port: number; webRoot?: string; observe?: (answer: ObservedAnswer) => void },
+  handlers: ApiHandlers,
+  options: { host: string; port: number; webRoot?: string; observe?: (answer: ObservedAnswer) => void; dev?: DevServing },
 ): Promise<LocalHttpApi> => {
-  const match = createRouteMatcher(routes);
+  let current = { handlers, match: createRouteMatcher<RouteDeclaration>(routes) };
   const serve = async (request: IncomingMessage, response: ServerResponse) => {
+    const { handlers, match } = current;
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (options.dev?.handle(path, request, response)) return;
     const body = await readBody(request);
     if (body === 'too-large') {
       response.writeHead(413, { 'content-type': 'application/json' }).end('{"message":"Request Entity Too Large"}');
       return;
     }
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const found = match(request.method ?? 'GET', path);
     if (!found && options.webRoot && (request.method === 'GET' || request.method === 'HEAD') && isAppPath(path)) {
-      if (serveStatic(options.webRoot, path, response, String(request.headers['accept-encoding'] ?? ''))) return;
+      if (serveStatic(options.webRoot, path, response, String(request.headers['accept-encoding'] ?? ''), options.dev)) return;
     }
     const group = found?.route.group ?? fallbackGroup;
     const result = await handlers[group](toApiGatewayEvent(request, body, found), lambdaContext(group));
@@ -139,6 +148,9 @@ export const startHttpApi = async (
   return {
     url: `http://${options.host}:${port}`,
     server,
+    setHandlers(next, routeTable = routes) {
+      current = { handlers: next, match: createRouteMatcher(routeTable) };
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 };

@@ -6,7 +6,7 @@ export interface RouteMatch<R extends RouteDeclaration> {
   readonly pathParameters: Record<string, string>;
 }
 
-const escape = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+const escapeRegExp = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
 
 /**
  * Matches a request the way API Gateway HTTP APIs do: `{name}` is one path segment, and the
@@ -19,7 +19,7 @@ export const createRouteMatcher = <R extends RouteDeclaration>(declared: readonl
       .split('/')
       .map((segment) => {
         const param = /^\{(\w+)\}$/.exec(segment);
-        if (!param) return escape(segment);
+        if (!param) return escapeRegExp(segment);
         names.push(param[1] as string);
         return '([^/]+)';
       })

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { SECURITY_HEADERS } from '../security-headers.js';
@@ -23,8 +23,18 @@ export const isAppPath = (path: string): boolean => !path.startsWith('/api/') &&
 
 const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
 
+/** How `npm run dev` serves the apps differently (lib/local/dev/live-reload.ts); absent otherwise. */
+export interface DevServing {
+  /** Answers its own paths (/__dev/…) and returns true; false for any other path. */
+  handle(path: string, request: IncomingMessage, response: ServerResponse): boolean;
+  /** Each HTML page as sent (adds the reload script: never part of the build). */
+  html(page: string): string;
+  /** The headers of the current build: the CSP's inline-style hash follows the CSS. */
+  securityHeaders(): Readonly<Record<string, string>>;
+}
+
 /** Gzips text assets when the browser accepts it, as CloudFront does in AWS. */
-export const serveStatic = (root: string, path: string, response: ServerResponse, acceptEncoding = ''): boolean => {
+export const serveStatic = (root: string, path: string, response: ServerResponse, acceptEncoding = '', dev?: DevServing): boolean => {
   const base = resolve(root);
   if (!existsSync(base)) return false;
   let decoded: string;
@@ -41,14 +51,16 @@ export const serveStatic = (root: string, path: string, response: ServerResponse
   }
   if (!existsSync(file)) return false;
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
-  const body = readFileSync(file);
+  const built = readFileSync(file);
+  const body = dev && type.startsWith('text/html') ? Buffer.from(dev.html(built.toString('utf8'))) : built;
   const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(acceptEncoding);
   response.writeHead(200, {
     'content-type': type,
-    'cache-control': type.startsWith('text/html') ? 'no-cache' : 'public, max-age=300',
+    // In dev every file is asked again on a reload: app.js's name does not change between builds.
+    'cache-control': dev || type.startsWith('text/html') ? 'no-cache' : 'public, max-age=300',
     vary: 'accept-encoding',
     ...(gzip ? { 'content-encoding': 'gzip' } : {}),
-    ...SECURITY_HEADERS,
+    ...(dev ? dev.securityHeaders() : SECURITY_HEADERS),
   });
   response.end(gzip ? gzipSync(body) : body);
   return true;

@@ -35,14 +35,22 @@ class Checkpoint {
 
   hit(): void {
     this.count += 1;
-    this.waiters = this.waiters.filter((w) => (this.count >= w.n ? (w.resolve(), false) : true));
+    const arrived = this.waiters.filter((w) => this.count >= w.n);
+    this.waiters = this.waiters.filter((w) => this.count < w.n);
+    for (const w of arrived) w.resolve();
   }
 
   until(n: number, what: string, ms = 15_000): Promise<void> {
     if (this.count >= n) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`never happened: ${what} (${this.count} of ${n})`)), ms);
-      this.waiters.push({ n, resolve: () => (clearTimeout(timer), resolve()) });
+      this.waiters.push({
+        n,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
     });
   }
 }

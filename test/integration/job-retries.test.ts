@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../functions/common/deps.js';
 import { holdRegistration } from '../../functions/jobs/hold-registration.js';
 import { runJob, STALE_RUN_MS } from '../../functions/jobs/run-job.js';

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ITEM_CATEGORIES, MATERIAL_TYPES, SUBTYPES } from '../../functions/domain/catalog.js';
 import { CONTACT_METHODS } from '../../functions/domain/contact.js';
 import { tokyoIso } from '../../functions/domain/tokyo-time.js';
+import { routeContracts } from '../../functions/contract/routes.js';
 import { jobNames, routeKey, routes, type Route, type RouteKeyOf } from '../../functions/wiring.js';
 import { holdPlaced, lent, newPatron, newTitle } from '../support/library-fixtures.js';
 import { CHANGED_PASSWORD, DEMO_CARD, startTestApp, type TestApp } from '../support/test-app.js';
@@ -180,28 +181,23 @@ interface Shape {
 
 type DeclaredKey = RouteKeyOf<'public-api'> | RouteKeyOf<'patron-api'> | RouteKeyOf<'staff-api'>;
 
-/** Every route key must be here (TypeScript refuses a missing one), so a new route is fuzzed too. */
-const shapes: Record<DeclaredKey, Shape> = {
-  'POST /api/login': { body: ['cardNumber', 'password'] },
-  'GET /api/branches': {},
-  'GET /api/config': {},
-  'GET /api/catalog/search': { query: ['q', 'title', 'author', 'publisher', 'isbn', 'type', 'branch', 'page', 'pageSize'] },
-  'GET /api/catalog/titles/{titleId}': {},
-  'GET /api/openapi.json': {},
-  'GET /api/me': {},
-  'PUT /api/me/contact': { body: ['email', 'contactMethod'] },
-  'PUT /api/me/password': { body: ['currentPassword', 'newPassword'] },
-  'GET /api/me/status': {},
-  'POST /api/me/holds': { body: ['titleId', 'pickupBranch'] },
-  'DELETE /api/me/holds/{holdId}': {},
-  'POST /api/me/holds/sequence': { body: ['titleIds', 'pickupBranch'] },
-  'PUT /api/me/holds/{holdId}/suspension': { body: ['until'] },
-  'DELETE /api/me/holds/{holdId}/suspension': {},
-  'GET /api/me/basket': {},
-  'PUT /api/me/basket/{titleId}': {},
-  'DELETE /api/me/basket/{titleId}': {},
-  'POST /api/me/basket/reserve': { body: ['titleIds', 'pickupBranch'] },
-  'POST /api/me/loans/renew': { body: ['itemIds'] },
+/** The field names of a contract's object schema. */
+const fieldsOf = (schema: unknown): readonly string[] | undefined => {
+  const shape = (schema as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape ? Object.keys(shape) : undefined;
+};
+
+/** What a route's contract (functions/contract/) says it takes, or undefined while the contract is pending. */
+const contractShape = (key: string): Shape | undefined => {
+  const contract = routeContracts[key as keyof typeof routeContracts];
+  if (!contract || contract.pending) return undefined;
+  const query = fieldsOf(contract.query);
+  const body = fieldsOf(contract.body);
+  return { ...(query ? { query } : {}), ...(body ? { body } : {}) };
+};
+
+/** The routes whose contract is still pending (issue 13), by hand; the others come from their contracts. */
+const pendingShapes: Partial<Record<DeclaredKey, Shape>> = {
   'POST /admin/login': { body: ['staffId', 'password'] },
   'GET /admin/staff': {},
   'POST /admin/staff': { body: ['staffId', 'name', 'role', 'password', 'branch'] },
@@ -230,20 +226,23 @@ const shapes: Record<DeclaredKey, Shape> = {
   'DELETE /admin/holds/{holdId}/suspension': {},
   'POST /admin/jobs/{job}/run': {},
   'GET /admin/jobs/{job}/runs': {},
-  'PUT /admin/local/clock': { body: ['now'] },
-  'GET /admin/local/events': { query: ['limit'] },
-  'POST /admin/local/mail-feedback': { body: ['email', 'type', 'bounceType'] },
 };
+
+const shapes = Object.fromEntries(
+  routes.map((route) => [routeKey(route), contractShape(routeKey(route)) ?? pendingShapes[routeKey(route) as DeclaredKey]]),
+) as Record<DeclaredKey, Shape | undefined>;
 
 // ---------------------------------------------------------------- values
 
 const LONG = 'x'.repeat(5000);
+// biome-ignore lint/suspicious/noTemplateCurlyInString: a Log4Shell-style payload, sent literally
+const LOG4SHELL = '${jndi:ldap://x}';
 const tricky = [
   '', ' ', '\u3000', '..', '../..', '.', '/', '%2F', 'a/b', '\\', 'NaN', '-0', '1e308', '-1e308', 'Infinity', '0x10', '1_000',
   'null', 'undefined', 'true', '[]', '{}', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty',
   '\u0000', 'a\u0000b', '\u0007\u001b[31m', '\r\n', '\t', '\u007f', '\ufeff', '\u200b', '\u202e', '\ud800', '\udc00x',
   '吾輩は猫である', 'ﾜｶﾞﾊｲ', 'ア', '𠮷野家', '😀', '👨‍👩‍👧‍👦', 'é', 'e\u0301', 'İ', 'ß', '\u{10ffff}',
-  "' OR '1'='1", '"; DROP TABLE', '<script>alert(1)</script>', '${jndi:ldap://x}', '#', '#PATRON#', 'PK', 'TITLE#T1',
+  "' OR '1'='1", '"; DROP TABLE', '<script>alert(1)</script>', LOG4SHELL, '#', '#PATRON#', 'PK', 'TITLE#T1',
   'x'.repeat(40), 'x'.repeat(41), 'x'.repeat(64), 'x'.repeat(65), 'x'.repeat(200), 'x'.repeat(201), 'x'.repeat(1025), 'x'.repeat(2049), LONG,
   '猫'.repeat(700), '😀'.repeat(600),
 ];
@@ -631,7 +630,7 @@ const movesClock = (body: Buffer | undefined) => {
 };
 
 const requestFor = (route: Route): fc.Arbitrary<FuzzRequest> => {
-  const shape = shapes[routeKey(route) as DeclaredKey];
+  const shape = shapes[routeKey(route) as DeclaredKey] ?? {};
   const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
   const filled = fc.tuple(...names.map(pathParameter)).map((values) => {
     let i = 0;
@@ -668,7 +667,7 @@ const requestFor = (route: Route): fc.Arbitrary<FuzzRequest> => {
 
 describe(`SPEC 7 under fuzzing: every declared route, ${RUNS} generated requests each (FUZZ_RUNS), seed ${SEED}`, () => {
   it('covers every route of functions/wiring.ts, the local-only ones included', () => {
-    expect(Object.keys(shapes).sort()).toEqual(routes.map(routeKey).sort());
+    expect(routes.filter((route) => !shapes[routeKey(route) as DeclaredKey]).map(routeKey)).toEqual([]);
     expect(routes.some((r) => r.access === 'local')).toBe(true);
   });
 

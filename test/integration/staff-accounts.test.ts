@@ -155,10 +155,10 @@ describe('SPEC 11 staff accounts', () => {
   });
 
   it('a disabled or unknown staff id locks like any other (SPEC 11: same lockout as patrons)', async () => {
-    let last;
+    let last: Awaited<ReturnType<typeof staffLogin>> | undefined;
     for (let i = 0; i < 6; i += 1) last = await staffLogin('leaver', `wrong-${i}`);
     expect(last?.status).toBe(423);
-    let unknown;
+    let unknown: Awaited<ReturnType<typeof staffLogin>> | undefined;
     for (let i = 0; i < 6; i += 1) unknown = await staffLogin('ghost-account', `wrong-${i}`);
     expect(unknown?.status).toBe(423);
   });

@@ -12,6 +12,10 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
   ajv: Ajv2020,
 ) => void;
 
+const DOCUMENT_ID = 'openapi.json';
+/** A JSON pointer to `segments` inside the document (RFC 6901 escaping). */
+const pointer = (...segments: string[]) => `${DOCUMENT_ID}#/${segments.map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
+
 let shared: { document: Document; ajv: Ajv2020; validators: Map<string, ValidateFunction> } | undefined;
 
 /** One document and one compiled validator per route and status, for the whole test run. */
@@ -19,7 +23,10 @@ const compiled = () => {
   if (!shared) {
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats(ajv);
-    shared = { document: buildOpenApiDocument({ includeLocal: true }) as Document, ajv, validators: new Map() };
+    const document = buildOpenApiDocument({ includeLocal: true }) as Document;
+    // The whole document is one schema resource, so `#/components/...` references resolve.
+    ajv.addSchema(document, DOCUMENT_ID);
+    shared = { document, ajv, validators: new Map() };
   }
   return shared;
 };
@@ -60,7 +67,7 @@ export const contractViolation = (answer: ObservedAnswer): string | undefined =>
   const key = `${answer.routeKey} ${answer.status}`;
   let validate = validators.get(key);
   if (!validate) {
-    validate = ajv.compile(schema);
+    validate = ajv.compile({ $ref: pointer('paths', path, method.toLowerCase(), 'responses', String(answer.status), 'content', 'application/json', 'schema') });
     validators.set(key, validate);
   }
   if (validate(body)) return undefined;

@@ -500,7 +500,7 @@ export const checkInvariants = (rows: readonly Row[], options: InvariantOptions)
   }
   for (const loan of loans) {
     const item = itemById.get(String(loan.itemId));
-    if (!item || item.status !== 'ON_LOAN' || `PATRON#${item.borrower}` !== loan.PK) {
+    if (item?.status !== 'ON_LOAN' || `PATRON#${item.borrower}` !== loan.PK) {
       fail('6: loan record', `loan ${loan.PK} ${sk(loan)} but the copy is ${item?.status ?? 'absent'} (borrower ${item?.borrower ?? 'none'})`);
     }
   }
@@ -565,7 +565,7 @@ export const checkInvariants = (rows: readonly Row[], options: InvariantOptions)
     for (const hold of readied) {
       const card = String(hold.cardNumber);
       const patron = profileOf.get(card);
-      if (!patron || patron.contactMethod !== 'EMAIL' || !patron.email) continue;
+      if (patron?.contactMethod !== 'EMAIL' || !patron.email) continue;
       const inWindow = windowRecipients.has(patron.email) || windowCards.has(card);
       const due = hold.status === 'READY' && hold.readyDate < today;
       // Its time on the shelf: from readyAt to its end (a minute's slack for a run still sending) or the next hold of the same title.

@@ -13,8 +13,11 @@ const groupBy = <T>(list: readonly T[], key: (value: T) => string) => {
   for (const value of list) groups.set(key(value), [...(groups.get(key(value)) ?? []), value]);
   return groups;
 };
-const countBy = <T>(list: readonly T[], key: (value: T) => string) =>
-  list.reduce<Record<string, number>>((acc, value) => ({ ...acc, [key(value)]: (acc[key(value)] ?? 0) + 1 }), {});
+const countBy = <T>(list: readonly T[], key: (value: T) => string) => {
+  const counts: Record<string, number> = {};
+  for (const value of list) counts[key(value)] = (counts[key(value)] ?? 0) + 1;
+  return counts;
+};
 
 describe('demo catalog: deterministic', () => {
   it('the same options give the same catalog, every run', () => {

@@ -58,7 +58,12 @@ describe('SPEC 10.4 mail that carriers accept', () => {
 
 describe('SPEC 10.4 mailer and SES events', () => {
   const sent: Record<string, unknown>[] = [];
-  const client = { send: async (command: { input: Record<string, unknown> }) => (sent.push(command.input), { MessageId: 'm-1' }) } as unknown as SESClient;
+  const client = {
+    send: async (command: { input: Record<string, unknown> }) => {
+      sent.push(command.input);
+      return { MessageId: 'm-1' };
+    },
+  } as unknown as SESClient;
   const message = { to: 'a@example.jp', from: 'central@library-mito.jp', subject: 's', text: 't', html: '<p>h</p>' };
 
   it('SPEC 10.4: every send names the configuration set when one is configured, and sends text and HTML', async () => {

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { NgramSearchIndex } from '../../functions/domain/search/engine.js';
+import type { NgramSearchIndex } from '../../functions/domain/search/engine.js';
 import { buildSearchIndex, deserializeSearchIndex, serializeSearchIndex, type SearchableTitle, type SearchIndex } from '../../functions/domain/search/index.js';
 import type { IndexData } from '../../functions/domain/search/layout.js';
 import { encodeIndexData } from '../../functions/domain/search/serialize.js';

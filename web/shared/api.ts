@@ -3,6 +3,8 @@
  * sessionStorage (never localStorage: a shared library PC closes the tab), errors as
  * ApiError carrying SPEC 7's code, message and field.
  */
+import type { ErrorAnswer } from '../../functions/contract/views/error';
+
 export type Lang = 'ja' | 'en';
 
 export class ApiError extends Error {
@@ -43,7 +45,7 @@ export const createApiClient = (storageKey: string, lang: () => Lang, onUnauthor
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       if (response.status === 204) return undefined as T;
-      const payload = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string; field?: string } };
+      const payload = (await response.json().catch(() => ({}))) as Partial<ErrorAnswer>;
       if (!response.ok) {
         if (response.status === 401 && token) onUnauthorized();
         const { code = 'INTERNAL', message = response.statusText, field, ...details } = payload.error ?? {};

@@ -4,20 +4,11 @@
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { LibraryConfig } from '../../functions/contract/views/config';
 import { syncServerClock } from './server-clock';
 
-export interface LibraryConfig {
-  readonly libraryName: string;
-  readonly holdLimit: number;
-  /** A loan is due this many days after checkout (the guide: the 15th day counting that day). */
-  readonly loanDays: number;
-  readonly pickupDays: number;
-  readonly renewals: number;
-  /** The service's clock when it answered (ISO 8601); see server-clock.ts. */
-  readonly serverTime?: string;
-  /** The sender of the library's mail, for "let it through your spam filter". */
-  readonly mailFrom?: string;
-}
+/** GET /api/config's answer, from the HTTP contract (a type-only import: nothing reaches the bundle). */
+export type { LibraryConfig };
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,4 +1,5 @@
 /** The staff console: login, this counter's branch, the header and the current page. */
+import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { api, client, onUnauthorized } from './api';
 import { AppHeader } from './components/AppHeader';
@@ -108,7 +109,7 @@ export const App = () => {
     [branches, counterBranch, known, setCounterBranch],
   );
 
-  let body;
+  let body: ComponentChildren;
   if (!token) {
     body = (
       <LoginPage

@@ -53,6 +53,9 @@ export const makeApiHandler = <G extends ApiGroupName>(
     .use(language())
     .use(errorResponses(deps))
     .use(authenticate((event) => declared.get(event.routeKey), deps))
-    .use(jsonBody((event) => declared.get(event.routeKey)?.maxBodyBytes ?? deps.config.maxBodyBytes))
+    .use(jsonBody((event) => {
+      const route = declared.get(event.routeKey);
+      return route ? (route.maxBodyBytes ?? deps.config.maxBodyBytes) : undefined;
+    }))
     .handler(dispatch) as unknown as ApiHandler;
 };

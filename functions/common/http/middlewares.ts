@@ -53,12 +53,16 @@ export const language = (): Middleware => ({
   },
 });
 
-/** Enforces the body size limit (413) and parses JSON (400 naming `body`). */
-export const jsonBody = (limitOf: (event: Event) => number): Middleware => ({
+/**
+ * Enforces the body size limit (413) and parses JSON (400 naming `body`). `limitOf` answers
+ * undefined for a path that is no declared route: its body is never read, so it answers 404
+ * whatever it sends (issue 13: the contract's answer for an unknown route).
+ */
+export const jsonBody = (limitOf: (event: Event) => number | undefined): Middleware => ({
   before: (request) => {
     const { body, isBase64Encoded } = request.event;
     const maxBytes = limitOf(request.event);
-    if (body === undefined || body === null || body === '') return;
+    if (maxBytes === undefined || body === undefined || body === null || body === '') return;
     const raw = isBase64Encoded ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8');
     if (raw.length > maxBytes) throw new AppError(413, 'PAYLOAD_TOO_LARGE', { extra: { limitBytes: maxBytes } });
     try {

@@ -1,4 +1,4 @@
-import { AppError } from '../errors.js';
+import type { AppError } from '../errors.js';
 import { errorMessages, fill, ruleMessages, type Lang } from '../messages.js';
 
 export interface ErrorBody {

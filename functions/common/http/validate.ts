@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { AppError } from '../errors.js';
 import type { RuleName } from '../messages.js';
 

@@ -7,6 +7,6 @@ import * as z from 'zod/mini';
  */
 
 /** ISO 8601 with the Tokyo offset, e.g. 2026-12-01T10:00:00+09:00. */
-export const instant = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/));
+export const instant = z.iso.datetime({ offset: true });
 /** A calendar date in Tokyo, YYYY-MM-DD. */
-export const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+export const day = z.iso.date();

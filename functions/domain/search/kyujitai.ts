@@ -20,7 +20,7 @@ const PAIRS =
   '鷗鴎髙高﨑崎';
 
 const MAP = new Map<string, string>();
-for (let i = 0; i + 1 < PAIRS.length; i += 2) MAP.set(PAIRS[i]!, PAIRS[i + 1]!);
+for (let i = 0; i + 1 < PAIRS.length; i += 2) MAP.set(PAIRS.charAt(i), PAIRS.charAt(i + 1));
 
 const OLD_FORMS = new RegExp(`[${[...MAP.keys()].join('')}]`, 'gu');
 

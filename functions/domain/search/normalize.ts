@@ -96,7 +96,7 @@ const foldSounds = (text: string): string => {
     from = i + skip;
   };
   for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
+    const c = text.charAt(i);
     if (c === VU) {
       // ヴァ → バ (the vowel is part of the syllable); ヴュ → ビュ; ヴ alone → ブ.
       const syllable = VU_SYLLABLES[text[i + 1] ?? ''];

@@ -21,7 +21,7 @@ export interface ReadingPattern {
   readonly global: RegExp;
 }
 
-const escape = (c: string): string => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+const escapeRegExp = (c: string): string => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 
 /** The pattern for a normalised term, or undefined when it has no possible particle. */
 export const readingPattern = (term: string): ReadingPattern | undefined => {
@@ -29,7 +29,7 @@ export const readingPattern = (term: string): ReadingPattern | undefined => {
   let source = '';
   let any = false;
   for (let i = 0; i < term.length; i += 1) {
-    const c = term[i]!;
+    const c = term.charAt(i);
     const spoken = PRONOUNCED[c];
     if (spoken !== undefined && (i > 0 || term.length === 1)) {
       pronounced += spoken;
@@ -37,7 +37,7 @@ export const readingPattern = (term: string): ReadingPattern | undefined => {
       any = true;
     } else {
       pronounced += c;
-      source += escape(c);
+      source += escapeRegExp(c);
     }
   }
   if (!any) return undefined;

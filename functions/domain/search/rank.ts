@@ -45,6 +45,7 @@ export const termTier = (data: IndexData, doc: number, text: string, fields: num
     const start = f === 0 ? 0 : (data.fieldStarts[base + f - 1] ?? 0);
     const end = f === FIELD_COUNT - 1 ? s.length : (data.fieldStarts[base + f] ?? 0) - 1;
     if (end - start < text.length) continue;
+    // biome-ignore lint/style/noNonNullAssertion: f < FIELD_COUNT, one tier entry per field; a hot loop (every candidate)
     const tiers = FIELD_TIERS[f]!;
     if (s.startsWith(text, start)) return end - start === text.length ? tiers.exact : tiers.prefix;
     const at = first >= start ? first : s.indexOf(text, start);
@@ -67,6 +68,7 @@ export const patternTier = (data: IndexData, doc: number, text: string, fields: 
     const start = f === 0 ? 0 : (data.fieldStarts[base + f - 1] ?? 0);
     const end = f === FIELD_COUNT - 1 ? s.length : (data.fieldStarts[base + f] ?? 0) - 1;
     if (end - start < text.length) continue;
+    // biome-ignore lint/style/noNonNullAssertion: f < FIELD_COUNT, one tier entry per field; a hot loop (every candidate)
     const tiers = FIELD_TIERS[f]!;
     if ((READING_FIELDS & (1 << f)) === 0) {
       if (s.startsWith(text, start)) return end - start === text.length ? tiers.exact : tiers.prefix;

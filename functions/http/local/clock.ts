@@ -1,11 +1,8 @@
-import * as z from 'zod/mini';
 import { AppError, notFound } from '../../common/errors.js';
 import { ok, type RouteHandler } from '../../common/http/types.js';
 import { parseInput } from '../../common/http/validate.js';
+import { ClockBody, EventsQuery } from '../../contract/local.js';
 
-const ClockBody = z.object({
-  now: z.nullable(z.iso.datetime({ offset: true })),
-});
 
 /** PUT /admin/local/clock (SPEC 7, local stack only). */
 export const setLocalClock: RouteHandler = async (request, deps) => {
@@ -18,6 +15,7 @@ export const setLocalClock: RouteHandler = async (request, deps) => {
 /** GET /admin/local/events: the latest events on the local bus, newest first. */
 export const listLocalEvents: RouteHandler = async (request, deps) => {
   if (!deps.local) throw notFound();
-  const limit = Math.min(Math.max(Number(request.query.limit ?? 100) || 100, 1), 1000);
+  const query = parseInput(EventsQuery, request.query, 'query');
+  const limit = Math.min(Math.max(Number(query.limit ?? 100) || 100, 1), 1000);
   return ok(await deps.local.recentEvents(limit));
 };

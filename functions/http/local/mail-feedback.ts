@@ -1,22 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod/mini';
 import { AppError, notFound } from '../../common/errors.js';
 import { ok, type RouteHandler } from '../../common/http/types.js';
 import { parseInput } from '../../common/http/validate.js';
+import { FeedbackBody } from '../../contract/local.js';
 import { checkEmail } from '../../domain/contact.js';
 import { mailFeedback } from '../../wiring.js';
 
-const FeedbackBody = z.object({
-  email: z.string().check(z.trim(), z.maxLength(254)),
-  type: z.enum(['Bounce', 'Complaint']),
-  bounceType: z.optional(z.enum(['Permanent', 'Transient'])),
-});
 
 /**
  * The detail of the event SES publishes to EventBridge for a bounce or a complaint (the
  * fields this service and a subscriber would read; SES adds headers and more).
  */
-export const sesEventDetail = (input: z.infer<typeof FeedbackBody>, from: string, now: Date): Record<string, unknown> => {
+export const sesEventDetail = (input: FeedbackBody, from: string, now: Date): Record<string, unknown> => {
   const timestamp = now.toISOString();
   const mail = { timestamp, messageId: randomUUID(), source: from, destination: [input.email] };
   if (input.type === 'Complaint') {

@@ -1,10 +1,10 @@
-import * as z from 'zod/mini';
 import { AppError, notFound } from '../../common/errors.js';
 import { assertSessionCurrent, noContent, ok, principalOf, type RouteHandler } from '../../common/http/types.js';
 import { parseInput } from '../../common/http/validate.js';
-import { trimmed } from '../../common/http/schemas.js';
+import { ReserveBody } from '../../contract/patron.js';
 import { tokyoIso } from '../../domain/tokyo-time.js';
 import { reserveFromBasket } from '../../use-cases/reserve-basket.js';
+import type { BasketEntry } from '../../contract/views/basket.js';
 
 const titleIdOf = (params: Readonly<Record<string, string | undefined>>) => {
   const titleId = params.titleId;
@@ -20,7 +20,7 @@ export const getBasket: RouteHandler = async (request, deps) => {
   return ok(
     records.basket
       .sort((a, b) => b.addedAt.localeCompare(a.addedAt))
-      .map((e) => ({ titleId: e.titleId, title: e.title, addedAt: tokyoIso(new Date(e.addedAt)) })),
+      .map((e): BasketEntry => ({ titleId: e.titleId, title: e.title, addedAt: tokyoIso(new Date(e.addedAt)) })),
   );
 };
 
@@ -44,11 +44,6 @@ export const deleteBasket: RouteHandler = async (request, deps) => {
   await deps.store.basket.remove(subject, titleIdOf(request.params));
   return noContent();
 };
-
-const ReserveBody = z.object({
-  titleIds: z.array(trimmed(1, 64)).check(z.minLength(1), z.maxLength(50)),
-  pickupBranch: trimmed(1, 40),
-});
 
 /** POST /api/me/basket/reserve: one result per title; reserved titles leave the basket. */
 export const reserveBasket: RouteHandler = async (request, deps) => {

@@ -1,18 +1,10 @@
-import * as z from 'zod/mini';
 import { AppError } from '../../common/errors.js';
 import { ok, principalOf, type RouteHandler } from '../../common/http/types.js';
 import { parseInput } from '../../common/http/validate.js';
-import { CONTACT_METHODS, checkEmail } from '../../domain/contact.js';
+import { checkEmail } from '../../domain/contact.js';
+import { ContactBody } from '../../contract/patron.js';
 import { profileView } from './profile.js';
 import { emailStatusEvent } from '../../use-cases/email-status-events.js';
-
-const ContactBody = z.object({
-  email: z.pipe(
-    z.optional(z.nullable(z.string())),
-    z.transform((value) => (value === null || value === undefined || value.trim() === '' ? undefined : value.normalize('NFKC').trim())),
-  ),
-  contactMethod: z.enum(CONTACT_METHODS),
-});
 
 /** PUT /api/me/contact (SPEC 3): email is required for EMAIL, optional otherwise. */
 export const updateContact: RouteHandler = async (request, deps) => {

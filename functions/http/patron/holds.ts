@@ -1,8 +1,7 @@
-import * as z from 'zod/mini';
 import { notFound } from '../../common/errors.js';
 import { assertSessionCurrent, ok, principalOf, type RouteHandler } from '../../common/http/types.js';
 import { parseInput } from '../../common/http/validate.js';
-import { trimmed } from '../../common/http/schemas.js';
+import { HoldBody, SequenceBody, SuspensionBody } from '../../contract/patron.js';
 import { cancelByPatron } from '../../use-cases/cancel-hold.js';
 import { holdViews } from '../../use-cases/hold-view.js';
 import { placeHold } from '../../use-cases/place-hold.js';
@@ -11,8 +10,6 @@ import { placeSequence, SequenceRefused } from '../../use-cases/place-sequence.j
 import { renderAppError } from '../../common/http/render-error.js';
 import type { Deps } from '../../common/deps.js';
 import type { Principal } from '../../common/tokens.js';
-
-const HoldBody = z.object({ titleId: trimmed(1, 64), pickupBranch: trimmed(1, 40) });
 
 /**
  * These routes check the session (SPEC 12) from the patron Query placing reads anyway; a
@@ -51,7 +48,7 @@ export const deleteHold: RouteHandler = async (request, deps) => {
 /** PUT /api/me/holds/{holdId}/suspension {until} (SPEC 10.1): the hold, suspended. */
 export const putSuspension: RouteHandler = async (request, deps) => {
   const { subject } = principalOf(request);
-  const until = checkSuspensionDate(deps, (request.body as { until?: unknown } | undefined)?.until);
+  const until = checkSuspensionDate(deps, parseInput(SuspensionBody, request.body).until);
   const hold = await deps.store.holds.get(subject, request.params.holdId ?? '', deps.clock.now());
   const [view] = await holdViews(deps, [await changeSuspension(deps, hold, until)], request.lang);
   return ok(view);
@@ -64,15 +61,6 @@ export const deleteSuspension: RouteHandler = async (request, deps) => {
   const [view] = await holdViews(deps, [await changeSuspension(deps, hold, undefined)], request.lang);
   return ok(view);
 };
-
-const SequenceBody = z.object({
-  titleIds: z.array(trimmed(1, 64)).check(
-    z.minLength(2, { error: 'rule:sequenceTitles' }),
-    z.maxLength(10, { error: 'rule:sequenceTitles' }),
-    z.refine((ids) => new Set(ids).size === ids.length, { error: 'rule:sequenceTitles' }),
-  ),
-  pickupBranch: trimmed(1, 40),
-});
 
 /**
  * POST /api/me/holds/sequence (SPEC 10.2): 201 {sequenceId, holds} in reading order, or the

@@ -1,9 +1,10 @@
 import { checkEmail } from '../../domain/contact.js';
 import { warningMessages, type Lang } from '../../common/messages.js';
 import type { Patron } from '../../store/patrons.js';
+import type { Profile } from '../../contract/views/profile.js';
 
 /** The profile a patron sees (SPEC 7 GET /api/me): no birth date, nothing internal. */
-export const profileView = (patron: Patron, lang: Lang, passwordIsInitial?: boolean) => {
+export const profileView = (patron: Patron, lang: Lang, passwordIsInitial?: boolean): Profile => {
   const verdict = patron.email ? checkEmail(patron.email) : undefined;
   const warning = verdict?.ok && verdict.warning ? verdict.warning : undefined;
   return {

@@ -2,6 +2,7 @@ import { notFound } from '../../common/errors.js';
 import { assertSessionCurrent, ok, principalOf, type RouteHandler } from '../../common/http/types.js';
 import { tokyoIso } from '../../domain/tokyo-time.js';
 import { loansAndHolds } from '../../use-cases/status-view.js';
+import type { PatronStatus } from '../../contract/views/status.js';
 
 /**
  * GET /api/me/status (SPEC 6 利用状況): loans, holds (active first), basket, limit — one
@@ -22,5 +23,5 @@ export const getStatus: RouteHandler = async (request, deps) => {
       .map((e) => ({ titleId: e.titleId, title: e.title, addedAt: tokyoIso(new Date(e.addedAt)) })),
     holdLimit,
     activeHolds,
-  });
+  } satisfies PatronStatus);
 };

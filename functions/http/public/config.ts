@@ -1,5 +1,6 @@
 import { ok, type RouteHandler } from '../../common/http/types.js';
 import { tokyoIso } from '../../domain/tokyo-time.js';
+import type { LibraryConfig } from '../../contract/views/config.js';
 
 /**
  * GET /api/config (SPEC 11): the rules clients show, as this stack applies them, and the
@@ -15,4 +16,4 @@ export const getConfig: RouteHandler = async (_request, deps) =>
     serverTime: tokyoIso(deps.clock.now()),
     // The From of every notice: the contact page asks patrons to let it through spam filters.
     mailFrom: deps.config.mailFrom,
-  });
+  } satisfies LibraryConfig);

@@ -3,6 +3,7 @@ import { ok, type RouteHandler } from '../../common/http/types.js';
 import { tokyoDate } from '../../domain/tokyo-time.js';
 import { availabilityByBranch, onlineHoldability } from '../../use-cases/title-availability.js';
 import { waitEstimates } from '../../use-cases/wait-estimates.js';
+import type { TitleDetail } from '../../contract/views/title.js';
 
 /**
  * GET /api/catalog/titles/{titleId}: the title, its copies, holdability, queue length and
@@ -24,5 +25,5 @@ export const getTitle: RouteHandler = async (request, deps) => {
     ...holdability,
     waiting: queue.filter((h) => h.status === 'PROVISIONAL' || h.status === 'WAITING').length,
     estimatedReadyDate: holdability.holdable ? (waitEstimates(deps, today, queue, copies, { withNewHold: true }).newHold ?? null) : null,
-  });
+  } satisfies TitleDetail);
 };

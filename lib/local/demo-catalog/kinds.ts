@@ -141,6 +141,7 @@ export const addMagazines = (b: CatalogBuilder, count: number) => {
   for (let i = 0; i < count; i += 1) {
     const k = i % magazines.length;
     const back = Math.floor(i / magazines.length);
+    // biome-ignore lint/style/noNonNullAssertion: k = i % magazines.length
     const magazine = magazines[k]!;
     const issue = issueOf(back);
     const titleId = b.addTitle({

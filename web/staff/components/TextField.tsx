@@ -54,6 +54,7 @@ export const TextField = (props: Props) => {
         aria-describedby={hintId}
         data-testid={props.testId}
         disabled={props.disabled}
+        // biome-ignore lint/a11y/noAutofocus: only the login form's first field and the counter's scan field ask for it, where the next keystroke (or scan) belongs
         autoFocus={props.autoFocus}
       />
     </div>

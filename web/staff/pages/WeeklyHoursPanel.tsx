@@ -21,7 +21,11 @@ export const WeeklyHoursPanel = ({ branch, weekly, onSaved }: { branch: string; 
   const submit = async (event: Event) => {
     event.preventDefault();
     setSaved('');
-    if (await run(async () => (await api.putWeeklyHours(branch, draft), true))) {
+    const saved = await run(async () => {
+      await api.putWeeklyHours(branch, draft);
+      return true;
+    });
+    if (saved) {
       onSaved(draft);
       setSaved(`保存しました: ${branchName(branch)}の曜日ごとの開館時間`);
     }

@@ -1,0 +1,8 @@
+import * as z from 'zod/mini';
+
+/**
+ * A path parameter: an id we issued or imported, 1–64 of ASCII letters, digits, `.`, `_`, `-`.
+ * The HTTP layer refuses anything else with 400 VALIDATION naming the parameter
+ * (functions/common/http/path-parameters.ts).
+ */
+export const pathId = z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/));
