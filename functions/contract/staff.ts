@@ -4,16 +4,7 @@ import { instant } from './views/common.js';
 import { StaffAccount, StaffBody, StaffLoginAnswer, StaffLoginBody, staffId } from './views/staff-accounts.js';
 import { BranchParams, CalendarDayBody, CalendarDayParams, WeeklyHoursAnswer, WeeklyHoursBody } from './views/staff-calendar.js';
 import { CreatedItem, ImportBody, ImportReport, ItemBody, TitleBody, TitleCreated } from './views/staff-catalog.js';
-import {
-  CheckinAnswer,
-  CheckinBody,
-  CheckoutBody,
-  CheckoutLoan,
-  ContactEntry,
-  ContactListQuery,
-  PullEntry,
-  PullListQuery,
-} from './views/staff-checkin.js';
+import { CheckinAnswer, CheckinBody, CheckoutBody, CheckoutLoan, ContactEntry, ContactListQuery, PullEntry, PullListQuery } from './views/staff-checkin.js';
 import { JobParams, JobRun, RunRequested } from './views/staff-jobs.js';
 import { CardParams, InitialPassword, LookupQuery, PatronBody, PatronRecord, PatronSummary, PatronView, RenewAnswer, RenewBody } from './views/staff-patron.js';
 import { CancelHoldBody, CancelHoldQuery, CounterHoldBody, StaffHold, SuspensionBody } from './views/staff-queue.js';
@@ -33,7 +24,7 @@ export const staffContracts = {
   'POST /admin/login': contract({
     summary: 'Staff login with staff id and password',
     description:
-      'SPEC 7, 11. A staff token has its own audience and lifetime (a shift) and carries the role. Failed attempts lock the account like a patron\'s (SPEC 12: 423 `LOCKED` with `unlocksAt`); a disabled account answers like a wrong password.',
+      "SPEC 7, 11. A staff token has its own audience and lifetime (a shift) and carries the role. Failed attempts lock the account like a patron's (SPEC 12: 423 `LOCKED` with `unlocksAt`); a disabled account answers like a wrong password.",
     body: StaffLoginBody,
     responses: { 200: StaffLoginAnswer },
     errors: { 401: ['INVALID_STAFF_CREDENTIALS'], 423: ['LOCKED'] },
@@ -69,7 +60,8 @@ export const staffContracts = {
   }),
   'POST /admin/patrons': contract({
     summary: 'Register a patron',
-    description: 'SPEC 3: created by staff; internet service stays off until the password is issued. A birth date after today is 400 `VALIDATION`; a taken card number 409 `ALREADY_EXISTS`.',
+    description:
+      'SPEC 3: created by staff; internet service stays off until the password is issued. A birth date after today is 400 `VALIDATION`; a taken card number 409 `ALREADY_EXISTS`.',
     body: PatronBody,
     responses: { 201: PatronRecord },
     errors: { 409: ['ALREADY_EXISTS'] },
@@ -83,14 +75,16 @@ export const staffContracts = {
   }),
   'POST /admin/patrons/{cardNumber}/internet-password': contract({
     summary: 'Issue or reset the internet password',
-    description: 'SPEC 3, 12: the password becomes the birth MMDD (answered, to hand over), any lock is lifted, internet service is on, and every session of the account ends. No body.',
+    description:
+      'SPEC 3, 12: the password becomes the birth MMDD (answered, to hand over), any lock is lifted, internet service is on, and every session of the account ends. No body.',
     params: CardParams,
     responses: { 200: InitialPassword },
     errors: { 404: ['NOT_FOUND'] },
   }),
   'POST /admin/patrons/{cardNumber}/loans/renew': contract({
     summary: 'Renew loans for a patron (by phone)',
-    description: 'SPEC 11 renewal by phone, with the rules and answer of SPEC 6: each loan its own result; a refused one carries the first reason as `code` and all of them as `reasons`.',
+    description:
+      'SPEC 11 renewal by phone, with the rules and answer of SPEC 6: each loan its own result; a refused one carries the first reason as `code` and all of them as `reasons`.',
     params: CardParams,
     body: RenewBody,
     responses: { 200: RenewAnswer },
@@ -173,7 +167,7 @@ export const staffContracts = {
     errors: { 422: ['INVALID_BRANCH'] },
   }),
   'GET /admin/contact-list': contract({
-    summary: "READY holds at a branch whose patrons staff phone",
+    summary: 'READY holds at a branch whose patrons staff phone',
     description: 'SPEC 5.6, 10.4: patrons who chose 電話 (`reason: PHONE`), and those whose mail address bounces (`EMAIL_BOUNCED`).',
     query: ContactListQuery,
     responses: { 200: z.array(ContactEntry) },

@@ -37,8 +37,10 @@ const candidates = async (deps: Deps, branch: string) => {
     return free.some((c) => c.location === branch) ? { waiting, free } : { waiting: [], free: [] };
   });
   const untouchedSince = new Date(deps.clock.now().getTime() - PULL_TITLE_MIN_AGE_MS);
-  await mapWithConcurrency(marked.filter((m) => stale.has(m.titleId) && m.touchedAt < untouchedSince.toISOString()), 8, (m) =>
-    deps.store.pullTitles.forget(branch, m.titleId, untouchedSince),
+  await mapWithConcurrency(
+    marked.filter((m) => stale.has(m.titleId) && m.touchedAt < untouchedSince.toISOString()),
+    8,
+    (m) => deps.store.pullTitles.forget(branch, m.titleId, untouchedSince),
   );
   return { holds: titles.flatMap((t) => t.waiting), copies: titles.flatMap((t) => t.free) };
 };
@@ -105,9 +107,7 @@ const callReason = (patron: Patron | undefined): 'PHONE' | 'EMAIL_BOUNCED' | und
  */
 export const contactList = async (deps: Deps, branch: string): Promise<ContactListEntry[]> => {
   const ready = await deps.store.holds.ready(branch);
-  const patrons = new Map(
-    await Promise.all([...new Set(ready.map((h) => h.cardNumber))].map(async (card) => [card, await deps.store.patrons.get(card)] as const)),
-  );
+  const patrons = new Map(await Promise.all([...new Set(ready.map((h) => h.cardNumber))].map(async (card) => [card, await deps.store.patrons.get(card)] as const)));
   return ready.flatMap((h) => {
     const patron = patrons.get(h.cardNumber);
     const reason = callReason(patron);

@@ -139,8 +139,7 @@ export const routeCopyOnce = async (
     );
   }
   const home = item.branch;
-  const destination: CopyDestination =
-    home === branch && !options.travelling ? { action: 'SHELVE', branch } : { action: 'TRANSIT', toBranch: home };
+  const destination: CopyDestination = home === branch && !options.travelling ? { action: 'SHELVE', branch } : { action: 'TRANSIT', toBranch: home };
   const placed = await writes.place(destination.action === 'SHELVE' ? { status: 'ON_SHELF' } : { status: 'IN_TRANSIT', destination: home });
   return placed ? routed(destination) : 'item-changed';
 };

@@ -31,58 +31,7 @@ export type { CounterHoldInput, HoldStateName as HoldStatus, StaffHoldView as St
 export type InitialPasswordAnswer = z.output<typeof InitialPassword>;
 export type RenewAnswerView = z.output<typeof RenewAnswer>;
 
-/*
- * Answers of the public routes the console also calls (GET /api/branches, /api/catalog/search,
- * /api/catalog/titles/{titleId}); their contracts are the public ones (functions/contract/public.ts).
- */
-export interface Branch {
-  code: string;
-  name: string;
-  phone?: string;
-}
-
-export interface SearchItem {
-  titleId: string;
-  title: string;
-  author?: string | null;
-  publisher?: string | null;
-  year?: number | null;
-  materialType: string;
-  holdable: boolean;
-  reason: string | null;
-  copies: number;
-  available: number;
-}
-
-export interface SearchResult {
-  total: number;
-  page: number;
-  pageSize: number;
-  items: SearchItem[];
-}
-
-export interface Copy {
-  itemId: string;
-  branch: string;
-  location: string;
-  category: 'NORMAL' | 'REFERENCE_ONLY' | 'CONTEST' | 'LATEST_ISSUE';
-  status: 'ON_SHELF' | 'ON_LOAN' | 'IN_TRANSIT' | 'ON_HOLD_SHELF' | 'MISSING';
-  interlibrary: boolean;
-  callNumber?: string | null;
-}
-
-export interface TitleDetail {
-  titleId: string;
-  title: string;
-  author?: string;
-  publisher?: string;
-  year?: number;
-  isbn?: string;
-  materialType: string;
-  series?: string;
-  volume?: string | number;
-  copies: Copy[];
-  holdable: boolean;
-  reason: string | null;
-  waiting: number;
-}
+// The public routes the console calls too: GET /api/branches, /api/catalog/search, /api/catalog/titles/{titleId}.
+export type { BranchView as Branch } from '../../functions/contract/views/branch';
+export type { SearchItem, SearchResult } from '../../functions/contract/views/search';
+export type { CopyView as Copy, TitleDetail } from '../../functions/contract/views/title';

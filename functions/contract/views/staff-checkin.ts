@@ -53,8 +53,8 @@ export const PullEntry = z.object({
   title: z.string(),
   author: z.nullable(z.string()),
   callNumber: z.nullable(z.string()).check(z.describe('請求記号 of the copy, or null when the copy has none.')),
-  shelfBranch: z.string().check(z.describe('The branch whose shelf the copy is on (this list\'s branch).')),
-  cardNumberMasked: z.string().check(z.describe('The hold\'s card number with all but the last four digits hidden.')),
+  shelfBranch: z.string().check(z.describe("The branch whose shelf the copy is on (this list's branch).")),
+  cardNumberMasked: z.string().check(z.describe("The hold's card number with all but the last four digits hidden.")),
   pickupBranch: z.string(),
   requestedAt: instant,
 });

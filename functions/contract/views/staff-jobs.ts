@@ -13,13 +13,15 @@ export const RunRequested = z.object({ runId: z.string() });
 export const JobRun = z.object({
   runId: z.string(),
   trigger: z.enum(['schedule', 'manual']),
-  schedule: z.nullable(z.string()).check(z.describe('The schedule\'s name (wiring.ts), for scheduled runs.')),
+  schedule: z.nullable(z.string()).check(z.describe("The schedule's name (wiring.ts), for scheduled runs.")),
   scheduledTime: z.nullable(instant).check(z.describe('The time the scheduler meant the run for: the run\'s "now".')),
   requestedAt: z.nullable(instant),
   startedAt: z.nullable(instant),
   finishedAt: z.nullable(instant),
   status: z.enum(['REQUESTED', 'RUNNING', 'SUCCEEDED', 'FAILED']),
-  summary: z.nullable(z.record(z.string(), z.unknown())).check(z.describe('What the job reports (counts, the continuation it requested, an error\'s name): its own shape.')),
+  summary: z
+    .nullable(z.record(z.string(), z.unknown()))
+    .check(z.describe("What the job reports (counts, the continuation it requested, an error's name): its own shape.")),
   attempts: z.number().check(z.int()).check(z.describe('How many times the run started (a continuation or a retry starts it again).')),
 });
 

@@ -12,7 +12,7 @@ export const HoldPauseFields = {
   sequenceIndex: z.nullable(z.number().check(z.int())).check(z.describe('Its 1-based place in the sequence.')),
   sequenceLength: z.nullable(z.number().check(z.int())).check(z.describe('The number of holds in the sequence.')),
   waitsFor: z.nullable(z.string()).check(z.describe('The titleId of the previous hold of the sequence while it still blocks this one (SPEC 10.2).')),
-  waitsForTitle: z.nullable(z.string()).check(z.describe('That title\'s name.')),
+  waitsForTitle: z.nullable(z.string()).check(z.describe("That title's name.")),
 };
 
 /**

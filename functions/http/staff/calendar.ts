@@ -14,8 +14,6 @@ export const putCalendarDay: RouteHandler = async (request, deps) => {
   const problem = hoursProblem(hours);
   if (problem) throw new AppError(400, 'VALIDATION', { field: problem, rule: 'time' });
   if (!(await deps.store.branches.get(branch))) throw new AppError(404, 'INVALID_BRANCH', { field: 'branch' });
-  await deps.store.calendar.putException(
-    hours.open ? { branch, date, open: true, opensAt: hours.opensAt, closesAt: hours.closesAt } : { branch, date, open: false },
-  );
+  await deps.store.calendar.putException(hours.open ? { branch, date, open: true, opensAt: hours.opensAt, closesAt: hours.closesAt } : { branch, date, open: false });
   return noContent();
 };

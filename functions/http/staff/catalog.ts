@@ -22,4 +22,3 @@ export const postItem: RouteHandler = async (request, deps) => {
   if (outcome === 'no-title') throw new AppError(404, 'NOT_FOUND', { field: 'titleId' });
   return ok(item, 201);
 };
-

@@ -26,17 +26,19 @@ export const listJobRuns: RouteHandler = async (request, deps) => {
   const job = jobFrom(request.params);
   const runs = await deps.store.jobRuns.recent(job);
   return ok(
-    runs.map((run): JobRunView => ({
-      runId: run.runId,
-      trigger: run.trigger,
-      schedule: run.schedule ?? null,
-      scheduledTime: run.scheduledTime ?? null,
-      requestedAt: run.requestedAt ?? null,
-      startedAt: run.startedAt ?? null,
-      finishedAt: run.finishedAt ?? null,
-      status: run.status,
-      summary: run.summary ?? null,
-      attempts: run.attempts ?? (run.startedAt ? 1 : 0),
-    })),
+    runs.map(
+      (run): JobRunView => ({
+        runId: run.runId,
+        trigger: run.trigger,
+        schedule: run.schedule ?? null,
+        scheduledTime: run.scheduledTime ?? null,
+        requestedAt: run.requestedAt ?? null,
+        startedAt: run.startedAt ?? null,
+        finishedAt: run.finishedAt ?? null,
+        status: run.status,
+        summary: run.summary ?? null,
+        attempts: run.attempts ?? (run.startedAt ? 1 : 0),
+      }),
+    ),
   );
 };

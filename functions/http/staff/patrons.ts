@@ -1,14 +1,7 @@
 import { AppError, notFound } from '../../common/errors.js';
 import { ok, type RouteHandler } from '../../common/http/types.js';
 import { parseInput } from '../../common/http/validate.js';
-import {
-  CardParams,
-  LookupQuery,
-  PatronBody,
-  RenewBody,
-  type PatronDetail,
-  type PatronRecordView,
-} from '../../contract/views/staff-patron.js';
+import { CardParams, LookupQuery, PatronBody, RenewBody, type PatronDetail, type PatronRecordView } from '../../contract/views/staff-patron.js';
 import { LOOKUP_LIMIT, parseLookupQuery } from '../../domain/patron-lookup.js';
 import type { Patron } from '../../store/patrons.js';
 import { renewLoans } from '../../use-cases/renew-loans.js';
