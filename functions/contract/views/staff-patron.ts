@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { calendarDate, cardNumber, text, trimmed, widthFolded } from '../../common/http/schemas.js';
 import { CONTACT_METHODS } from '../../domain/contact.js';
-import { day, instant } from './common.js';
-import { HoldPauseFields, HoldState } from './staff-queue.js';
+import { day } from './common.js';
+import { HoldView } from './hold.js';
+import { LoanView, RenewResult } from './loan.js';
 
 export const CardParams = z.object({ cardNumber });
 
@@ -24,37 +25,11 @@ export const PatronSummary = z.object({ cardNumber: z.string(), name: z.string()
 export const InitialPassword = z.object({ initialPassword: z.string() });
 
 /** A loan as the patron's status page shows it (SPEC 6), earliest due first. */
-export const PatronLoan = z.object({
-  itemId: z.string(),
-  titleId: z.string(),
-  title: z.string(),
-  dueDate: day,
-  overdue: z.boolean(),
-  renewed: z.boolean(),
-  renewable: z.boolean(),
-  reasons: z.array(z.enum(['HAS_HOLDS', 'INTERLIBRARY', 'ALREADY_RENEWED', 'OVERDUE'])).check(z.describe('Every reason it cannot be renewed today (SPEC 6).')),
-  renewalDueDate: day.check(z.describe('The due date a renewal today would give.')),
-  renewalExtends: z.boolean().check(z.describe('Whether that is later than `dueDate`.')),
-});
+export const PatronLoan = LoanView;
 
 /** A hold as the patron's status page shows it (SPEC 7 hold objects), with the copy the counter fetches. */
 export const PatronHold = z.object({
-  holdId: z.string(),
-  titleId: z.string(),
-  title: z.string(),
-  status: HoldState,
-  statusLabel: z.string(),
-  pickupBranch: z.string(),
-  requestedAt: instant,
-  position: z.optional(z.number().check(z.int())),
-  estimatedReadyDate: z.optional(z.nullable(day)),
-  registersAt: z.optional(instant).check(z.describe('PROVISIONAL: when the registration run (SPEC 5.3) registers it.')),
-  pickupDeadline: z.optional(day),
-  cancellable: z.boolean().check(z.describe('SPEC 5.5: the patron may cancel it online.')),
-  cancelReason: z.optional(z.string()),
-  cancelNote: z.optional(z.string()),
-  finishedAt: z.optional(instant),
-  ...HoldPauseFields,
+  ...HoldView.shape,
   itemId: z.optional(z.string()).check(z.describe('The copy assigned (IN_TRANSIT, READY): the counter fetches it from the hold shelf.')),
 });
 
@@ -76,16 +51,8 @@ export const PatronView = z.object({
   activeHolds: z.number().check(z.int()),
 });
 
-/** POST /admin/patrons/{cardNumber}/loans/renew (SPEC 11 renewal by phone, the rules of SPEC 6). */
+/** POST /admin/patrons/{cardNumber}/loans/renew (SPEC 11 renewal by phone): the rules and results of SPEC 6. */
 export const RenewBody = z.object({ itemIds: z.array(trimmed(1, 40)).check(z.minLength(1), z.maxLength(50)) });
-const renewalCode = z.enum(['NOT_FOUND', 'HAS_HOLDS', 'INTERLIBRARY', 'ALREADY_RENEWED', 'OVERDUE']);
-/** One loan's renewal: `dueDate` when renewed, `error` (the first reason as `code`, all as `reasons`) when not. */
-export const RenewResult = z.object({
-  itemId: z.string(),
-  ok: z.boolean(),
-  dueDate: z.optional(day),
-  error: z.optional(z.object({ code: renewalCode, message: z.string(), reasons: z.array(renewalCode) })),
-});
 export const RenewAnswer = z.object({ results: z.array(RenewResult) });
 
 export type PatronInput = z.input<typeof PatronBody>;

@@ -1,19 +1,10 @@
 import * as z from 'zod/mini';
 import { cardNumber, trimmed } from '../../common/http/schemas.js';
-import { HOLD_STATES } from '../../domain/holds.js';
 import { day, instant } from './common.js';
+import { HoldStatus, PauseFields } from './hold.js';
 
-export const HoldState = z.enum(HOLD_STATES);
-
-/** SPEC 10.1 / 10.2 fields of a hold object: null when they do not apply. */
-export const HoldPauseFields = {
-  suspendedUntil: z.nullable(day).check(z.describe('SPEC 10.1: suspended (passed over by assignment) until this date; null when not.')),
-  sequenceId: z.nullable(z.string()).check(z.describe('SPEC 10.2: the reading-order sequence of the hold.')),
-  sequenceIndex: z.nullable(z.number().check(z.int())).check(z.describe('Its 1-based place in the sequence.')),
-  sequenceLength: z.nullable(z.number().check(z.int())).check(z.describe('The number of holds in the sequence.')),
-  waitsFor: z.nullable(z.string()).check(z.describe('The titleId of the previous hold of the sequence while it still blocks this one (SPEC 10.2).')),
-  waitsForTitle: z.nullable(z.string()).check(z.describe("That title's name.")),
-};
+export const HoldState = HoldStatus;
+const pause = PauseFields.shape;
 
 /**
  * A hold as staff see it (SPEC 7 hold objects, SPEC 11): with the card number, the channel
@@ -35,12 +26,12 @@ export const StaffHold = z.object({
   pickupDeadline: z.optional(day).check(z.describe('READY: the last day to collect it (SPEC 5.4).')),
   cancelReason: z.optional(z.string()).check(z.describe('CANCELLED: why (PATRON, STAFF, a SPEC 5.3 refusal code).')),
   cancelNote: z.optional(z.string()).check(z.describe('CANCELLED by staff: the note the patron reads.')),
-  suspendedUntil: z.optional(HoldPauseFields.suspendedUntil),
-  sequenceId: z.optional(HoldPauseFields.sequenceId),
-  sequenceIndex: z.optional(HoldPauseFields.sequenceIndex),
-  sequenceLength: z.optional(HoldPauseFields.sequenceLength),
-  waitsFor: z.optional(HoldPauseFields.waitsFor),
-  waitsForTitle: z.optional(HoldPauseFields.waitsForTitle),
+  suspendedUntil: z.optional(pause.suspendedUntil),
+  sequenceId: z.optional(pause.sequenceId),
+  sequenceIndex: z.optional(pause.sequenceIndex),
+  sequenceLength: z.optional(pause.sequenceLength),
+  waitsFor: z.optional(pause.waitsFor),
+  waitsForTitle: z.optional(pause.waitsForTitle),
 });
 
 /** POST /admin/holds (SPEC 7): a counter hold, WAITING at once; contest and latest-issue titles allowed. */
