@@ -127,7 +127,13 @@ const operation = (route: RouteDeclaration, contract: RouteContract): JsonSchema
     security: route.access === 'patron' ? [{ patronToken: [] }] : route.access === 'staff' ? [{ staffToken: [] }] : [],
     ...(params.length ? { parameters: params } : {}),
     ...(contract.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(contract.body, 'input') } } } }
+      ? {
+          requestBody: {
+            // An optional body (z.optional) may be left out.
+            required: contract.body._zod.optin !== 'optional',
+            content: { 'application/json': { schema: jsonSchema(contract.body, 'input') } },
+          },
+        }
       : {}),
     responses,
     'x-error-codes': errors,

@@ -8,23 +8,7 @@ import { byShelfOrder, canFillHolds, planPullLists, requestedBeforeDay, type She
 import { tokyoIso } from '../domain/tokyo-time.js';
 import { maskCardNumber } from '../mail/pickup-notice.js';
 import { fillCheckFor } from './fill-eligibility.js';
-
-/** What a clerk needs to find the copy and name the hold on the slip (SPEC 5.4, 7). */
-export interface PullListEntry {
-  readonly holdId: string;
-  readonly titleId: string;
-  readonly itemId: string;
-  readonly title: string;
-  readonly author: string | null;
-  /** 請求記号 of the copy, or null when the copy has none. */
-  readonly callNumber: string | null;
-  /** The branch whose shelf the copy is on (this list's branch). */
-  readonly shelfBranch: string;
-  /** The hold's patron as staff name them on a slip: all but the last four digits hidden. */
-  readonly cardNumberMasked: string;
-  readonly pickupBranch: string;
-  readonly requestedAt: string;
-}
+import type { ContactListEntry, PullListEntry } from '../contract/views/staff-checkin.js';
 
 /** Free copies of a title that may fill holds from a shelf (SPEC 5.4). */
 const freeOnShelf = (copies: readonly StoredItem[]) =>
@@ -53,8 +37,10 @@ const candidates = async (deps: Deps, branch: string) => {
     return free.some((c) => c.location === branch) ? { waiting, free } : { waiting: [], free: [] };
   });
   const untouchedSince = new Date(deps.clock.now().getTime() - PULL_TITLE_MIN_AGE_MS);
-  await mapWithConcurrency(marked.filter((m) => stale.has(m.titleId) && m.touchedAt < untouchedSince.toISOString()), 8, (m) =>
-    deps.store.pullTitles.forget(branch, m.titleId, untouchedSince),
+  await mapWithConcurrency(
+    marked.filter((m) => stale.has(m.titleId) && m.touchedAt < untouchedSince.toISOString()),
+    8,
+    (m) => deps.store.pullTitles.forget(branch, m.titleId, untouchedSince),
   );
   return { holds: titles.flatMap((t) => t.waiting), copies: titles.flatMap((t) => t.free) };
 };
@@ -119,17 +105,16 @@ const callReason = (patron: Patron | undefined): 'PHONE' | 'EMAIL_BOUNCED' | und
  * SPEC 5.6 / 10.4 contact list: READY holds at the branch whose patrons asked to be phoned,
  * or whose mail address is refused (`reason: EMAIL_BOUNCED`), so staff call instead.
  */
-export const contactList = async (deps: Deps, branch: string) => {
+export const contactList = async (deps: Deps, branch: string): Promise<ContactListEntry[]> => {
   const ready = await deps.store.holds.ready(branch);
-  const patrons = new Map(
-    await Promise.all([...new Set(ready.map((h) => h.cardNumber))].map(async (card) => [card, await deps.store.patrons.get(card)] as const)),
-  );
-  return ready
-    .filter((h) => callReason(patrons.get(h.cardNumber)) !== undefined)
-    .map((h) => {
-      const patron = patrons.get(h.cardNumber);
-      return {
-        reason: callReason(patron),
+  const patrons = new Map(await Promise.all([...new Set(ready.map((h) => h.cardNumber))].map(async (card) => [card, await deps.store.patrons.get(card)] as const)));
+  return ready.flatMap((h) => {
+    const patron = patrons.get(h.cardNumber);
+    const reason = callReason(patron);
+    if (!reason) return [];
+    return [
+      {
+        reason,
         holdId: h.holdId,
         cardNumber: h.cardNumber,
         name: patron?.name ?? '',
@@ -140,6 +125,7 @@ export const contactList = async (deps: Deps, branch: string) => {
         pickupBranch: h.pickupBranch,
         readyDate: h.readyDate ?? null,
         pickupDeadline: h.pickupDeadline ?? null,
-      };
-    });
+      },
+    ];
+  });
 };

@@ -21,7 +21,7 @@ export type CopyDestination = (
   | { action: 'SHELVE'; branch: string }
   | { action: 'HOLD_SHELF'; holdId: string; pickupDeadline?: string }
   | { action: 'TRANSIT'; toBranch: string; holdId?: string }
-) & { passedOver?: readonly PassedOver[] };
+) & { passedOver?: PassedOver[] };
 
 /** A routed copy and what its slip needs (checkin-answer.ts): the reads, and the hold it went to. */
 export interface Routed {
@@ -139,8 +139,7 @@ export const routeCopyOnce = async (
     );
   }
   const home = item.branch;
-  const destination: CopyDestination =
-    home === branch && !options.travelling ? { action: 'SHELVE', branch } : { action: 'TRANSIT', toBranch: home };
+  const destination: CopyDestination = home === branch && !options.travelling ? { action: 'SHELVE', branch } : { action: 'TRANSIT', toBranch: home };
   const placed = await writes.place(destination.action === 'SHELVE' ? { status: 'ON_SHELF' } : { status: 'IN_TRANSIT', destination: home });
   return placed ? routed(destination) : 'item-changed';
 };

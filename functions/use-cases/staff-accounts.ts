@@ -3,9 +3,10 @@ import type { Deps } from '../common/deps.js';
 import { hashPassword } from '../common/password-hash.js';
 import { roleOf, type StaffMember } from '../store/staff.js';
 import type { StaffRole } from '../wiring.js';
+import type { StaffAccountView } from '../contract/views/staff-accounts.js';
 
 /** A staff account as the administration page shows it: never its credential. */
-export const staffView = (member: StaffMember) => ({
+export const staffView = (member: StaffMember): StaffAccountView => ({
   staffId: member.staffId,
   name: member.name,
   role: roleOf(member),
@@ -16,7 +17,13 @@ export const staffView = (member: StaffMember) => ({
 /** SPEC 11: a new account; 409 ALREADY_EXISTS when the id was ever used. */
 export const createStaff = async (deps: Deps, input: { staffId: string; name: string; role: StaffRole; password: string; branch?: string }) => {
   const now = deps.clock.now();
-  const member: StaffMember = { staffId: input.staffId, name: input.name, role: input.role, createdAt: now.toISOString(), ...(input.branch ? { branch: input.branch } : {}) };
+  const member: StaffMember = {
+    staffId: input.staffId,
+    name: input.name,
+    role: input.role,
+    createdAt: now.toISOString(),
+    ...(input.branch ? { branch: input.branch } : {}),
+  };
   if (!(await deps.store.staff.create(member, await hashPassword(input.password), now))) {
     throw new AppError(409, 'ALREADY_EXISTS', { field: 'staffId' });
   }

@@ -181,13 +181,14 @@ interface Shape {
 
 type DeclaredKey = RouteKeyOf<'public-api'> | RouteKeyOf<'patron-api'> | RouteKeyOf<'staff-api'>;
 
-/** The field names of a contract's object schema. */
+/** The field names of a contract's object schema (an optional body's too). */
 const fieldsOf = (schema: unknown): readonly string[] | undefined => {
-  const shape = (schema as { shape?: Record<string, unknown> } | undefined)?.shape;
+  const inner = (schema as { _zod?: { def?: { innerType?: unknown } } } | undefined)?._zod?.def?.innerType ?? schema;
+  const shape = (inner as { shape?: Record<string, unknown> } | undefined)?.shape;
   return shape ? Object.keys(shape) : undefined;
 };
 
-/** What a route's contract (functions/contract/) says it takes, or undefined while the contract is pending. */
+/** What a route's contract (functions/contract/) says it takes; undefined while the contract is pending. */
 const contractShape = (key: string): Shape | undefined => {
   const contract = routeContracts[key as keyof typeof routeContracts];
   if (!contract || contract.pending) return undefined;
@@ -196,41 +197,11 @@ const contractShape = (key: string): Shape | undefined => {
   return { ...(query ? { query } : {}), ...(body ? { body } : {}) };
 };
 
-/** The routes whose contract is still pending (issue 13), by hand; the others come from their contracts. */
-const pendingShapes: Partial<Record<DeclaredKey, Shape>> = {
-  'POST /admin/login': { body: ['staffId', 'password'] },
-  'GET /admin/staff': {},
-  'POST /admin/staff': { body: ['staffId', 'name', 'role', 'password', 'branch'] },
-  'DELETE /admin/staff/{staffId}': {},
-  'GET /admin/patrons': { query: ['q'] },
-  'POST /admin/patrons': { body: ['cardNumber', 'name', 'birthDate', 'phone'] },
-  'GET /admin/patrons/{cardNumber}': {},
-  'POST /admin/patrons/{cardNumber}/internet-password': {},
-  'POST /admin/patrons/{cardNumber}/loans/renew': { body: ['itemIds'] },
-  'PUT /admin/calendar/{branch}/{date}': { body: ['open', 'opensAt', 'closesAt'] },
-  'GET /admin/branches/{branch}/hours': {},
-  'PUT /admin/branches/{branch}/hours': { body: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] },
-  'POST /admin/titles': {
-    body: ['titleId', 'title', 'titleReading', 'author', 'authorReading', 'publisher', 'year', 'isbn', 'materialType', 'subtype', 'series', 'volume'],
-  },
-  'POST /admin/items': { body: ['itemId', 'titleId', 'branch', 'category', 'interlibrary'] },
-  'POST /admin/catalog/import': { body: ['jsonl'] },
-  'GET /admin/titles/{titleId}/queue': {},
-  'POST /admin/checkout': { body: ['cardNumber', 'itemId', 'branch'] },
-  'POST /admin/checkin': { body: ['itemId', 'branch'] },
-  'GET /admin/pull-list': { query: ['branch', 'date'] },
-  'GET /admin/contact-list': { query: ['branch'] },
-  'POST /admin/holds': { body: ['cardNumber', 'titleId', 'pickupBranch'] },
-  'DELETE /admin/holds/{holdId}': { query: ['reason'], body: ['reason'] },
-  'PUT /admin/holds/{holdId}/suspension': { body: ['until'] },
-  'DELETE /admin/holds/{holdId}/suspension': {},
-  'POST /admin/jobs/{job}/run': {},
-  'GET /admin/jobs/{job}/runs': {},
-};
-
-const shapes = Object.fromEntries(
-  routes.map((route) => [routeKey(route), contractShape(routeKey(route)) ?? pendingShapes[routeKey(route) as DeclaredKey]]),
-) as Record<DeclaredKey, Shape | undefined>;
+/** Every route is fuzzed with the query and body fields its contract names. */
+const shapes = Object.fromEntries(routes.map((route) => [routeKey(route), contractShape(routeKey(route))])) as Record<
+  DeclaredKey,
+  Shape | undefined
+>;
 
 // ---------------------------------------------------------------- values
 

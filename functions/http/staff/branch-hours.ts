@@ -1,14 +1,8 @@
-import * as z from 'zod/mini';
 import { AppError } from '../../common/errors.js';
 import { noContent, ok, type RouteHandler } from '../../common/http/types.js';
 import { parseInput } from '../../common/http/validate.js';
-import { clockTime, trimmed } from '../../common/http/schemas.js';
+import { BranchParams, WeeklyHoursBody, type WeeklyHoursView } from '../../contract/views/staff-calendar.js';
 import { WEEKDAYS, weeklyHoursProblem, type OpeningHours, type Weekday, type WeeklyHours } from '../../domain/calendar.js';
-
-const Params = z.object({ branch: trimmed(1, 40) });
-const Day = z.nullable(z.object({ opensAt: clockTime, closesAt: clockTime }));
-/** Every weekday must be given: `null` for closed, so a forgotten day is an error, not a closure. */
-const Weekly = z.object(Object.fromEntries(WEEKDAYS.map((d) => [d, Day])) as Record<Weekday, typeof Day>);
 
 const knownBranch = async (deps: Parameters<RouteHandler>[1], branch: string) => {
   if (!(await deps.store.branches.get(branch))) throw new AppError(404, 'INVALID_BRANCH', { field: 'branch' });
@@ -16,10 +10,10 @@ const knownBranch = async (deps: Parameters<RouteHandler>[1], branch: string) =>
 
 /** GET /admin/branches/{branch}/hours (SPEC 2): the weekly hours, `null` for closed weekdays. */
 export const getBranchHours: RouteHandler = async (request, deps) => {
-  const { branch } = parseInput(Params, request.params, 'path');
+  const { branch } = parseInput(BranchParams, request.params, 'path');
   await knownBranch(deps, branch);
-  const weekly = await deps.store.calendar.weeklyHoursOf(branch);
-  return ok(weekly ?? Object.fromEntries(WEEKDAYS.map((d) => [d, null])));
+  const weekly: WeeklyHoursView = (await deps.store.calendar.weeklyHoursOf(branch)) ?? (Object.fromEntries(WEEKDAYS.map((d) => [d, null])) as WeeklyHoursView);
+  return ok(weekly);
 };
 
 /**
@@ -27,8 +21,8 @@ export const getBranchHours: RouteHandler = async (request, deps) => {
  * decide every date that has no exception (PUT /admin/calendar/{branch}/{date}).
  */
 export const putBranchHours: RouteHandler = async (request, deps) => {
-  const { branch } = parseInput(Params, request.params, 'path');
-  const body = parseInput(Weekly, request.body);
+  const { branch } = parseInput(BranchParams, request.params, 'path');
+  const body = parseInput(WeeklyHoursBody, request.body);
   const weekly: WeeklyHours = Object.fromEntries(
     WEEKDAYS.map((d) => [d, body[d] ? ({ opensAt: body[d].opensAt, closesAt: body[d].closesAt } satisfies OpeningHours) : null]),
   ) as Record<Weekday, OpeningHours | null>;

@@ -1,8 +1,7 @@
-import * as z from 'zod/mini';
 import { AppError, notFound } from '../../common/errors.js';
 import { ok, type RouteHandler } from '../../common/http/types.js';
 import { parseInput } from '../../common/http/validate.js';
-import { cardNumber, trimmed } from '../../common/http/schemas.js';
+import { CounterHoldBody, type StaffHoldView } from '../../contract/views/staff-queue.js';
 import { stateLabels } from '../../domain/holds.js';
 import { tokyoIso } from '../../domain/tokyo-time.js';
 import type { Hold } from '../../store/holds.js';
@@ -14,7 +13,7 @@ import { pauseFieldsFor, type PauseFields } from '../../use-cases/fill-eligibili
 import { changeSuspension, checkSuspensionDate } from '../../use-cases/suspend-hold.js';
 
 /** A hold as staff see it: with the card number, channel and any cancel reason. */
-export const staffHoldView = (hold: Hold, position?: number, estimatedReadyDate?: string | null, pause?: PauseFields) => ({
+export const staffHoldView = (hold: Hold, position?: number, estimatedReadyDate?: string | null, pause?: PauseFields): StaffHoldView => ({
   holdId: hold.holdId,
   cardNumber: hold.cardNumber,
   titleId: hold.titleId,
@@ -36,8 +35,6 @@ export const staffHoldView = (hold: Hold, position?: number, estimatedReadyDate?
 /** A hold after a staff change, with its SPEC 10 fields. */
 const staffViewNow = async (deps: Parameters<RouteHandler>[1], hold: Hold) =>
   staffHoldView(hold, undefined, undefined, (await pauseFieldsFor(deps, [hold], deps.clock.now())).get(hold.holdId));
-
-const CounterHoldBody = z.object({ cardNumber, titleId: trimmed(1, 64), pickupBranch: trimmed(1, 40) });
 
 /** POST /admin/holds: a counter hold, WAITING at once; contest and latest-issue titles allowed. */
 export const postCounterHold: RouteHandler = async (request, deps) => {

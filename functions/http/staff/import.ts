@@ -1,10 +1,8 @@
-import * as z from 'zod/mini';
 import { ok, type RouteHandler } from '../../common/http/types.js';
 import { parseInput } from '../../common/http/validate.js';
+import { ImportBody, type ImportReportView } from '../../contract/views/staff-catalog.js';
 import { events, type JobInvocation } from '../../wiring.js';
 import { importCatalogLines } from '../../use-cases/import-catalog.js';
-
-const ImportBody = z.object({ jsonl: z.string().check(z.minLength(1)) });
 
 /**
  * POST /admin/catalog/import `{jsonl}`: title records (each with `copies`) one per line.
@@ -12,7 +10,7 @@ const ImportBody = z.object({ jsonl: z.string().check(z.minLength(1)) });
  */
 export const postImport: RouteHandler = async (request, deps) => {
   const { jsonl } = parseInput(ImportBody, request.body);
-  const report = await importCatalogLines(deps, jsonl);
+  const report: ImportReportView = await importCatalogLines(deps, jsonl);
   if (report.titles > 0) {
     const rebuild: JobInvocation = { job: 'search-index', trigger: 'manual' };
     await deps.events.publish(events.detailTypes.jobRunRequested, { ...rebuild });

@@ -1,21 +1,13 @@
-import * as z from 'zod/mini';
 import { AppError, notFound } from '../../common/errors.js';
 import { ok, type RouteHandler } from '../../common/http/types.js';
 import { parseInput } from '../../common/http/validate.js';
-import { calendarDate, cardNumber, text, trimmed, widthFolded } from '../../common/http/schemas.js';
+import { CardParams, LookupQuery, PatronBody, RenewBody, type PatronDetail, type PatronRecordView } from '../../contract/views/staff-patron.js';
 import { LOOKUP_LIMIT, parseLookupQuery } from '../../domain/patron-lookup.js';
 import type { Patron } from '../../store/patrons.js';
 import { renewLoans } from '../../use-cases/renew-loans.js';
 import { loansAndHolds } from '../../use-cases/status-view.js';
 import { tokyoDate } from '../../domain/tokyo-time.js';
 import { issueInternetPassword } from '../../use-cases/internet-password.js';
-
-const PatronBody = z.object({
-  cardNumber,
-  name: text(100),
-  birthDate: calendarDate,
-  phone: z.optional(z.string().check(widthFolded(), z.trim(), z.regex(/^\+?[0-9][0-9-]{5,19}$/, { error: 'rule:phone' }))),
-});
 
 /** POST /admin/patrons (SPEC 3): 201 with the record; 409 ALREADY_EXISTS for a taken card. */
 export const registerPatron: RouteHandler = async (request, deps) => {
@@ -24,16 +16,14 @@ export const registerPatron: RouteHandler = async (request, deps) => {
   if (body.birthDate > tokyoDate(now)) throw new AppError(400, 'VALIDATION', { field: 'birthDate', rule: 'invalid' });
   const patron = { ...body, contactMethod: 'NONE' as const, internetService: false, createdAt: now.toISOString() };
   if (!(await deps.store.patrons.create(patron))) throw new AppError(409, 'ALREADY_EXISTS', { field: 'cardNumber' });
-  return ok({ cardNumber: patron.cardNumber, name: patron.name, birthDate: patron.birthDate, internetService: false }, 201);
+  return ok({ cardNumber: patron.cardNumber, name: patron.name, birthDate: patron.birthDate, internetService: false } satisfies PatronRecordView, 201);
 };
 
 /** POST /admin/patrons/{cardNumber}/internet-password: issue or reset to the birth MMDD. */
 export const issuePassword: RouteHandler = async (request, deps) => {
-  const { cardNumber: card } = parseInput(z.object({ cardNumber }), request.params, 'cardNumber');
+  const { cardNumber: card } = parseInput(CardParams, request.params, 'cardNumber');
   return ok(await issueInternetPassword(deps, card));
 };
-
-const LookupQuery = z.object({ q: z.string().check(z.maxLength(100)) });
 
 /**
  * GET /admin/patrons?q= (SPEC 11): by card number (whole, or its first 4+ digits) or the
@@ -55,7 +45,7 @@ export const lookupPatrons: RouteHandler = async (request, deps) => {
 };
 
 /** A patron's profile as staff see it: no credential, nothing of the password. */
-const profileView = (patron: Patron) => ({
+const profileView = (patron: Patron): PatronDetail['profile'] => ({
   cardNumber: patron.cardNumber,
   name: patron.name,
   birthDate: patron.birthDate,
@@ -68,7 +58,7 @@ const profileView = (patron: Patron) => ({
 
 /** GET /admin/patrons/{cardNumber} (SPEC 11): profile, and loans and holds as the patron's status page shows them. */
 export const getPatron: RouteHandler = async (request, deps) => {
-  const { cardNumber: card } = parseInput(z.object({ cardNumber }), request.params, 'cardNumber');
+  const { cardNumber: card } = parseInput(CardParams, request.params, 'cardNumber');
   const now = deps.clock.now();
   const records = await deps.store.patronRecords.all(card, now);
   if (!records.patron) throw notFound();
@@ -76,14 +66,12 @@ export const getPatron: RouteHandler = async (request, deps) => {
   // The counter fetches a READY copy from the hold shelf by its number (staff holds carry itemId).
   const itemIds = new Map(records.holds.flatMap((h) => (h.itemId ? [[h.holdId, h.itemId] as const] : [])));
   const holds = view.holds.map((h) => (itemIds.has(h.holdId) ? { ...h, itemId: itemIds.get(h.holdId) } : h));
-  return ok({ profile: profileView(records.patron), ...view, holds });
+  return ok({ profile: profileView(records.patron), ...view, holds } satisfies PatronDetail);
 };
-
-const RenewBody = z.object({ itemIds: z.array(trimmed(1, 40)).check(z.minLength(1), z.maxLength(50)) });
 
 /** POST /admin/patrons/{cardNumber}/loans/renew (SPEC 11 renewal by phone): the rules and answer of SPEC 6. */
 export const renewForPatron: RouteHandler = async (request, deps) => {
-  const { cardNumber: card } = parseInput(z.object({ cardNumber }), request.params, 'cardNumber');
+  const { cardNumber: card } = parseInput(CardParams, request.params, 'cardNumber');
   const { itemIds } = parseInput(RenewBody, request.body);
   if (!(await deps.store.patrons.get(card))) throw notFound();
   return ok({ results: await renewLoans(deps, card, itemIds, request.lang) });

@@ -3,7 +3,7 @@ import { api } from '../api';
 import { useBranches } from '../context';
 import { categoryLabels } from '../format';
 import { useAction } from '../hooks';
-import type { Copy } from '../types';
+import type { CreatedItem, ItemInput } from '../types';
 import { BranchSelect } from './BranchSelect';
 import { ErrorMessage } from './ErrorMessage';
 import { TextField } from './TextField';
@@ -15,9 +15,9 @@ export const AddCopyForm = ({ titleId, onAdded }: { titleId: string; onAdded: ()
   const { counterBranch, branchName } = useBranches();
   const [itemId, setItemId] = useState('');
   const [branch, setBranch] = useState(counterBranch);
-  const [category, setCategory] = useState<Copy['category']>('NORMAL');
+  const [category, setCategory] = useState<ItemInput['category']>('NORMAL');
   const [callNumber, setCallNumber] = useState('');
-  const [added, setAdded] = useState<Copy | undefined>();
+  const [added, setAdded] = useState<CreatedItem | undefined>();
   const { busy, error, run } = useAction();
 
   const submit = async (event: Event) => {
@@ -52,7 +52,7 @@ export const AddCopyForm = ({ titleId, onAdded }: { titleId: string; onAdded: ()
         <BranchSelect id="copy-branch" label="所蔵館" value={branch} onValue={setBranch} testId="copy-branch" invalid={error?.field === 'branch'} />
         <div class="field">
           <label for="copy-category">区分</label>
-          <select id="copy-category" value={category} onChange={(e) => setCategory(e.currentTarget.value as Copy['category'])} data-testid="copy-category">
+          <select id="copy-category" value={category} onChange={(e) => setCategory(e.currentTarget.value as ItemInput['category'])} data-testid="copy-category">
             {CATEGORIES.map((c) => (
               <option key={c} value={c}>
                 {categoryLabels[c]}
