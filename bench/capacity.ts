@@ -221,13 +221,48 @@ const measure = async (env: BenchEnvironment) => {
   const rebuilds = [await sample(runJob('search-index'))];
   await call('GET', '/api/catalog/search?q=%E5%AE%B9%E9%87%8F');
 
-  await http('config', 'GET /api/config (app start)', 'public-api', times(REPEAT, () => () => call('GET', '/api/config')));
-  await http('branches', 'GET /api/branches (app start)', 'public-api', times(REPEAT, () => () => call('GET', '/api/branches')));
-  await http('search', 'search page (GET /api/catalog/search, 20 of 1,000 hits)', 'public-api', times(REPEAT, () => () => call('GET', '/api/catalog/search?q=%E5%AE%B9%E9%87%8F%E3%83%99%E3%83%B3%E3%83%81')));
-  await http('title', 'title page (GET /api/catalog/titles/{titleId})', 'public-api', times(REPEAT, (i) => () => call('GET', `/api/catalog/titles/CP${i}`)));
-  await http('login', 'patron login (POST /api/login)', 'public-api', times(REPEAT, () => () => call('POST', '/api/login', { cardNumber: '10000001', password: '246810' })));
-  await http('staffLogin', 'staff login (POST /admin/login)', 'staff-api', times(REPEAT, () => () => call('POST', '/admin/login', { staffId: 'admin', password: 'bench' })));
-  await http('me', 'GET /api/me', 'patron-api', times(REPEAT, () => () => call('GET', '/api/me', undefined, patron)));
+  await http(
+    'config',
+    'GET /api/config (app start)',
+    'public-api',
+    times(REPEAT, () => () => call('GET', '/api/config')),
+  );
+  await http(
+    'branches',
+    'GET /api/branches (app start)',
+    'public-api',
+    times(REPEAT, () => () => call('GET', '/api/branches')),
+  );
+  await http(
+    'search',
+    'search page (GET /api/catalog/search, 20 of 1,000 hits)',
+    'public-api',
+    times(REPEAT, () => () => call('GET', '/api/catalog/search?q=%E5%AE%B9%E9%87%8F%E3%83%99%E3%83%B3%E3%83%81')),
+  );
+  await http(
+    'title',
+    'title page (GET /api/catalog/titles/{titleId})',
+    'public-api',
+    times(REPEAT, (i) => () => call('GET', `/api/catalog/titles/CP${i}`)),
+  );
+  await http(
+    'login',
+    'patron login (POST /api/login)',
+    'public-api',
+    times(REPEAT, () => () => call('POST', '/api/login', { cardNumber: '10000001', password: '246810' })),
+  );
+  await http(
+    'staffLogin',
+    'staff login (POST /admin/login)',
+    'staff-api',
+    times(REPEAT, () => () => call('POST', '/admin/login', { staffId: 'admin', password: 'bench' })),
+  );
+  await http(
+    'me',
+    'GET /api/me',
+    'patron-api',
+    times(REPEAT, () => () => call('GET', '/api/me', undefined, patron)),
+  );
 
   const emptyRuns = async (name: JobName) => [await sample(runJob(name)), await sample(runJob(name)), await sample(runJob(name))];
   const registrationEmpty = await emptyRuns('hold-registration');
@@ -236,30 +271,98 @@ const measure = async (env: BenchEnvironment) => {
 
   const HOLDS = 8;
   const holdIds: string[] = [];
-  await http('placeHold', 'place hold (POST /api/me/holds)', 'patron-api', times(HOLDS, (i) => async () => {
-    holdIds.push((await call('POST', '/api/me/holds', { titleId: `CP${10 + i}`, pickupBranch: 'central' }, patron)).holdId);
-  }));
+  await http(
+    'placeHold',
+    'place hold (POST /api/me/holds)',
+    'patron-api',
+    times(HOLDS, (i) => async () => {
+      holdIds.push((await call('POST', '/api/me/holds', { titleId: `CP${10 + i}`, pickupBranch: 'central' }, patron)).holdId);
+    }),
+  );
   // Holds placed at the counter for another patron (SPEC 5.2), through the staff API.
   const counterCard = '10000002';
-  await services.deps.store.patrons.create({ cardNumber: counterCard, name: 'ベンチ 利用者', birthDate: '1990-01-01', contactMethod: 'NONE', internetService: false, createdAt: services.clock.now().toISOString() });
-  await http('counterHold', 'counter hold (POST /admin/holds)', 'staff-api', times(3, (i) => () => call('POST', '/admin/holds', { cardNumber: counterCard, titleId: `CP${50 + i}`, pickupBranch: 'central' }, staff)));
+  await services.deps.store.patrons.create({
+    cardNumber: counterCard,
+    name: 'ベンチ 利用者',
+    birthDate: '1990-01-01',
+    contactMethod: 'NONE',
+    internetService: false,
+    createdAt: services.clock.now().toISOString(),
+  });
+  await http(
+    'counterHold',
+    'counter hold (POST /admin/holds)',
+    'staff-api',
+    times(3, (i) => () => call('POST', '/admin/holds', { cardNumber: counterCard, titleId: `CP${50 + i}`, pickupBranch: 'central' }, staff)),
+  );
   // The run registers the patron's holds and files the counter holds (WAITING at once, SPEC 5.2)
   // under their titles' pull-list markers (decision 019): each is one of its items, as the cost
   // model prices one item per hold placed. The run's own counts say how many it did.
   const registration = await sample(runJob('hold-registration'));
   const registered = (registration.answer as { summary?: { registered?: number; filed?: number } }).summary;
-  job('hold-registration', ['registrationRun', 'registrationItem'], registrationEmpty, registration, registered ? (registered.registered ?? 0) + (registered.filed ?? 0) : HOLDS + 3);
-  await http('cancelHold', 'cancel hold (DELETE /api/me/holds/{holdId})', 'patron-api', times(HOLDS - 3, (i) => () => call('DELETE', `/api/me/holds/${holdIds[3 + i]}`, undefined, patron)));
-  await http('status', 'status page (GET /api/me/status, 3 WAITING holds)', 'patron-api', times(REPEAT, () => () => call('GET', '/api/me/status', undefined, patron)));
-  await http('basketAdd', 'add to basket (PUT /api/me/basket/{titleId})', 'patron-api', times(3, (i) => () => call('PUT', `/api/me/basket/CP${20 + i}`, undefined, patron)));
-  await http('basket', 'basket page (GET /api/me/basket, 3 titles)', 'patron-api', times(REPEAT, () => () => call('GET', '/api/me/basket', undefined, patron)));
-  await http('checkout', 'checkout (POST /admin/checkout)', 'staff-api', times(REPEAT, (i) => () => call('POST', '/admin/checkout', { cardNumber: '10000001', itemId: `CPI${30 + i}`, branch: 'central' }, staff)));
-  await http('renew', 'renew (POST /api/me/loans/renew, one loan)', 'patron-api', times(REPEAT, (i) => () => call('POST', '/api/me/loans/renew', { itemIds: [`CPI${30 + i}`] }, patron)));
+  job(
+    'hold-registration',
+    ['registrationRun', 'registrationItem'],
+    registrationEmpty,
+    registration,
+    registered ? (registered.registered ?? 0) + (registered.filed ?? 0) : HOLDS + 3,
+  );
+  await http(
+    'cancelHold',
+    'cancel hold (DELETE /api/me/holds/{holdId})',
+    'patron-api',
+    times(HOLDS - 3, (i) => () => call('DELETE', `/api/me/holds/${holdIds[3 + i]}`, undefined, patron)),
+  );
+  await http(
+    'status',
+    'status page (GET /api/me/status, 3 WAITING holds)',
+    'patron-api',
+    times(REPEAT, () => () => call('GET', '/api/me/status', undefined, patron)),
+  );
+  await http(
+    'basketAdd',
+    'add to basket (PUT /api/me/basket/{titleId})',
+    'patron-api',
+    times(3, (i) => () => call('PUT', `/api/me/basket/CP${20 + i}`, undefined, patron)),
+  );
+  await http(
+    'basket',
+    'basket page (GET /api/me/basket, 3 titles)',
+    'patron-api',
+    times(REPEAT, () => () => call('GET', '/api/me/basket', undefined, patron)),
+  );
+  await http(
+    'checkout',
+    'checkout (POST /admin/checkout)',
+    'staff-api',
+    times(REPEAT, (i) => () => call('POST', '/admin/checkout', { cardNumber: '10000001', itemId: `CPI${30 + i}`, branch: 'central' }, staff)),
+  );
+  await http(
+    'renew',
+    'renew (POST /api/me/loans/renew, one loan)',
+    'patron-api',
+    times(REPEAT, (i) => () => call('POST', '/api/me/loans/renew', { itemIds: [`CPI${30 + i}`] }, patron)),
+  );
   // Tomorrow's list: it holds what was requested before that day (SPEC 5.4), the 6 waiting holds above.
   const tomorrow = tokyoDate(new Date(services.clock.now().getTime() + 86_400_000));
-  await http('pullList', 'pull list (GET /admin/pull-list, 6 holds on it)', 'staff-api', times(REPEAT, () => () => call('GET', `/admin/pull-list?branch=central&date=${tomorrow}`, undefined, staff)));
-  await http('checkin', 'check-in (POST /admin/checkin, back to shelf)', 'staff-api', times(REPEAT, (i) => () => call('POST', '/admin/checkin', { itemId: `CPI${30 + i}`, branch: 'central' }, staff)));
-  await http('checkinFill', 'check-in filling a WAITING hold (POST /admin/checkin)', 'staff-api', times(3, (i) => () => call('POST', '/admin/checkin', { itemId: `CPI${10 + i}`, branch: 'central' }, staff)));
+  await http(
+    'pullList',
+    'pull list (GET /admin/pull-list, 6 holds on it)',
+    'staff-api',
+    times(REPEAT, () => () => call('GET', `/admin/pull-list?branch=central&date=${tomorrow}`, undefined, staff)),
+  );
+  await http(
+    'checkin',
+    'check-in (POST /admin/checkin, back to shelf)',
+    'staff-api',
+    times(REPEAT, (i) => () => call('POST', '/admin/checkin', { itemId: `CPI${30 + i}`, branch: 'central' }, staff)),
+  );
+  await http(
+    'checkinFill',
+    'check-in filling a WAITING hold (POST /admin/checkin)',
+    'staff-api',
+    times(3, (i) => () => call('POST', '/admin/checkin', { itemId: `CPI${10 + i}`, branch: 'central' }, staff)),
+  );
   // Notices go out the morning after a hold became READY.
   services.clock.set(new Date(services.clock.now().getTime() + 86_400_000));
   job('pickup-notices', ['noticesRun', 'noticesItem'], noticesEmpty, await sample(runJob('pickup-notices')), 3);

@@ -23,8 +23,8 @@ const GOAL_RATIO = 1.5;
 /** The floor of any function here: one client and one command, no handler code. */
 const baselineSource =
   "import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';" +
-  "const client = new DynamoDBClient({});" +
-  "export const handler = (event) => client.send(new GetItemCommand({ TableName: process.env.TABLE_NAME, Key: event }));";
+  'const client = new DynamoDBClient({});' +
+  'export const handler = (event) => client.send(new GetItemCommand({ TableName: process.env.TABLE_NAME, Key: event }));';
 
 /**
  * Measures, in the fresh process, the import of the bundle: module evaluation and any top-level
@@ -82,7 +82,12 @@ const environmentOf = (name: FunctionGroupName | 'baseline', secretsEndpoint: st
   if (name.endsWith('-api')) env.ORIGIN_VERIFY_SECRET_ARN = arn('origin');
   if ('publishEvents' in permissions && permissions.publishEvents.length) env.EVENT_BUS_NAME = 'library';
   if ('sendMail' in permissions && permissions.sendMail) {
-    Object.assign(env, { SES_IDENTITY: 'library-mito.jp', MAIL_FROM: 'central@library-mito.jp', MAIL_INQUIRY: 'chuou@library-mito.jp', MAIL_CONFIGURATION_SET: 'library' });
+    Object.assign(env, {
+      SES_IDENTITY: 'library-mito.jp',
+      MAIL_FROM: 'central@library-mito.jp',
+      MAIL_INQUIRY: 'chuou@library-mito.jp',
+      MAIL_CONFIGURATION_SET: 'library',
+    });
   }
   return env;
 };
@@ -92,8 +97,7 @@ interface Sample {
   readonly cpuMs: number;
 }
 
-const withoutSecrets = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv =>
-  Object.fromEntries(Object.entries(env).filter(([key]) => !key.endsWith('_SECRET_ARN')));
+const withoutSecrets = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => Object.fromEntries(Object.entries(env).filter(([key]) => !key.endsWith('_SECRET_ARN')));
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -117,9 +121,7 @@ export const benchColdStart = async () => {
     for (const name of names) {
       const file = path.join(dir, `${name}.mjs`);
       const source =
-        name === 'baseline'
-          ? { stdin: { contents: baselineSource, resolveDir: process.cwd(), loader: 'js' as const } }
-          : { entryPoints: [functionGroups[name].entry] };
+        name === 'baseline' ? { stdin: { contents: baselineSource, resolveDir: process.cwd(), loader: 'js' as const } } : { entryPoints: [functionGroups[name].entry] };
       const result = await build({ ...lambdaOptions, ...source, write: true, outfile: file, metafile: true });
       bundles.set(name, { file, bytes: Object.values(result.metafile.outputs)[0]?.bytes ?? 0 });
     }
@@ -166,11 +168,16 @@ export const benchColdStart = async () => {
       runsPerBundle: RUNS,
       goalRatio: GOAL_RATIO,
       measure:
-        'initMs: median CPU time (user + system) of the bundle\'s import in a fresh process; ratio: median of each round\'s ' +
-        'CPU time over that round\'s GetItem-only run. The machine is shared, so wall time (wallMs) also counts other ' +
-        'processes\' turns. withoutSecrets: the same bundle ' +
+        "initMs: median CPU time (user + system) of the bundle's import in a fresh process; ratio: median of each round's " +
+        "CPU time over that round's GetItem-only run. The machine is shared, so wall time (wallMs) also counts other " +
+        "processes' turns. withoutSecrets: the same bundle " +
         'without the ARNs of its signing keys and origin secret (fetched from a local stub right after init, so about equal)',
-      baseline: { name: 'GetItem-only handler (DynamoDBClient + GetItemCommand)', bundleBytes: baseline.bundleBytes, initMs: round1(baseline.initMs), wallMs: round1(baseline.wallMs) },
+      baseline: {
+        name: 'GetItem-only handler (DynamoDBClient + GetItemCommand)',
+        bundleBytes: baseline.bundleBytes,
+        initMs: round1(baseline.initMs),
+        wallMs: round1(baseline.wallMs),
+      },
       functions,
       initRatioMax: Math.max(...Object.values(functions).map((f) => f.ratio)),
     };

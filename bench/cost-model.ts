@@ -153,7 +153,7 @@ export const tokyoPrices = {
   logsStoreGBMonth: { usd: 0.033, per: 'GB-month of logs stored', source: pricing('cloudwatch') },
   metricMonth: { usd: 0.3, per: 'custom metric-month (first 10,000)', source: pricing('cloudwatch') },
   alarmMetricMonth: { usd: 0.1, per: 'standard-resolution alarm metric-month', source: pricing('cloudwatch') },
-  dashboardMonth: { usd: 3, per: 'dashboard-month (beyond the account\'s 3 free)', source: pricing('cloudwatch') },
+  dashboardMonth: { usd: 3, per: "dashboard-month (beyond the account's 3 free)", source: pricing('cloudwatch') },
   eventBridgeEvent: { usd: 1 / 1e6, per: 'custom event published (or forwarded between buses)', source: pricing('eventbridge') },
   schedulerInvocation: { usd: 1 / 1e6, per: 'EventBridge Scheduler invocation', source: pricing('eventbridge') },
 } as const satisfies Record<string, Price>;
@@ -280,8 +280,7 @@ export const monthlyCost = (operations: readonly OperationFigures[], w: Workload
   const sessions = calls.config;
   const staffLoads = w.branches * (w.openingDaysPerYear / 12) * w.staffConsoleLoadsPerBranchDay;
   const edgeRequests = apiRequests + sessions * stack.patronApp.files + staffLoads * stack.staffApp.files;
-  const transferBytes =
-    each((o, n) => n * o.apiRequests * (o.responseBytes + HEADER_BYTES)) + sessions * stack.patronApp.bytes + staffLoads * stack.staffApp.bytes;
+  const transferBytes = each((o, n) => n * o.apiRequests * (o.responseBytes + HEADER_BYTES)) + sessions * stack.patronApp.bytes + staffLoads * stack.staffApp.bytes;
 
   const logGB = (each((o, n) => n * o.logBytes) + invocations * PLATFORM_LOG_BYTES + apiRequests * ACCESS_LOG_BYTES) / GB;
   const runLogGB = (sum('runs', (o, n) => n * o.logBytes) + jobRuns * PLATFORM_LOG_BYTES + coldStarts * 26) / GB;
@@ -301,10 +300,34 @@ export const monthlyCost = (operations: readonly OperationFigures[], w: Workload
     kind,
   });
   const lines: CostLine[] = [
-    line('DynamoDB', 'read request units', each((o, n) => n * o.readUnits), prices.dynamodbReadRequestUnit, 'per-request'),
-    line('DynamoDB', 'write request units (items, indexes, outbox deletes)', each((o, n) => n * (o.writeUnits + o.relayWriteUnits)), prices.dynamodbWriteRequestUnit, 'per-request'),
-    line('DynamoDB', 'read request units of scheduled runs (nothing to do)', sum('runs', (o, n) => n * o.readUnits), prices.dynamodbReadRequestUnit, 'fixed'),
-    line('DynamoDB', 'write request units of scheduled runs (run records)', sum('runs', (o, n) => n * (o.writeUnits + o.relayWriteUnits)), prices.dynamodbWriteRequestUnit, 'fixed'),
+    line(
+      'DynamoDB',
+      'read request units',
+      each((o, n) => n * o.readUnits),
+      prices.dynamodbReadRequestUnit,
+      'per-request',
+    ),
+    line(
+      'DynamoDB',
+      'write request units (items, indexes, outbox deletes)',
+      each((o, n) => n * (o.writeUnits + o.relayWriteUnits)),
+      prices.dynamodbWriteRequestUnit,
+      'per-request',
+    ),
+    line(
+      'DynamoDB',
+      'read request units of scheduled runs (nothing to do)',
+      sum('runs', (o, n) => n * o.readUnits),
+      prices.dynamodbReadRequestUnit,
+      'fixed',
+    ),
+    line(
+      'DynamoDB',
+      'write request units of scheduled runs (run records)',
+      sum('runs', (o, n) => n * (o.writeUnits + o.relayWriteUnits)),
+      prices.dynamodbWriteRequestUnit,
+      'fixed',
+    ),
     line('DynamoDB', 'storage (items and index copies)', storedGB, prices.dynamodbStorageGBMonth, 'storage'),
     line('DynamoDB', 'point-in-time recovery (table.ts enables it)', storedGB, prices.dynamodbPitrGBMonth, 'storage'),
     // Reads of the stream by a Lambda event source mapping are not charged.
@@ -325,7 +348,13 @@ export const monthlyCost = (operations: readonly OperationFigures[], w: Workload
     line('Secrets Manager', 'GetSecretValue at cold starts', coldStarts * stack.secretsReadPerColdStart, prices.secretApiCall, 'fixed'),
     line('CloudWatch', 'logs ingested (functions, API access logs)', logGB, prices.logsIngestGB, 'per-request'),
     line('CloudWatch', `logs stored (${stack.logRetentionMonths} months kept)`, logGB * stack.logRetentionMonths, prices.logsStoreGBMonth, 'per-request'),
-    line('CloudWatch', 'logs of scheduled runs and cold starts, ingested and stored', runLogGB, { ...prices.logsIngestGB, usd: prices.logsIngestGB.usd + stack.logRetentionMonths * prices.logsStoreGBMonth.usd }, 'fixed'),
+    line(
+      'CloudWatch',
+      'logs of scheduled runs and cold starts, ingested and stored',
+      runLogGB,
+      { ...prices.logsIngestGB, usd: prices.logsIngestGB.usd + stack.logRetentionMonths * prices.logsStoreGBMonth.usd },
+      'fixed',
+    ),
     line('CloudWatch', 'custom metrics (EMF)', stack.customMetrics, prices.metricMonth, 'fixed'),
     line('CloudWatch', 'alarm metrics', stack.alarmMetrics, prices.alarmMetricMonth, 'fixed'),
     line('CloudWatch', 'dashboard', stack.dashboards, prices.dashboardMonth, 'fixed'),
@@ -337,7 +366,7 @@ export const monthlyCost = (operations: readonly OperationFigures[], w: Workload
   for (const l of lines) byService[l.service] = (byService[l.service] ?? 0) + l.usd;
   const biggestLine = lines.reduce((a, b) => (b.usd > a.usd ? b : a));
   const openHoursPerMonth = (w.openingDaysPerYear / 12) * w.openingHoursPerDay;
-  const peakApiRequestsPerSecond = (apiRequests / (w.openingDaysPerYear / 12)) * w.peakHourShare / 3600;
+  const peakApiRequestsPerSecond = ((apiRequests / (w.openingDaysPerYear / 12)) * w.peakHourShare) / 3600;
   const dynamodbByOperation = (Object.entries(calls) as [OperationKey, number][])
     .filter(([, n]) => n > 0)
     .map(([key, n]) => {

@@ -49,7 +49,6 @@ export const benchHoldCalls = async (env: BenchEnvironment) => {
   ];
   return {
     routes: results,
-    note:
-      'place hold = patron Query (session, rule 2) + title-with-copies Query + transaction. status = 1 Query of the patron partition + 1 Query per WAITING hold (its title\'s copies and queue together: position and estimate, SPEC 10.3), run in parallel, so n WAITING holds cost 1 + n. Both read branches and the calendar (registersAt) from a copy kept 60 s per function instance: + 2 Queries when it has lapsed (docs/operations.md). check-in (summary requestsCheckin = the shelf copy) = 1 BatchGet (staff credential, branch, copy) + 1 Query of the queue + 1 BatchGet (title, the likely patrons, previous holds of sequenced ones, the returned loan, the pickup branch\'s days that decide the deadline) + 1 TransactWriteItems',
+    note: "place hold = patron Query (session, rule 2) + title-with-copies Query + transaction. status = 1 Query of the patron partition + 1 Query per WAITING hold (its title's copies and queue together: position and estimate, SPEC 10.3), run in parallel, so n WAITING holds cost 1 + n. Both read branches and the calendar (registersAt) from a copy kept 60 s per function instance: + 2 Queries when it has lapsed (docs/operations.md). check-in (summary requestsCheckin = the shelf copy) = 1 BatchGet (staff credential, branch, copy) + 1 Query of the queue + 1 BatchGet (title, the likely patrons, previous holds of sequenced ones, the returned loan, the pickup branch's days that decide the deadline) + 1 TransactWriteItems",
   };
 };

@@ -21,7 +21,17 @@ import { startDynamoDbLocal } from '../lib/local/dynamodb-local.js';
 import { generateDemoCatalog } from '../lib/local/demo-catalog/index.js';
 import { startLocalServices, type LocalServices } from '../lib/local/local-services.js';
 import { startSesLocal } from '../lib/local/ses-local.js';
-import { checkEventsAnnounced, checkInvariants, runFaultWorkload, Rng, scanTable, summarizeRuns, type Answer, type FaultHarness, type Placement } from '../test/support/faults.js';
+import {
+  checkEventsAnnounced,
+  checkInvariants,
+  runFaultWorkload,
+  Rng,
+  scanTable,
+  summarizeRuns,
+  type Answer,
+  type FaultHarness,
+  type Placement,
+} from '../test/support/faults.js';
 import { percentile, round } from './support.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -105,7 +115,14 @@ class Recorder {
         const key = this.outcome(s) === 'ok' ? String(s.status) : `${s.status} ${s.code ?? ''}`.trim();
         outcomes[key] = (outcomes[key] ?? 0) + 1;
       }
-      routes[route] = { requests: mine.length, p50: round(percentile(ms, 50), 1), p95: round(percentile(ms, 95), 1), p99: round(percentile(ms, 99), 1), max: round(ms[ms.length - 1] ?? 0, 1), answers: outcomes };
+      routes[route] = {
+        requests: mine.length,
+        p50: round(percentile(ms, 50), 1),
+        p95: round(percentile(ms, 95), 1),
+        p99: round(percentile(ms, 99), 1),
+        max: round(ms[ms.length - 1] ?? 0, 1),
+        answers: outcomes,
+      };
     }
     const kinds = samples.map((s) => this.outcome(s));
     const refusals: Record<string, number> = {};
@@ -216,7 +233,8 @@ const patronUser = async (recorder: Recorder, rng: Rng, pool: readonly LoadPatro
       if (status.status !== 200) continue;
       if (action === 'cancel') {
         const cancellable = (status.body.holds as any[]).filter((h) => h.cancellable);
-        if (cancellable.length > 0) await recorder.call('DELETE /api/me/holds/{holdId}', 'DELETE', `/api/me/holds/${rng.pick(cancellable).holdId}`, { token: patron.token });
+        if (cancellable.length > 0)
+          await recorder.call('DELETE /api/me/holds/{holdId}', 'DELETE', `/api/me/holds/${rng.pick(cancellable).holdId}`, { token: patron.token });
       } else if (action === 'renew') {
         const loans = (status.body.loans as any[]).map((l) => l.itemId as string);
         if (loans.length > 0) await recorder.call('POST /api/me/loans/renew', 'POST', '/api/me/loans/renew', { token: patron.token, body: { itemIds: loans } });
@@ -324,9 +342,15 @@ const main = async () => {
     const shared: Shared = {
       titleIds: catalog.titles.map((t) => t.titleId),
       // Two or three characters out of real titles: what patrons type.
-      searchTerms: catalog.titles.slice(0, 400).map((t, i) => t.title.slice(i % 3, (i % 3) + 2 + (i % 2))).filter((q) => q.trim().length > 0),
+      searchTerms: catalog.titles
+        .slice(0, 400)
+        .map((t, i) => t.title.slice(i % 3, (i % 3) + 2 + (i % 2)))
+        .filter((q) => q.trim().length > 0),
       itemIds: lendable.map((i) => i.itemId),
-      copiesOf: lendable.reduce((map, i) => map.set(i.titleId, [...(map.get(i.titleId) ?? []), { itemId: i.itemId, branch: i.branch }]), new Map<string, { itemId: string; branch: string }[]>()),
+      copiesOf: lendable.reduce(
+        (map, i) => map.set(i.titleId, [...(map.get(i.titleId) ?? []), { itemId: i.itemId, branch: i.branch }]),
+        new Map<string, { itemId: string; branch: string }[]>(),
+      ),
       holdOwners: new Map(),
       travelling: new Map(),
       onHoldShelf: new Map(),
@@ -371,7 +395,10 @@ const main = async () => {
     const burst = await timed('burst', async () => {
       const title = await recorder.call('POST /admin/titles', 'POST', '/admin/titles', { token: staff, body: { title: '負荷試験 人気の一冊', materialType: 'BOOK' } });
       const titleId = title.body.titleId as string;
-      await recorder.call('POST /admin/items', 'POST', '/admin/items', { token: staff, body: { itemId: 'LOAD-BURST-1', titleId, branch: 'central', category: 'NORMAL' } });
+      await recorder.call('POST /admin/items', 'POST', '/admin/items', {
+        token: staff,
+        body: { itemId: 'LOAD-BURST-1', titleId, branch: 'central', category: 'NORMAL' },
+      });
       const tokens = await mapWithConcurrency(burstCards, 16, (card) => mintedToken(app, card));
       const before = recorder.samples.length;
       const sentAt: number[] = [];
@@ -379,7 +406,9 @@ const main = async () => {
       const answers = await Promise.all(
         burstCards.map((card, i) => {
           sentAt.push(performance.now() - t0);
-          return recorder.call('POST /api/me/holds (burst)', 'POST', '/api/me/holds', { token: tokens[i], body: { titleId, pickupBranch: 'central' } }).then((a) => ({ card, ...a }));
+          return recorder
+            .call('POST /api/me/holds (burst)', 'POST', '/api/me/holds', { token: tokens[i], body: { titleId, pickupBranch: 'central' } })
+            .then((a) => ({ card, ...a }));
         }),
       );
       const elapsedMs = performance.now() - t0;
@@ -393,7 +422,9 @@ const main = async () => {
       const queue = (await recorder.call('GET /admin/titles/{titleId}/queue', 'GET', `/admin/titles/${titleId}/queue`, { token: staff })).body as any[];
       // The API shows request times to the second; the queue orders by the stored instant (ms), then hold id.
       const stored = await app.deps.store.holds.queue(titleId);
-      const expectedOrder = [...stored].sort((a, b) => (a.requestedAt < b.requestedAt ? -1 : a.requestedAt > b.requestedAt ? 1 : a.holdId < b.holdId ? -1 : 1)).map((h) => h.holdId);
+      const expectedOrder = [...stored]
+        .sort((a, b) => (a.requestedAt < b.requestedAt ? -1 : a.requestedAt > b.requestedAt ? 1 : a.holdId < b.holdId ? -1 : 1))
+        .map((h) => h.holdId);
       const acceptedIds = new Set(accepted.map((a) => a.body.holdId as string));
       const misplaced = queue.findIndex((h, i) => h.holdId !== expectedOrder[i] || h.status !== 'WAITING' || h.position !== i + 1);
       const inRequestOrder = queue.length === accepted.length && expectedOrder.every((id) => acceptedIds.has(id)) && misplaced === -1;
@@ -418,7 +449,9 @@ const main = async () => {
         latencyMs: { p50: round(percentile(ms, 50), 1), p95: round(percentile(ms, 95), 1), p99: round(percentile(ms, 99), 1) },
         queueLength: queue.length,
         queueInRequestOrder: inRequestOrder,
-        ...(misplaced === -1 ? {} : { firstMisplaced: { index: misplaced, queue: queue[misplaced], expected: stored.find((h) => h.holdId === expectedOrder[misplaced]) } }),
+        ...(misplaced === -1
+          ? {}
+          : { firstMisplaced: { index: misplaced, queue: queue[misplaced], expected: stored.find((h) => h.holdId === expectedOrder[misplaced]) } }),
         statusPositionsChecked: sample.length,
         statusPositionsAgree: statusAgrees,
         /** First to last request time the service stamped on the accepted holds. */
@@ -443,7 +476,9 @@ const main = async () => {
       ? await timed('faults', async () => {
           const harness = httpHarness(app, recorder, dynamodb.endpoint, ses.endpoint);
           const operations = Number(process.env.FAULT_OPS ?? 1000);
-          const seeds = process.env.FAULT_SEEDS?.includes(',') ? process.env.FAULT_SEEDS.split(',').map(Number) : Array.from({ length: Number(process.env.FAULT_SEEDS ?? 3) }, (_, i) => i + 1);
+          const seeds = process.env.FAULT_SEEDS?.includes(',')
+            ? process.env.FAULT_SEEDS.split(',').map(Number)
+            : Array.from({ length: Number(process.env.FAULT_SEEDS ?? 3) }, (_, i) => i + 1);
           app.deps.logger.setLogLevel('SILENT');
           const reports = [];
           for (const seed of seeds) reports.push(await runFaultWorkload(harness, { seed, operations, tag: `load${seed}` }));

@@ -32,15 +32,36 @@ export const benchNoticeThroughput = async (env: BenchEnvironment) => {
     }),
   );
   await deps.store.catalogImport.importRecords(
-    cards.map((_, i) => ({ titleId: `NB${i}`, title: `通知ベンチ ${i}`, materialType: 'BOOK' as const, copies: [{ itemId: `NBI${i}`, branch: 'central', category: 'NORMAL' as const, interlibrary: false }] })),
+    cards.map((_, i) => ({
+      titleId: `NB${i}`,
+      title: `通知ベンチ ${i}`,
+      materialType: 'BOOK' as const,
+      copies: [{ itemId: `NBI${i}`, branch: 'central', category: 'NORMAL' as const, interlibrary: false }],
+    })),
   );
   const yesterday = new Date(now.getTime() - 86_400_000);
   await mapWithConcurrency(cards, CONCURRENCY, async (cardNumber) => {
     const i = Number(cardNumber) - 80000000;
-    const hold = { holdId: randomUUID(), cardNumber, titleId: `NB${i}`, title: `通知ベンチ ${i}`, pickupBranch: 'central', status: 'WAITING' as const, channel: 'COUNTER' as const, requestedAt: yesterday.toISOString() };
+    const hold = {
+      holdId: randomUUID(),
+      cardNumber,
+      titleId: `NB${i}`,
+      title: `通知ベンチ ${i}`,
+      pickupBranch: 'central',
+      status: 'WAITING' as const,
+      channel: 'COUNTER' as const,
+      requestedAt: yesterday.toISOString(),
+    };
     await deps.store.holds.place(hold, 15);
     const item = await deps.store.catalog.getItem(`NBI${i}`);
-    await deps.store.circulation.assign(item!, hold, 'central', { readyAt: yesterday.toISOString(), readyDate: '2026-11-30', pickupDeadline: '2026-12-08' }, [], yesterday);
+    await deps.store.circulation.assign(
+      item!,
+      hold,
+      'central',
+      { readyAt: yesterday.toISOString(), readyDate: '2026-11-30', pickupDeadline: '2026-12-08' },
+      [],
+      yesterday,
+    );
   });
   const mailer = createSesMailer({
     client: new SESClient({ endpoint: env.ses.endpoint, region: localRegion, credentials: localCredentials }),

@@ -30,25 +30,29 @@ export const benchRegistrationThroughput = async (env: BenchEnvironment) => {
     titles.map((t, i) => ({ ...t, copies: [{ itemId: `RBI${i}`, branch: 'central', category: 'NORMAL' as const, interlibrary: false }] })),
   );
   const placeStarted = performance.now();
-  await mapWithConcurrency(Array.from({ length: HOLDS }, (_, i) => i), CONCURRENCY, (i) => {
-    // Patron p gets titles (p % 50) * 10 + k for k = 0…9: ten distinct titles each.
-    const patron = i % PATRONS;
-    const cardNumber = cards[patron] as string;
-    const title = titles[(patron % 50) * 10 + Math.floor(i / PATRONS)] as (typeof titles)[number];
-    return deps.store.holds.place(
-      {
-        holdId: randomUUID(),
-        cardNumber,
-        titleId: title.titleId,
-        title: title.title,
-        pickupBranch: 'central',
-        status: 'PROVISIONAL',
-        channel: 'ONLINE',
-        requestedAt: new Date(now.getTime() + i).toISOString(),
-      },
-      15,
-    );
-  });
+  await mapWithConcurrency(
+    Array.from({ length: HOLDS }, (_, i) => i),
+    CONCURRENCY,
+    (i) => {
+      // Patron p gets titles (p % 50) * 10 + k for k = 0…9: ten distinct titles each.
+      const patron = i % PATRONS;
+      const cardNumber = cards[patron] as string;
+      const title = titles[(patron % 50) * 10 + Math.floor(i / PATRONS)] as (typeof titles)[number];
+      return deps.store.holds.place(
+        {
+          holdId: randomUUID(),
+          cardNumber,
+          titleId: title.titleId,
+          title: title.title,
+          pickupBranch: 'central',
+          status: 'PROVISIONAL',
+          channel: 'ONLINE',
+          requestedAt: new Date(now.getTime() + i).toISOString(),
+        },
+        15,
+      );
+    },
+  );
   const placeSeconds = (performance.now() - placeStarted) / 1000;
 
   // As the scheduled 07:00 run in Lambda: a 5-minute function that stops with 30 s left
@@ -65,22 +69,25 @@ export const benchRegistrationThroughput = async (env: BenchEnvironment) => {
   const registeredInAll = runs.reduce((sum, r) => sum + Number((r.summary as { registered?: number } | undefined)?.registered ?? 0), 0);
   const rawCount = 2_000;
   const rawStarted = performance.now();
-  await mapWithConcurrency(Array.from({ length: rawCount }, (_, i) => i), CONCURRENCY, (i) =>
-    db.client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: db.tableName,
-              Key: { PK: `BENCH#${i}`, SK: 'RAW' },
-              UpdateExpression: 'SET v = :v',
-              ConditionExpression: 'attribute_not_exists(done)',
-              ExpressionAttributeValues: { ':v': i },
+  await mapWithConcurrency(
+    Array.from({ length: rawCount }, (_, i) => i),
+    CONCURRENCY,
+    (i) =>
+      db.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: db.tableName,
+                Key: { PK: `BENCH#${i}`, SK: 'RAW' },
+                UpdateExpression: 'SET v = :v',
+                ConditionExpression: 'attribute_not_exists(done)',
+                ExpressionAttributeValues: { ':v': i },
+              },
             },
-          },
-        ],
-      }),
-    ),
+          ],
+        }),
+      ),
   );
   const rawPerSecond = rawCount / ((performance.now() - rawStarted) / 1000);
   const registeredPerSecond = registeredInAll / registrationSeconds;

@@ -42,7 +42,9 @@ const main = async () => {
   const sameAsBuilt = digests.filter((d, i) => d === queryRun.digests[i]).length;
   const samples = queryRun.samples.flat().sort((a, b) => a - b);
   const p95 = samples[Math.floor(samples.length * 0.95)] ?? 0;
-  process.stdout.write(`${JSON.stringify({ titles, load: [load, loadavg()[0]], ...rest, sameAsBuilt: `${sameAsBuilt}/${queries.length}`, p95Ms: Math.round(p95 * 10) / 10, queryRssAfterMB: queryRun.rssAfterMB }, null, 1)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ titles, load: [load, loadavg()[0]], ...rest, sameAsBuilt: `${sameAsBuilt}/${queries.length}`, p95Ms: Math.round(p95 * 10) / 10, queryRssAfterMB: queryRun.rssAfterMB }, null, 1)}\n`,
+  );
 };
 
 main().catch((error) => {

@@ -21,7 +21,12 @@ import { localCredentials, localRegion, startDynamoDbLocal } from '../lib/local/
  * performance guide's 85–90 MB/s per connection (parallel byte-range GETs go beyond), after
  * a first byte at the low end of its 100–200 ms; taken here as 85 MB/s and 100 ms.
  */
-export const S3_ASSUMED = { mbPerSecond: 85, firstByteMs: 100, source: 'Amazon S3 user guide, Best practices design patterns: optimizing Amazon S3 performance (per-connection throughput 85-90 MB/s; first-byte latency 100-200 ms); read 2026-12-02' } as const;
+export const S3_ASSUMED = {
+  mbPerSecond: 85,
+  firstByteMs: 100,
+  source:
+    'Amazon S3 user guide, Best practices design patterns: optimizing Amazon S3 performance (per-connection throughput 85-90 MB/s; first-byte latency 100-200 ms); read 2026-12-02',
+} as const;
 /** Fresh processes per store; the median is reported (the machine is shared). */
 const RUNS = 3;
 
@@ -51,7 +56,9 @@ const runChild = <T = ColdRun>(args: string[]): Promise<T> =>
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as T) : reject(new Error(`cold load ${args[0]}: exit ${code}\n${err}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as T) : reject(new Error(`cold load ${args[0]}: exit ${code}\n${err}`)),
+    );
   });
 
 const median = (runs: readonly ColdRun[], key: keyof ColdRun): number => {

@@ -40,7 +40,9 @@ export const stackFacts = (web: { patronApp: { bytes: number; files: number }; s
     memoryMB: Object.fromEntries(names.map((name) => [name, memoryOf(name)])),
     architecture: functionArchitecture.name === 'arm64' ? 'arm64' : 'x86_64',
     apiFunctions,
-    jobRunsPerMonth: Object.fromEntries(jobs.map((job) => [job.group, (job.schedules as readonly { cron: string }[]).reduce((sum, s) => sum + runsPerDay(s.cron), 0) * (365 / 12)])),
+    jobRunsPerMonth: Object.fromEntries(
+      jobs.map((job) => [job.group, (job.schedules as readonly { cron: string }[]).reduce((sum, s) => sum + runsPerDay(s.cron), 0) * (365 / 12)]),
+    ),
     // A signing key per token audience and the origin-verify secret; an API function reads its keys and the origin secret.
     secrets: audiences.size + 1,
     secretsReadPerColdStart: secretsPerApi.reduce((a, b) => a + b, 0) / Math.max(1, secretsPerApi.length),

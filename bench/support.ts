@@ -71,7 +71,6 @@ export const startBenchEnvironment = async (): Promise<BenchEnvironment> => {
   };
 };
 
-export const percentile = (sorted: readonly number[], p: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+export const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 
 export const round = (value: number, digits = 2): number => Number(value.toFixed(digits));

@@ -155,13 +155,8 @@ interface RouteOptions {
 
 const admin = { role: 'ADMIN' } as const;
 
-const route = <M extends HttpMethod, P extends string, A extends Access, G extends ApiGroupName>(
-  method: M,
-  path: P,
-  access: A,
-  group: G,
-  options: RouteOptions = {},
-) => ({ method, path, access, group, ...options }) as const;
+const route = <M extends HttpMethod, P extends string, A extends Access, G extends ApiGroupName>(method: M, path: P, access: A, group: G, options: RouteOptions = {}) =>
+  ({ method, path, access, group, ...options }) as const;
 
 export const routes = [
   // Public (SPEC 7, no token)

@@ -20,8 +20,7 @@ export class AppError extends Error {
   }
 }
 
-export const validationError = (field: string, rule: RuleName = 'invalid') =>
-  new AppError(400, 'VALIDATION', { field, rule });
+export const validationError = (field: string, rule: RuleName = 'invalid') => new AppError(400, 'VALIDATION', { field, rule });
 export const notFound = () => new AppError(404, 'NOT_FOUND');
 export const unauthorized = () => new AppError(401, 'UNAUTHORIZED');
 export const forbidden = () => new AppError(403, 'FORBIDDEN');

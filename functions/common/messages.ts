@@ -127,5 +127,4 @@ export const warningMessages = {
   },
 } as const satisfies Record<string, Record<Lang, string>>;
 
-export const fill = (template: string, values: Record<string, string>): string =>
-  template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? `{${key}}`);
+export const fill = (template: string, values: Record<string, string>): string => template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? `{${key}}`);

@@ -3,11 +3,13 @@ import { contract } from './route-contract.js';
 import { instant } from './views/common.js';
 
 export const ClockBody = z.object({
-  now: z.nullable(z.iso.datetime({ offset: true })).check(z.describe('The service\'s new time (ISO 8601 with an offset), or null to follow the real clock again.')),
+  now: z.nullable(z.iso.datetime({ offset: true })).check(z.describe("The service's new time (ISO 8601 with an offset), or null to follow the real clock again.")),
 });
 export const ClockAnswer = z.object({
   now: instant,
-  fired: z.array(z.object({ job: z.string(), schedule: z.string(), scheduledTime: instant })).check(z.describe('The scheduled job runs the jump passed, run in order (SPEC 8).')),
+  fired: z
+    .array(z.object({ job: z.string(), schedule: z.string(), scheduledTime: instant }))
+    .check(z.describe('The scheduled job runs the jump passed, run in order (SPEC 8).')),
 });
 
 /** `limit`: 1–1,000, default 100; anything else is clamped or ignored. */

@@ -194,4 +194,3 @@ export const patronContracts = {
     errors: {},
   }),
 };
-

@@ -38,6 +38,3 @@ export interface RouteContract {
 
 /** Declares a contract; the identity, for inference and a place to hang the type. */
 export const contract = <C extends RouteContract>(c: C): C => c;
-
-/** A route whose contract is not written yet: its answers are not checked. Temporary (issue 13). */
-export const pending = { summary: 'Not yet described', responses: {}, errors: {}, pending: true } as const;

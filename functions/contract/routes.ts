@@ -9,7 +9,7 @@ import { staffContracts } from './staff.js';
  * Every declared route's contract, by route key. The type refuses a route of
  * functions/wiring.ts without a contract (and a contract without a route).
  */
-export const routeContracts: Readonly<Record<RouteKeyOf<ApiGroupName>, RouteContract & { readonly pending?: true }>> = {
+export const routeContracts: Readonly<Record<RouteKeyOf<ApiGroupName>, RouteContract>> = {
   ...publicContracts,
   ...patronContracts,
   ...staffContracts,

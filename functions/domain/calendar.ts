@@ -43,17 +43,10 @@ export const dayFromWeeklyHours = (branch: string, date: string, weekly: WeeklyH
 };
 
 /** Is branch B open on date D, and its hours: the exception for that date if staff set one, else the weekly hours. */
-export const branchDay = (
-  branch: string,
-  date: string,
-  weekly: WeeklyHours | undefined,
-  exceptions: readonly CalendarException[] = [],
-): CalendarDay => {
+export const branchDay = (branch: string, date: string, weekly: WeeklyHours | undefined, exceptions: readonly CalendarException[] = []): CalendarDay => {
   const exception = exceptions.find((e) => e.branch === branch && e.date === date);
   if (!exception) return dayFromWeeklyHours(branch, date, weekly);
-  return exception.open
-    ? { branch, date, open: true, opensAt: exception.opensAt, closesAt: exception.closesAt }
-    : { branch, date, open: false };
+  return exception.open ? { branch, date, open: true, opensAt: exception.opensAt, closesAt: exception.closesAt } : { branch, date, open: false };
 };
 
 /** Every date from `fromDate` to `toDate` inclusive (`YYYY-MM-DD`). */
@@ -64,12 +57,7 @@ export const datesBetween = (fromDate: string, toDate: string): string[] => {
 };
 
 /** Every branch's day on each date from `fromDate` to `toDate`, in date order, branches in the order given. */
-export const daysBetween = (
-  fromDate: string,
-  toDate: string,
-  hours: readonly BranchHours[],
-  exceptions: readonly CalendarException[],
-): CalendarDay[] =>
+export const daysBetween = (fromDate: string, toDate: string, hours: readonly BranchHours[], exceptions: readonly CalendarException[]): CalendarDay[] =>
   datesBetween(fromDate, toDate).flatMap((date) => hours.map((h) => branchDay(h.branch, date, h.weekly, exceptions)));
 
 /** SPEC 2: an opening day is a date on which at least one branch is open. */

@@ -11,16 +11,14 @@ export const SUSPENDABLE: readonly HoldState[] = PATRON_CANCELLABLE;
 export type PassOverReason = 'SUSPENDED' | 'WAITS_FOR';
 
 /** SPEC 10.1: suspended on `today` when it has an `until` date still ahead; from `until` on it is active by itself. */
-export const isSuspended = (hold: { readonly suspendedUntil?: string | null }, today: string): boolean =>
-  !!hold.suspendedUntil && hold.suspendedUntil > today;
+export const isSuspended = (hold: { readonly suspendedUntil?: string | null }, today: string): boolean => !!hold.suspendedUntil && hold.suspendedUntil > today;
 
 /**
  * SPEC 10.2: the previous hold of a sequence blocks its successor while it is active
  * (PROVISIONAL, WAITING, IN_TRANSIT, READY). Ended (or gone: a returned loan deletes its
  * fulfilled hold, finished holds expire) it never blocks again.
  */
-export const predecessorBlocks = (previousStatus: HoldState | undefined): boolean =>
-  previousStatus !== undefined && ACTIVE_STATES.includes(previousStatus);
+export const predecessorBlocks = (previousStatus: HoldState | undefined): boolean => previousStatus !== undefined && ACTIVE_STATES.includes(previousStatus);
 
 /**
  * May this hold take a copy today? null when it may, else why not. The one rule used by
@@ -38,5 +36,4 @@ export const fillBlock = (
 };
 
 /** SPEC 10.1: a valid `until` is a JST date from tomorrow to today + 180 days. */
-export const suspensionDateValid = (until: string, today: string): boolean =>
-  until >= addDays(today, 1) && until <= addDays(today, MAX_SUSPENSION_DAYS);
+export const suspensionDateValid = (until: string, today: string): boolean => until >= addDays(today, 1) && until <= addDays(today, MAX_SUSPENSION_DAYS);

@@ -31,8 +31,7 @@ export const pickupDeadline = (input: {
 };
 
 /** A copy that can fill a hold: lendable, and not missing. */
-export const canFillHolds = (copy: { category: ItemCategory; status: ItemStatus }): boolean =>
-  copy.category !== 'REFERENCE_ONLY' && copy.status !== 'MISSING';
+export const canFillHolds = (copy: { category: ItemCategory; status: ItemStatus }): boolean => copy.category !== 'REFERENCE_ONLY' && copy.status !== 'MISSING';
 
 /**
  * A copy in staff's hands at check-in can fill a hold whatever its recorded status: a copy
@@ -97,7 +96,10 @@ export const planPullLists = <H extends PullCandidate>(
   for (const hold of inQueueOrder) {
     const copies = free.get(hold.titleId);
     if (!copies?.length) continue;
-    const index = Math.max(0, copies.findIndex((c) => c.branch === hold.pickupBranch));
+    const index = Math.max(
+      0,
+      copies.findIndex((c) => c.branch === hold.pickupBranch),
+    );
     const [copy] = copies.splice(index, 1) as [ShelfCopy];
     lists.set(copy.branch, [...(lists.get(copy.branch) ?? []), { ...hold, itemId: copy.itemId, branch: copy.branch }]);
   }
@@ -129,8 +131,7 @@ const shelfKeyCompare = (a: string, b: string): number => {
 /** SPEC 6: holds that still wait for a copy block renewal of every loan of their title. */
 const RENEWAL_BLOCKING: readonly HoldState[] = ['PROVISIONAL', 'WAITING'];
 
-export const holdsBlockRenewal = (titleHolds: readonly { status: HoldState }[]): boolean =>
-  titleHolds.some((hold) => RENEWAL_BLOCKING.includes(hold.status));
+export const holdsBlockRenewal = (titleHolds: readonly { status: HoldState }[]): boolean => titleHolds.some((hold) => RENEWAL_BLOCKING.includes(hold.status));
 
 /** SPEC 6 renewal refusals, all that apply, in the SPEC's order. */
 export type RenewalRefusal = 'HAS_HOLDS' | 'INTERLIBRARY' | 'ALREADY_RENEWED' | 'OVERDUE';

@@ -27,15 +27,7 @@ export interface HoldPolicy {
 }
 export const defaultHoldPolicy: HoldPolicy = { holdLimit: 15, longOverdueDays: 30 };
 
-export type HoldRefusal =
-  | 'NOT_HOLDABLE'
-  | 'COUNTER_ONLY'
-  | 'ALREADY_ON_LOAN'
-  | 'ALREADY_HELD'
-  | 'LONG_OVERDUE'
-  | 'HOLD_LIMIT'
-  | 'INVALID_BRANCH'
-  | 'NOT_FOUND';
+export type HoldRefusal = 'NOT_HOLDABLE' | 'COUNTER_ONLY' | 'ALREADY_ON_LOAN' | 'ALREADY_HELD' | 'LONG_OVERDUE' | 'HOLD_LIMIT' | 'INVALID_BRANCH' | 'NOT_FOUND';
 
 /** A copy as the hold rules need it; `dueDate` only while on loan. */
 export type CopyFacts = Pick<Item, 'category' | 'status'> & { readonly dueDate?: string };
@@ -56,8 +48,7 @@ export const categoryRefusal = (copies: readonly CopyFacts[], channel: 'online' 
 };
 
 /** Copies that can be lent at all: not reference-only, not missing. */
-export const lendableCopies = (copies: readonly CopyFacts[]): CopyFacts[] =>
-  copies.filter((c) => present(c) && c.category !== 'REFERENCE_ONLY');
+export const lendableCopies = (copies: readonly CopyFacts[]): CopyFacts[] => copies.filter((c) => present(c) && c.category !== 'REFERENCE_ONLY');
 
 /**
  * SPEC 5.2 rule 4: the title has exactly one lendable copy, it is on loan, and its due

@@ -8,8 +8,7 @@ const LABEL = /^\s*ISBN(?:-?1[03])?\s*:?/;
 const SEPARATORS = /[\s\-‐‑‒–—―−]/g;
 
 /** `ISBN 4-10-101001-3` → `4101010013`: label and separators removed, X upper-cased, width folded. */
-export const compactIsbn = (value: string): string =>
-  value.normalize('NFKC').toUpperCase().replace(LABEL, '').replace(SEPARATORS, '');
+export const compactIsbn = (value: string): string => value.normalize('NFKC').toUpperCase().replace(LABEL, '').replace(SEPARATORS, '');
 
 const digitsAt = (value: string, count: number): number[] | undefined => {
   const digits: number[] = [];

@@ -63,8 +63,7 @@ export const nextLockLevel = (state: AttemptWindow, now: Date, policy: LockoutPo
 export const lockMinutesAt = (level: number, policy: LockoutPolicy): number =>
   Math.min(policy.lockMinutes * 2 ** Math.min(Math.max(level - 1, 0), 30), policy.maxLockMinutes);
 
-export const lockEndsAt = (now: Date, level: number, policy: LockoutPolicy): Date =>
-  new Date(now.getTime() + minutes(lockMinutesAt(level, policy)));
+export const lockEndsAt = (now: Date, level: number, policy: LockoutPolicy): Date => new Date(now.getTime() + minutes(lockMinutesAt(level, policy)));
 
 /**
  * How long the attempt record must outlive its last write: a window, or the lock plus the

@@ -8,10 +8,7 @@ import { addDays } from './tokyo-time.js';
  */
 
 /** Scheduled runs mail on opening days only; staff "run now" mails on any day. */
-export const noticeRunGate = (
-  trigger: 'schedule' | 'manual',
-  today: readonly CalendarDay[],
-): { send: true } | { send: false; reason: 'NOT_AN_OPENING_DAY' } =>
+export const noticeRunGate = (trigger: 'schedule' | 'manual', today: readonly CalendarDay[]): { send: true } | { send: false; reason: 'NOT_AN_OPENING_DAY' } =>
   trigger === 'manual' || isOpeningDay(today) ? { send: true } : { send: false, reason: 'NOT_AN_OPENING_DAY' };
 
 export interface NoticeCandidate {

@@ -21,8 +21,7 @@ export const tokyoInstant = (date: string, time = '00:00'): Date => {
   return new Date(new TZDate(year, month - 1, day, hour, minute, 0, 0, LIBRARY_TIME_ZONE).getTime());
 };
 
-export const addDays = (date: string, days: number): string =>
-  format(addDaysTo(parseISO(date), days), 'yyyy-MM-dd');
+export const addDays = (date: string, days: number): string => format(addDaysTo(parseISO(date), days), 'yyyy-MM-dd');
 
 /** 0 = Sunday … 6 = Saturday, of a calendar date. */
 export const dayOfWeek = (date: string): number => parseISO(date).getDay();

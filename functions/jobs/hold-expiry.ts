@@ -16,14 +16,19 @@ export const holdExpiry: JobBody = async (now, deps, invocation) => {
   for (const branch of await deps.store.branches.list()) {
     const due = await deps.store.holds.ready(branch.code, today);
     // One at a time: holds of one title hand copies on to each other's queue.
-    const outcome = await forEachItem(due, 1, async (hold) => {
-      const outcome = await endAssignedHold(deps, hold, 'EXPIRED');
-      if (!outcome.ended) counts.alreadyHandled += 1;
-      else {
-        counts.expired += 1;
-        if (outcome.copy && outcome.copy.action !== 'SHELVE' && 'holdId' in outcome.copy && outcome.copy.holdId) counts.routedToNextHold += 1;
-      }
-    }, { job: 'hold-expiry', idOf: (h) => h.holdId, logger: deps.logger, budget: invocation.budget });
+    const outcome = await forEachItem(
+      due,
+      1,
+      async (hold) => {
+        const outcome = await endAssignedHold(deps, hold, 'EXPIRED');
+        if (!outcome.ended) counts.alreadyHandled += 1;
+        else {
+          counts.expired += 1;
+          if (outcome.copy && outcome.copy.action !== 'SHELVE' && 'holdId' in outcome.copy && outcome.copy.holdId) counts.routedToNextHold += 1;
+        }
+      },
+      { job: 'hold-expiry', idOf: (h) => h.holdId, logger: deps.logger, budget: invocation.budget },
+    );
     failedItems += outcome.failed;
     skipped += outcome.skipped;
   }

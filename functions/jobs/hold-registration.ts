@@ -27,8 +27,7 @@ const finish = (counts: Record<string, number>, failedItems: number, outOfTime: 
 };
 
 /** Where a title's copies may sit on a shelf: their home branches (and where one is shelved now). */
-const shelfBranches = (copies: readonly StoredItem[]) =>
-  [...new Set(copies.flatMap((c) => (c.status === 'ON_SHELF' ? [c.branch, c.location] : [c.branch])))].sort();
+const shelfBranches = (copies: readonly StoredItem[]) => [...new Set(copies.flatMap((c) => (c.status === 'ON_SHELF' ? [c.branch, c.location] : [c.branch])))].sort();
 
 /** Registrations in order, cut into transactions of up to GROUP_HOLDS holds and MAX_TRANSACTION_PARTS parts. */
 const inGroups = (registrations: readonly Registration[]): Registration[][] => {
@@ -230,4 +229,3 @@ const markerMemory = () => {
     },
   };
 };
-

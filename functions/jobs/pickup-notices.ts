@@ -121,9 +121,7 @@ const notifyPatron = async (
     else counts.claimedElsewhere += 1;
   }
   if (claimed.length === 0) return;
-  const items = claimed
-    .slice()
-    .sort((a, b) => (a.pickupDeadline ?? '').localeCompare(b.pickupDeadline ?? '') || a.title.localeCompare(b.title));
+  const items = claimed.slice().sort((a, b) => (a.pickupDeadline ?? '').localeCompare(b.pickupDeadline ?? '') || a.title.localeCompare(b.title));
   const mail = composePickupNotice({
     patronName: patron.name,
     cardNumber,

@@ -24,11 +24,7 @@ export const CONTINUE_BELOW_MS = 30_000;
  * A body that ran out of budget before it finished returns `continued: true`: the runner then
  * requests a continuation run (same job, same "now") that takes what is left.
  */
-export type JobBody = (
-  now: Date,
-  deps: JobDeps,
-  invocation: JobInvocation & { runId: string; budget: RunBudget },
-) => Promise<Record<string, unknown>>;
+export type JobBody = (now: Date, deps: JobDeps, invocation: JobInvocation & { runId: string; budget: RunBudget }) => Promise<Record<string, unknown>>;
 
 /** `20261201T220000Z-daily-0700` → `…-daily-0700~2` → `…~3`: a continuation's run id. */
 export const continuationRunId = (runId: string): string => {
@@ -72,11 +68,17 @@ export const runJob = async (job: JobName, event: JobEvent, deps: JobDeps, body:
   const invocation = invocationOf(event, job);
   const startedAt = deps.clock.now();
   const now = invocation.scheduledTime ? new Date(invocation.scheduledTime) : startedAt;
-  const runId =
-    invocation.runId ??
-    (invocation.scheduledTime && invocation.schedule ? scheduledRunId(now, invocation.schedule) : newRunId(startedAt));
+  const runId = invocation.runId ?? (invocation.scheduledTime && invocation.schedule ? scheduledRunId(now, invocation.schedule) : newRunId(startedAt));
   const attempt = await deps.store.jobRuns.start(
-    { runId, job, trigger: invocation.trigger, schedule: invocation.schedule, scheduledTime: invocation.scheduledTime, startedAt: startedAt.toISOString(), status: 'RUNNING' },
+    {
+      runId,
+      job,
+      trigger: invocation.trigger,
+      schedule: invocation.schedule,
+      scheduledTime: invocation.scheduledTime,
+      startedAt: startedAt.toISOString(),
+      status: 'RUNNING',
+    },
     startedAt,
     new Date(startedAt.getTime() - STALE_RUN_MS),
   );

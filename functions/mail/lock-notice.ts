@@ -24,10 +24,7 @@ export const composeLockNotice = (input: LockNoticeInput): ComposedMail => {
   const until = `${formatJapaneseDate(tokyoDate(input.lockedUntil))} ${tokyoTime(input.lockedUntil)}`;
 
   const subject = `【${library}】ログインを一時停止しました`;
-  const intro = [
-    'インターネットサービスで、パスワードの誤りが続いたため、',
-    'ログインを一時停止しました。',
-  ];
+  const intro = ['インターネットサービスで、パスワードの誤りが続いたため、', 'ログインを一時停止しました。'];
   const notes = [
     'ご本人の操作であれば、解除の時刻のあとにもう一度お試しください。',
     'パスワードを忘れた場合は、図書館カウンターで初期化できます(利用カードをお持ちください)。',
@@ -39,12 +36,11 @@ export const composeLockNotice = (input: LockNoticeInput): ComposedMail => {
   const text = frameText(frame, intro, [`■解除の時刻：${until}`, '', ...notes.map((note) => `・${note}`), `・${once}`]);
   const e = escapeHtml;
   // The intro is one sentence wrapped for the text part: one line in HTML.
-  const html = frameHtml(frame, [intro.join('')], [
-    `<p><strong>解除の時刻：${e(until)}</strong></p>`,
-    '<ul>',
-    ...[...notes, once].map((note) => `<li>${e(note)}</li>`),
-    '</ul>',
-  ]);
+  const html = frameHtml(
+    frame,
+    [intro.join('')],
+    [`<p><strong>解除の時刻：${e(until)}</strong></p>`, '<ul>', ...[...notes, once].map((note) => `<li>${e(note)}</li>`), '</ul>'],
+  );
 
   return { subject, text, html };
 };

@@ -85,52 +85,47 @@ export const composePickupNotice = (input: PickupNoticeInput): ComposedMail => {
   const subject = `【${library}】予約資料のご用意ができました`;
   const intro = 'ご予約の資料が用意できましたので、お知らせします。';
   const comeBy = '期限日までに、受取館のカウンターへおこしください。';
-  const notes = [
-    '受け取りの際は、図書館利用カードをお持ちください。',
-    '期限日をすぎた場合は、予約を解除します。',
-  ];
+  const notes = ['受け取りの際は、図書館利用カードをお持ちください。', '期限日をすぎた場合は、予約を解除します。'];
   const statusNote = '予約状況は「利用状況」でご確認いただけます。';
   const branchHeading = '受取館の電話番号と開館時間';
 
   const frame = { subject, patron, card, library, inquiry };
-  const text = frameText(frame, [intro, comeBy], [
-    ...items.flatMap((item, i) => [
-      `■${i + 1}. ${item.title}`,
-      `  受取館：${item.branch}`,
-      `  期限日：${item.deadline}`,
-      '',
-    ]),
-    ...(branches.length === 0 ? [] : [`【${branchHeading}】`]),
-    ...branches.flatMap((b) => [
-      `■${b.name}`,
-      ...(b.phone ? [`  電話：${b.phone}`] : []),
-      ...b.days.map((line) => `  ${line}`),
-      '',
-    ]),
-    ...notes.map((note) => `・${note}`),
-    ...(statusUrl === undefined ? [] : [`・${statusNote}`, `  ${statusUrl}`]),
-  ]);
+  const text = frameText(
+    frame,
+    [intro, comeBy],
+    [
+      ...items.flatMap((item, i) => [`■${i + 1}. ${item.title}`, `  受取館：${item.branch}`, `  期限日：${item.deadline}`, '']),
+      ...(branches.length === 0 ? [] : [`【${branchHeading}】`]),
+      ...branches.flatMap((b) => [`■${b.name}`, ...(b.phone ? [`  電話：${b.phone}`] : []), ...b.days.map((line) => `  ${line}`), '']),
+      ...notes.map((note) => `・${note}`),
+      ...(statusUrl === undefined ? [] : [`・${statusNote}`, `  ${statusUrl}`]),
+    ],
+  );
 
   const e = escapeHtml;
-  const html = frameHtml(frame, [intro, comeBy], [
-    '<table border="1" cellpadding="6" style="border-collapse:collapse">',
-    '<thead><tr><th>資料名</th><th>受取館</th><th>期限日</th></tr></thead>',
-    '<tbody>',
-    ...items.map((item) => `<tr><td>${e(item.title)}</td><td>${e(item.branch)}</td><td>${e(item.deadline)}</td></tr>`),
-    '</tbody>',
-    '</table>',
-    ...(branches.length === 0 ? [] : [`<p>${e(branchHeading)}</p>`]),
-    ...branches.flatMap((b) => [
-      `<p><strong>${e(b.name)}</strong>${b.phone ? `<br>電話：<a href="tel:${e(b.phone.replace(/[^0-9+]/g, ''))}">${e(b.phone)}</a>` : ''}</p>`,
+  const html = frameHtml(
+    frame,
+    [intro, comeBy],
+    [
+      '<table border="1" cellpadding="6" style="border-collapse:collapse">',
+      '<thead><tr><th>資料名</th><th>受取館</th><th>期限日</th></tr></thead>',
+      '<tbody>',
+      ...items.map((item) => `<tr><td>${e(item.title)}</td><td>${e(item.branch)}</td><td>${e(item.deadline)}</td></tr>`),
+      '</tbody>',
+      '</table>',
+      ...(branches.length === 0 ? [] : [`<p>${e(branchHeading)}</p>`]),
+      ...branches.flatMap((b) => [
+        `<p><strong>${e(b.name)}</strong>${b.phone ? `<br>電話：<a href="tel:${e(b.phone.replace(/[^0-9+]/g, ''))}">${e(b.phone)}</a>` : ''}</p>`,
+        '<ul>',
+        ...b.days.map((line) => `<li>${e(line)}</li>`),
+        '</ul>',
+      ]),
       '<ul>',
-      ...b.days.map((line) => `<li>${e(line)}</li>`),
+      ...notes.map((note) => `<li>${e(note)}</li>`),
+      ...(statusUrl === undefined ? [] : [`<li>${e(statusNote)}<br><a href="${e(statusUrl)}">${e(statusUrl)}</a></li>`]),
       '</ul>',
-    ]),
-    '<ul>',
-    ...notes.map((note) => `<li>${e(note)}</li>`),
-    ...(statusUrl === undefined ? [] : [`<li>${e(statusNote)}<br><a href="${e(statusUrl)}">${e(statusUrl)}</a></li>`]),
-    '</ul>',
-  ]);
+    ],
+  );
 
   return { subject, text, html };
 };

@@ -1,13 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  branchDay,
-  datesBetween,
-  daysBetween,
-  type BranchHours,
-  type CalendarDay,
-  type CalendarException,
-  type WeeklyHours,
-} from '../domain/calendar.js';
+import { branchDay, datesBetween, daysBetween, type BranchHours, type CalendarDay, type CalendarException, type WeeklyHours } from '../domain/calendar.js';
 import { addDays } from '../domain/tokyo-time.js';
 import type { Db } from './db.js';
 import { keys } from './keys.js';

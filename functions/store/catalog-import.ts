@@ -12,9 +12,7 @@ const existingKeys = async (db: Db, wanted: readonly Record<string, string>[]): 
   for (let i = 0; i < wanted.length; i += 100) {
     let request: Record<string, unknown>[] = wanted.slice(i, i + 100);
     while (request.length > 0) {
-      const result = await db.client.send(
-        new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: request, ProjectionExpression: 'PK' } } }),
-      );
+      const result = await db.client.send(new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: request, ProjectionExpression: 'PK' } } }));
       for (const item of result.Responses?.[db.tableName] ?? []) found.add(item.PK as string);
       request = (result.UnprocessedKeys?.[db.tableName]?.Keys ?? []) as Record<string, unknown>[];
     }

@@ -61,7 +61,15 @@ export const catalogStore = (db: Db) => {
         db.client.send(
           new PutCommand({
             TableName: db.tableName,
-            Item: { ...keys.title(title.titleId), ...keys.titleInItems(title.titleId), ...keys.titleBySequence(sequence), type: 'Title', ...title, sequence, itemIds: [] },
+            Item: {
+              ...keys.title(title.titleId),
+              ...keys.titleInItems(title.titleId),
+              ...keys.titleBySequence(sequence),
+              type: 'Title',
+              ...title,
+              sequence,
+              itemIds: [],
+            },
             ConditionExpression: 'attribute_not_exists(PK)',
           }),
         ),

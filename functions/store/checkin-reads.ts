@@ -112,7 +112,10 @@ export const checkinReadsStore = (db: Db) => ({
             calendar: {
               branch: wanted.calendar.branch,
               weekly: at(hours)?.weekly as WeeklyHours | undefined,
-              exceptions: exceptions.map((key) => at(key)).filter((item) => item !== undefined).map(toException),
+              exceptions: exceptions
+                .map((key) => at(key))
+                .filter((item) => item !== undefined)
+                .map(toException),
             },
           }
         : {}),

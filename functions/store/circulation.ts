@@ -77,7 +77,10 @@ type AssignmentGuard = { readonly free: true } | { readonly from: string } | { r
 
 const copyGuardOf = (guard: AssignmentGuard) => {
   if ('free' in guard) {
-    return { condition: 'attribute_not_exists(assignedHoldId) AND #status IN (:onShelf, :inTransit, :missing)', values: { ':onShelf': 'ON_SHELF', ':inTransit': 'IN_TRANSIT', ':missing': 'MISSING' } };
+    return {
+      condition: 'attribute_not_exists(assignedHoldId) AND #status IN (:onShelf, :inTransit, :missing)',
+      values: { ':onShelf': 'ON_SHELF', ':inTransit': 'IN_TRANSIT', ':missing': 'MISSING' },
+    };
   }
   if ('from' in guard) return { condition: 'assignedHoldId = :fromHoldId', values: { ':fromHoldId': guard.from } };
   return { condition: '#status = :onLoan', values: { ':onLoan': 'ON_LOAN' } };
@@ -111,9 +114,7 @@ const sendAssignment = async (db: Db, parts: readonly Record<string, unknown>[])
  */
 const assignmentParts = (db: Db, item: CirculatingItem, hold: Hold, at: string, ready: ReadyFields | undefined, guard: AssignmentGuard, today: string) => {
   const version = sameVersion(item);
-  const holdChange = ready
-    ? readyHoldUpdate(hold, ready)
-    : { expression: 'SET #status = :transit REMOVE GSI2PK, GSI2SK', values: { ':transit': 'IN_TRANSIT' } };
+  const holdChange = ready ? readyHoldUpdate(hold, ready) : { expression: 'SET #status = :transit REMOVE GSI2PK, GSI2SK', values: { ':transit': 'IN_TRANSIT' } };
   const copyGuard = copyGuardOf(guard);
   return [
     {

@@ -24,7 +24,11 @@ const TRANSACTIONS = new Set(['TransactWriteCommand', 'TransactWriteItemsCommand
 export const isOnlyConflict = (error: unknown): boolean => {
   if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return false;
   const reasons = ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-  const fromMessage = /\[([^\]]*)\]/.exec(error.message)?.[1]?.split(',').map((code) => code.trim()) ?? [];
+  const fromMessage =
+    /\[([^\]]*)\]/
+      .exec(error.message)?.[1]
+      ?.split(',')
+      .map((code) => code.trim()) ?? [];
   const codes = reasons.length > 0 ? reasons : fromMessage;
   return codes.includes('TransactionConflict') && codes.every((code) => code === 'TransactionConflict' || code === 'None');
 };

@@ -22,8 +22,7 @@ export interface Credential {
 
 export type Account = { kind: 'patron'; id: string } | { kind: 'staff'; id: string };
 
-const keyOf = (account: Account) =>
-  account.kind === 'patron' ? keys.patronCredential(account.id) : keys.staffCredential(account.id);
+const keyOf = (account: Account) => (account.kind === 'patron' ? keys.patronCredential(account.id) : keys.staffCredential(account.id));
 
 /** A stored credential item as a credential a password can be checked against, or none. */
 export const usableCredential = (item: Record<string, unknown> | undefined): Credential | undefined =>
@@ -40,8 +39,7 @@ export interface LoginRead {
 }
 
 /** A staff credential item's version; undefined when there is none or the account is disabled (SPEC 11). */
-export const staffVersionOf = (item: Record<string, unknown> | undefined): number | undefined =>
-  item && item.disabled !== true ? versionOf(item) : undefined;
+export const staffVersionOf = (item: Record<string, unknown> | undefined): number | undefined => (item && item.disabled !== true ? versionOf(item) : undefined);
 
 export const credentialStore = (db: Db) => ({
   /**
@@ -56,9 +54,7 @@ export const credentialStore = (db: Db) => ({
     const items: Record<string, unknown>[] = [];
     let keysLeft: Record<string, unknown>[] | undefined = wanted;
     while (keysLeft && keysLeft.length > 0) {
-      const answer: BatchGetCommandOutput = await db.client.send(
-        new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: keysLeft, ConsistentRead: true } } }),
-      );
+      const answer: BatchGetCommandOutput = await db.client.send(new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: keysLeft, ConsistentRead: true } } }));
       items.push(...(answer.Responses?.[db.tableName] ?? []));
       keysLeft = answer.UnprocessedKeys?.[db.tableName]?.Keys;
     }

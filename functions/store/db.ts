@@ -27,8 +27,7 @@ export const createDb = (tableName: string, config: DynamoDBClientConfig = {}): 
 
 export const isConditionFailure = (error: unknown): boolean =>
   error instanceof Error &&
-  (error.name === 'ConditionalCheckFailedException' ||
-    (error.name === 'TransactionCanceledException' && /ConditionalCheckFailed/.test(error.message)));
+  (error.name === 'ConditionalCheckFailedException' || (error.name === 'TransactionCanceledException' && /ConditionalCheckFailed/.test(error.message)));
 
 /** Sends a conditional write: true when it applied, false when a condition did not hold. */
 export const whenConditionsHold = async (write: Promise<unknown>): Promise<boolean> => {
@@ -49,5 +48,4 @@ export const cancellationCodes = (error: unknown): (string | undefined)[] =>
 export const ttlSeconds = (at: Date): number => Math.floor(at.getTime() / 1000);
 
 /** DynamoDB removes TTL-expired items lazily (DynamoDB Local never does): treat them as gone. */
-export const isExpired = (item: { expiresAt?: number } | undefined, now: Date): boolean =>
-  item?.expiresAt !== undefined && item.expiresAt <= ttlSeconds(now);
+export const isExpired = (item: { expiresAt?: number } | undefined, now: Date): boolean => item?.expiresAt !== undefined && item.expiresAt <= ttlSeconds(now);

@@ -24,8 +24,7 @@ export type RegistrationOutcome = 'registered' | 'handled' | 'on-loan';
 export const MAX_TRANSACTION_PARTS = 100;
 
 /** Parts a registration adds to a transaction (markers shared with another hold of the group count once). */
-export const partsOf = (registration: Registration): number =>
-  1 + registration.events.length + registration.loanCheckItemIds.length + registration.pullBranches.length;
+export const partsOf = (registration: Registration): number => 1 + registration.events.length + registration.loanCheckItemIds.length + registration.pullBranches.length;
 
 const sortKey = (hold: Pick<Hold, 'requestedAt' | 'holdId'>) => `${hold.requestedAt}#${hold.holdId}`;
 

@@ -10,12 +10,7 @@ import { pullTitlePut } from './pull-titles.js';
  * pull-list markers at `branchesOf(titleId)`. Not for service data: the patrons' hold
  * counters and per-title markers (SPEC 5.2 rules 3 and 5) are not written.
  */
-export const seedWaitingHolds = async (
-  db: Db,
-  holds: readonly Hold[],
-  branchesOf: (titleId: string) => readonly string[],
-  touchedAt: Date,
-): Promise<void> => {
+export const seedWaitingHolds = async (db: Db, holds: readonly Hold[], branchesOf: (titleId: string) => readonly string[], touchedAt: Date): Promise<void> => {
   const markers = new Map<string, Record<string, unknown>>();
   for (const hold of holds) {
     for (const branch of branchesOf(hold.titleId)) {

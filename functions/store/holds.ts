@@ -59,10 +59,7 @@ export const holdStore = (db: Db) => ({
    * `events` are written with it (store/outbox.ts).
    */
   async place(hold: Hold, limit: number, events: readonly PendingEvent[] = []): Promise<'placed' | 'ALREADY_HELD' | 'HOLD_LIMIT'> {
-    const queued =
-      hold.status === 'PROVISIONAL'
-        ? keys.provisionalHold(hold.requestedAt, hold.holdId)
-        : keys.waitingHold(hold.titleId, hold.requestedAt, hold.holdId);
+    const queued = hold.status === 'PROVISIONAL' ? keys.provisionalHold(hold.requestedAt, hold.holdId) : keys.waitingHold(hold.titleId, hold.requestedAt, hold.holdId);
     try {
       await db.client.send(
         new TransactWriteCommand({
@@ -194,9 +191,7 @@ export const holdStore = (db: Db) => ({
   },
 
   async get(cardNumber: string, holdId: string, now: Date): Promise<Hold | undefined> {
-    const { Item } = await db.client.send(
-      new GetCommand({ TableName: db.tableName, Key: keys.hold(cardNumber, holdId), ConsistentRead: true }),
-    );
+    const { Item } = await db.client.send(new GetCommand({ TableName: db.tableName, Key: keys.hold(cardNumber, holdId), ConsistentRead: true }));
     return Item && !isExpired(Item, now) ? (stripKeys(Item) as unknown as Hold) : undefined;
   },
 

@@ -40,13 +40,19 @@ export const loanImportStore = (db: Db) => {
      * records are never deleted, so the answer cannot turn false before the write.
      */
     async registeredPatrons(cardNumbers: readonly string[]): Promise<Set<string>> {
-      const found = await batchGet([...new Set(cardNumbers)].map((card) => keys.patron(card)), false);
+      const found = await batchGet(
+        [...new Set(cardNumbers)].map((card) => keys.patron(card)),
+        false,
+      );
       return new Set(found.map((item) => item.cardNumber as string));
     },
 
     /** The copies with these ids, as circulation sees them (strongly consistent). */
     async items(itemIds: readonly string[]): Promise<Map<string, CirculatingItem>> {
-      const found = await batchGet([...new Set(itemIds)].map((id) => keys.item(id)), true);
+      const found = await batchGet(
+        [...new Set(itemIds)].map((id) => keys.item(id)),
+        true,
+      );
       return new Map(found.map((item) => [item.itemId as string, stripKeys(item) as unknown as CirculatingItem]));
     },
 

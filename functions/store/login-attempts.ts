@@ -66,7 +66,11 @@ export const loginAttemptStore = (db: Db) => ({
       // Try first what the last read suggests; the conditions decide either way.
       const open = state.windowStart !== undefined && state.windowStart > windowCutoff.toISOString();
       const empty = Object.keys(state).length === 0;
-      const order = open ? (['inWindow', 'newWindow', 'fresh'] as const) : empty ? (['fresh', 'inWindow', 'newWindow'] as const) : (['newWindow', 'inWindow', 'fresh'] as const);
+      const order = open
+        ? (['inWindow', 'newWindow', 'fresh'] as const)
+        : empty
+          ? (['fresh', 'inWindow', 'newWindow'] as const)
+          : (['newWindow', 'inWindow', 'fresh'] as const);
       for (const step of order) {
         const { UpdateExpression, ConditionExpression } = steps[step];
         // DynamoDB refuses values an expression does not use.

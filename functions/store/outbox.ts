@@ -47,18 +47,18 @@ export const updateWithEvents = (db: Db, update: ItemUpdate, events: readonly Pe
 /** Transaction parts that write `events` beside a change (appended after its own parts). */
 export const outboxParts = (db: Db, events: readonly PendingEvent[], at: Date): Record<string, unknown>[] =>
   events.map((event) => {
-      const eventId = randomUUID();
-      return {
-        Put: {
-          TableName: db.tableName,
-          Item: {
-            ...keys.outboxEvent(eventId),
-            type: OUTBOX_RECORD_TYPE,
-            eventId,
-            detailType: event.detailType,
-            detail: event.detail,
-            at: at.toISOString(),
-            expiresAt: ttlSeconds(new Date(at.getTime() + RETENTION_MS)),
+    const eventId = randomUUID();
+    return {
+      Put: {
+        TableName: db.tableName,
+        Item: {
+          ...keys.outboxEvent(eventId),
+          type: OUTBOX_RECORD_TYPE,
+          eventId,
+          detailType: event.detailType,
+          detail: event.detail,
+          at: at.toISOString(),
+          expiresAt: ttlSeconds(new Date(at.getTime() + RETENTION_MS)),
         },
       },
     };

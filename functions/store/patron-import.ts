@@ -36,7 +36,13 @@ export const patronImportStore = (db: Db) => ({
               Put: {
                 TableName: db.tableName,
                 // As credentialStore.setPassword leaves a first password: version 1, initial.
-                Item: { ...keys.patronCredential(patron.cardNumber), passwordHash: initialPasswordHash, passwordIsInitial: true, credentialVersion: 1, updatedAt: now.toISOString() },
+                Item: {
+                  ...keys.patronCredential(patron.cardNumber),
+                  passwordHash: initialPasswordHash,
+                  passwordIsInitial: true,
+                  credentialVersion: 1,
+                  updatedAt: now.toISOString(),
+                },
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },

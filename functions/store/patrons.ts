@@ -50,9 +50,7 @@ export const patronStore = (db: Db) => ({
     const items: Record<string, unknown>[] = [];
     let keysLeft: Record<string, unknown>[] | undefined = wanted;
     while (keysLeft && keysLeft.length > 0) {
-      const answer: BatchGetCommandOutput = await db.client.send(
-        new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: keysLeft, ConsistentRead: true } } }),
-      );
+      const answer: BatchGetCommandOutput = await db.client.send(new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: keysLeft, ConsistentRead: true } } }));
       items.push(...(answer.Responses?.[db.tableName] ?? []));
       keysLeft = answer.UnprocessedKeys?.[db.tableName]?.Keys;
     }
@@ -101,12 +99,7 @@ export const patronStore = (db: Db) => ({
    * transaction, conditioned on the address read first, so a concurrent change retries
    * rather than leaving a stale lookup. `clearedEvent` is written when a BOUNCING status is cleared.
    */
-  async updateContact(
-    cardNumber: string,
-    contact: { email?: string; contactMethod: ContactMethod },
-    clearedEvent: PendingEvent,
-    at: Date,
-  ): Promise<Patron> {
+  async updateContact(cardNumber: string, contact: { email?: string; contactMethod: ContactMethod }, clearedEvent: PendingEvent, at: Date): Promise<Patron> {
     for (let attempt = 0; ; attempt += 1) {
       const current = await this.get(cardNumber);
       if (!current) throw new Error('patron not found');
@@ -157,7 +150,14 @@ export const patronStore = (db: Db) => ({
       db.client.send(
         new TransactWriteCommand({
           TransactItems: [
-            { ConditionCheck: { TableName: db.tableName, Key: keys.patron(cardNumber), ConditionExpression: 'email = :email', ExpressionAttributeValues: { ':email': email } } },
+            {
+              ConditionCheck: {
+                TableName: db.tableName,
+                Key: keys.patron(cardNumber),
+                ConditionExpression: 'email = :email',
+                ExpressionAttributeValues: { ':email': email },
+              },
+            },
             { Put: { TableName: db.tableName, Item: patronEmailItem(cardNumber, email) } },
           ],
         }),

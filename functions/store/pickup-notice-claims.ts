@@ -19,8 +19,7 @@ export const pickupNoticeClaims = (db: Db) => ({
           TableName: db.tableName,
           Key: keys.hold(hold.cardNumber, hold.holdId),
           UpdateExpression: 'SET notifyClaim = :run, notifyClaimedAt = :now',
-          ConditionExpression:
-            '#status = :ready AND attribute_not_exists(notifiedAt) AND (attribute_not_exists(notifyClaim) OR notifyClaimedAt < :cutoff)',
+          ConditionExpression: '#status = :ready AND attribute_not_exists(notifiedAt) AND (attribute_not_exists(notifyClaim) OR notifyClaimedAt < :cutoff)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':run': runId, ':now': now.toISOString(), ':cutoff': leaseCutoff.toISOString(), ':ready': 'READY' },
         }),

@@ -42,9 +42,7 @@ export const pullTitleStore = (db: Db) => ({
   /** The titles marked for a branch: one Query per shard, in parallel. */
   async ofBranch(branch: string): Promise<PullTitle[]> {
     const shards = await Promise.all(
-      keys.pullTitlePartitions(branch).map((pk) =>
-        queryAll<PullTitle>(db, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } }),
-      ),
+      keys.pullTitlePartitions(branch).map((pk) => queryAll<PullTitle>(db, { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk } })),
     );
     return shards.flat();
   },

@@ -51,7 +51,10 @@ export const referenceDataStore = (db: Db, ttlMs = REFERENCE_DATA_SECONDS * 1000
       });
       // Branch items carry a code, weekly-hours items their hours (the key attributes are stripped).
       return {
-        branches: items.filter((item) => typeof item.code === 'string').map(toBranch).sort((a, b) => (a.order ?? 0) - (b.order ?? 0)),
+        branches: items
+          .filter((item) => typeof item.code === 'string')
+          .map(toBranch)
+          .sort((a, b) => (a.order ?? 0) - (b.order ?? 0)),
         hours: items.filter((item) => item.weekly !== undefined).map((item) => ({ branch: item.branch as string, weekly: item.weekly as WeeklyHours })),
       };
     });
@@ -80,10 +83,7 @@ export const referenceDataStore = (db: Db, ttlMs = REFERENCE_DATA_SECONDS * 1000
     async calendarForDates(dates: readonly string[]): Promise<CalendarDay[]> {
       if (dates.length === 0) return [];
       const wanted = [...new Set(dates)].sort();
-      const [{ hours }, exceptions] = await Promise.all([
-        branchesPartition(),
-        Promise.all([...new Set(wanted.map((d) => d.slice(0, 7)))].map(exceptionsOf)),
-      ]);
+      const [{ hours }, exceptions] = await Promise.all([branchesPartition(), Promise.all([...new Set(wanted.map((d) => d.slice(0, 7)))].map(exceptionsOf))]);
       const all = exceptions.flat();
       return wanted.flatMap((date) => hours.map((h) => branchDay(h.branch, date, h.weekly, all)));
     },

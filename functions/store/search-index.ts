@@ -78,17 +78,19 @@ export const searchIndexStore = (db: Db) => ({
   async expire(pointer: IndexPointer, now: Date): Promise<void> {
     const expiresAt = ttlSeconds(new Date(now.getTime() + 86_400_000));
     for (let n = 0; n < pointer.chunks; n += 1) {
-      await db.client.send(
-        new UpdateCommand({
-          TableName: db.tableName,
-          Key: chunkKey(pointer.version, n),
-          UpdateExpression: 'SET expiresAt = :at',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':at': expiresAt },
-        }),
-      ).catch((error: Error) => {
-        if (error.name !== 'ConditionalCheckFailedException') throw error;
-      });
+      await db.client
+        .send(
+          new UpdateCommand({
+            TableName: db.tableName,
+            Key: chunkKey(pointer.version, n),
+            UpdateExpression: 'SET expiresAt = :at',
+            ConditionExpression: 'attribute_exists(PK)',
+            ExpressionAttributeValues: { ':at': expiresAt },
+          }),
+        )
+        .catch((error: Error) => {
+          if (error.name !== 'ConditionalCheckFailedException') throw error;
+        });
     }
   },
 });

@@ -25,11 +25,6 @@ export const changePassword = async (deps: Deps, cardNumber: string, currentPass
   if (newPassword === initialPasswordFor(patron.birthDate)) {
     throw new AppError(400, 'VALIDATION', { field: 'newPassword', rule: 'passwordIsBirthday' });
   }
-  const replaced = await deps.store.credentials.replacePassword(
-    account,
-    credential.passwordHash,
-    await hashPassword(newPassword),
-    deps.clock.now(),
-  );
+  const replaced = await deps.store.credentials.replacePassword(account, credential.passwordHash, await hashPassword(newPassword), deps.clock.now());
   if (!replaced) throw new AppError(409, 'CONFLICT');
 };

@@ -19,9 +19,7 @@ export const checkinAnswer = (destination: CopyDestination, title: { titleId: st
   return {
     ...destination,
     ...(title ? { titleId: title.titleId, title: title.title } : {}),
-    ...(whose
-      ? { cardNumber: whose.hold.cardNumber, ...(whose.patron ? { patronName: whose.patron.name } : {}), pickupBranch: whose.hold.pickupBranch }
-      : {}),
+    ...(whose ? { cardNumber: whose.hold.cardNumber, ...(whose.patron ? { patronName: whose.patron.name } : {}), pickupBranch: whose.hold.pickupBranch } : {}),
   };
 };
 

@@ -35,7 +35,10 @@ export const endAssignedHold = async (
   details: { cancelReason?: HoldCancelReason; cancelNote?: string } = {},
 ): Promise<Ended> => {
   const now = deps.clock.now();
-  const endEvent = holdChangeEvent(hold, hold.status, to, now, { ...(details.cancelReason ? { reason: details.cancelReason } : {}), ...(hold.itemId ? { itemId: hold.itemId } : {}) });
+  const endEvent = holdChangeEvent(hold, hold.status, to, now, {
+    ...(details.cancelReason ? { reason: details.cancelReason } : {}),
+    ...(hold.itemId ? { itemId: hold.itemId } : {}),
+  });
   const ended = (copy?: CopyDestination): Ended => ({ ended: true, ...(copy ? { copy } : {}) });
   /** The copy's parts first: `failedAlongside` counts from them (NEXT_HOLD_PART). */
   const withEvents = (parts: Record<string, unknown>[], ...more: PendingEvent[]) => [...parts, ...deps.store.outbox.parts([endEvent, ...more], now)];
@@ -49,9 +52,7 @@ export const endAssignedHold = async (
     const travelling = item.status === 'IN_TRANSIT';
     const here = travelling ? item.location : hold.pickupBranch;
 
-    const waiting = scannedCopyCanFillHolds(item)
-      ? (await deps.store.holds.queue(item.titleId)).filter((h) => h.status === 'WAITING' && h.holdId !== hold.holdId)
-      : [];
+    const waiting = scannedCopyCanFillHolds(item) ? (await deps.store.holds.queue(item.titleId)).filter((h) => h.status === 'WAITING' && h.holdId !== hold.holdId) : [];
     const blockOf = await fillCheckFor(deps, waiting, now);
     let copyChanged = false;
     for (const next of waiting.filter((h) => blockOf(h) === null)) {

@@ -36,10 +36,14 @@ export const pauseFieldsFor = async (deps: Deps, holds: readonly Hold[], now: Da
   const knownById = new Map(known.map((h) => [h.holdId, h]));
   const blocking = new Map(
     (
-      await mapWithConcurrency(waiting.filter((h) => h.previousHoldId), 8, async (h) => {
-        const previous = knownById.get(h.previousHoldId ?? '') ?? (await deps.store.holds.get(h.cardNumber, h.previousHoldId ?? '', now));
-        return [h.holdId, predecessorBlocks(previous?.status) ? previous : undefined] as const;
-      })
+      await mapWithConcurrency(
+        waiting.filter((h) => h.previousHoldId),
+        8,
+        async (h) => {
+          const previous = knownById.get(h.previousHoldId ?? '') ?? (await deps.store.holds.get(h.cardNumber, h.previousHoldId ?? '', now));
+          return [h.holdId, predecessorBlocks(previous?.status) ? previous : undefined] as const;
+        },
+      )
     ).filter((entry): entry is readonly [string, Hold] => entry[1] !== undefined),
   );
   return new Map(

@@ -1,22 +1,12 @@
 import { AppError } from '../common/errors.js';
 import type { Deps } from '../common/deps.js';
 import { DECOY_HASH, verifyPassword } from '../common/password-hash.js';
-import {
-  attemptRecordExpiry,
-  failureLocks,
-  lockEndsAt,
-  lockedUntil,
-  mayVerify,
-  nextLockLevel,
-  windowCutoff,
-  type AttemptWindow,
-} from '../domain/lockout.js';
+import { attemptRecordExpiry, failureLocks, lockEndsAt, lockedUntil, mayVerify, nextLockLevel, windowCutoff, type AttemptWindow } from '../domain/lockout.js';
 import { tokyoIso, tokyoTime } from '../domain/tokyo-time.js';
 import type { Account, Credential, LoginRead } from '../store/credentials.js';
 import { noticeLock } from './lock-notice.js';
 
-const lockedError = (until: Date) =>
-  new AppError(423, 'LOCKED', { params: { until: tokyoTime(until) }, extra: { unlocksAt: tokyoIso(until) } });
+const lockedError = (until: Date) => new AppError(423, 'LOCKED', { params: { until: tokyoTime(until) }, extra: { unlocksAt: tokyoIso(until) } });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -51,12 +41,8 @@ const lockAccount = async (deps: Deps, account: Account, state: AttemptWindow, n
  * it fails, counts and locks like a real one, so neither the answers nor their timing
  * reveal which cards (or staff ids) exist.
  */
-export const verifyUnderLockout = async (
-  deps: Deps,
-  account: Account,
-  password: string,
-  invalid: () => AppError,
-): Promise<Credential> => (await verifyLogin(deps, account, password, invalid)).credential;
+export const verifyUnderLockout = async (deps: Deps, account: Account, password: string, invalid: () => AppError): Promise<Credential> =>
+  (await verifyLogin(deps, account, password, invalid)).credential;
 
 /**
  * verifyUnderLockout, answering what the first read brought as well (a staff login needs
@@ -64,12 +50,7 @@ export const verifyUnderLockout = async (
  * successful login is 3 requests — the read, the reservation, and the clearing of the
  * attempts (docs/data-model.md says why not fewer).
  */
-export const verifyLogin = async (
-  deps: Deps,
-  account: Account,
-  password: string,
-  invalid: () => AppError,
-): Promise<LoginRead & { credential: Credential }> => {
+export const verifyLogin = async (deps: Deps, account: Account, password: string, invalid: () => AppError): Promise<LoginRead & { credential: Credential }> => {
   const now = deps.clock.now();
   const policy = deps.config.lockout;
   const read = await deps.store.credentials.forLogin(account, now);
@@ -77,13 +58,7 @@ export const verifyLogin = async (
   const lock = lockedUntil(known, now);
   if (lock) throw lockedError(lock);
 
-  const reservation = await deps.store.loginAttempts.reserve(
-    account,
-    now,
-    windowCutoff(now, policy),
-    attemptRecordExpiry(now, {}, policy),
-    known,
-  );
+  const reservation = await deps.store.loginAttempts.reserve(account, now, windowCutoff(now, policy), attemptRecordExpiry(now, {}, policy), known);
   if (reservation.attempt === 'locked') {
     throw lockedError(lockedUntil(await deps.store.loginAttempts.get(account, now), now) ?? lockEndsAt(now, 1, policy));
   }

@@ -21,10 +21,7 @@ export type { HoldView };
 export const holdViews = async (deps: Deps, holds: readonly Hold[], lang: Lang): Promise<HoldView[]> => {
   const provisionalDates = [...new Set(holds.filter((h) => h.status === 'PROVISIONAL').map((h) => tokyoDate(new Date(h.requestedAt))))];
   // A sequence's holds name each other: `holds` are known, only other predecessors are read.
-  const [pause, days] = await Promise.all([
-    pauseFieldsFor(deps, holds, deps.clock.now(), holds),
-    deps.store.referenceData.calendarForDates(provisionalDates),
-  ]);
+  const [pause, days] = await Promise.all([pauseFieldsFor(deps, holds, deps.clock.now(), holds), deps.store.referenceData.calendarForDates(provisionalDates)]);
   const calendars = new Map<string, CalendarDay[]>();
   for (const day of days) calendars.set(day.date, [...(calendars.get(day.date) ?? []), day]);
   const today = tokyoDate(deps.clock.now());
@@ -42,23 +39,25 @@ export const holdViews = async (deps: Deps, holds: readonly Hold[], lang: Lang):
   );
   return [...holds]
     .sort((a, b) => b.requestedAt.localeCompare(a.requestedAt))
-    .map((hold): HoldView => ({
-      holdId: hold.holdId,
-      titleId: hold.titleId,
-      title: hold.title,
-      status: hold.status,
-      statusLabel: stateLabels[hold.status][lang],
-      pickupBranch: hold.pickupBranch,
-      requestedAt: tokyoIso(new Date(hold.requestedAt)),
-      ...(hold.status === 'WAITING' ? { position: positions.get(hold.holdId), estimatedReadyDate: estimates.get(hold.holdId) ?? null } : {}),
-      ...(hold.status === 'PROVISIONAL'
-        ? { registersAt: tokyoIso(registersAt(new Date(hold.requestedAt), calendars.get(tokyoDate(new Date(hold.requestedAt))) ?? [])) }
-        : {}),
-      ...(hold.status === 'READY' && hold.pickupDeadline ? { pickupDeadline: hold.pickupDeadline } : {}),
-      cancellable: PATRON_CANCELLABLE.includes(hold.status),
-      ...(hold.cancelReason ? { cancelReason: hold.cancelReason } : {}),
-      ...(hold.cancelNote ? { cancelNote: hold.cancelNote } : {}),
-      ...(hold.finishedAt ? { finishedAt: tokyoIso(new Date(hold.finishedAt)) } : {}),
-      ...(pause.get(hold.holdId) as PauseFields),
-    }));
+    .map(
+      (hold): HoldView => ({
+        holdId: hold.holdId,
+        titleId: hold.titleId,
+        title: hold.title,
+        status: hold.status,
+        statusLabel: stateLabels[hold.status][lang],
+        pickupBranch: hold.pickupBranch,
+        requestedAt: tokyoIso(new Date(hold.requestedAt)),
+        ...(hold.status === 'WAITING' ? { position: positions.get(hold.holdId), estimatedReadyDate: estimates.get(hold.holdId) ?? null } : {}),
+        ...(hold.status === 'PROVISIONAL'
+          ? { registersAt: tokyoIso(registersAt(new Date(hold.requestedAt), calendars.get(tokyoDate(new Date(hold.requestedAt))) ?? [])) }
+          : {}),
+        ...(hold.status === 'READY' && hold.pickupDeadline ? { pickupDeadline: hold.pickupDeadline } : {}),
+        cancellable: PATRON_CANCELLABLE.includes(hold.status),
+        ...(hold.cancelReason ? { cancelReason: hold.cancelReason } : {}),
+        ...(hold.cancelNote ? { cancelNote: hold.cancelNote } : {}),
+        ...(hold.finishedAt ? { finishedAt: tokyoIso(new Date(hold.finishedAt)) } : {}),
+        ...(pause.get(hold.holdId) as PauseFields),
+      }),
+    );
 };

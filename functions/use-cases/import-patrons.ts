@@ -14,7 +14,12 @@ const PatronRow = z.object({
   name: text(100),
   birthDate: calendarDate,
   phone: z.optional(z.string().check(z.trim(), z.regex(/^\+?[0-9][0-9-]{5,19}$/, { error: 'must be digits and hyphens' }))),
-  email: z.optional(z.string().check(z.trim(), z.refine((value) => checkEmail(value).ok, { error: 'not a mail address' }))),
+  email: z.optional(
+    z.string().check(
+      z.trim(),
+      z.refine((value) => checkEmail(value).ok, { error: 'not a mail address' }),
+    ),
+  ),
   contactMethod: z.optional(z.enum(CONTACT_METHODS, { error: `must be one of ${CONTACT_METHODS.join(', ')}` })),
 });
 

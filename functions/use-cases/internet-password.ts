@@ -11,12 +11,7 @@ export const issueInternetPassword = async (deps: Deps, cardNumber: string): Pro
   const patron = await deps.store.patrons.get(cardNumber);
   if (!patron) throw notFound();
   const initialPassword = initialPasswordFor(patron.birthDate);
-  await deps.store.credentials.setPassword(
-    { kind: 'patron', id: cardNumber },
-    await hashPassword(initialPassword),
-    true,
-    deps.clock.now(),
-  );
+  await deps.store.credentials.setPassword({ kind: 'patron', id: cardNumber }, await hashPassword(initialPassword), true, deps.clock.now());
   await deps.store.patrons.enableInternetService(cardNumber);
   return { initialPassword };
 };

@@ -19,12 +19,7 @@ export interface LoginResult {
  * A staff token carries its credential version too (SPEC 11: disabling ends it) and the
  * account's role. A disabled account has no password to check: it answers like a wrong one.
  */
-export const login = async (
-  deps: Deps,
-  account: Account,
-  password: string,
-  invalidCode: 'INVALID_CREDENTIALS' | 'INVALID_STAFF_CREDENTIALS',
-): Promise<LoginResult> => {
+export const login = async (deps: Deps, account: Account, password: string, invalidCode: 'INVALID_CREDENTIALS' | 'INVALID_STAFF_CREDENTIALS'): Promise<LoginResult> => {
   const { credential, staff: member } = await verifyLogin(deps, account, password, () => new AppError(401, invalidCode));
   const lifetime = account.kind === 'patron' ? deps.config.patronTokenMinutes : deps.config.staffTokenMinutes;
   let claims: Omit<Principal, 'role' | 'subject'>;

@@ -17,8 +17,7 @@ const STATUS_OF: Record<HoldRefusal, number> = {
   HOLD_LIMIT: 409,
 };
 
-export const holdRefused = (code: HoldRefusal, field?: string) =>
-  new AppError(STATUS_OF[code], code, field ? { field } : {});
+export const holdRefused = (code: HoldRefusal, field?: string) => new AppError(STATUS_OF[code], code, field ? { field } : {});
 
 export interface HoldRequest {
   readonly cardNumber: string;

@@ -81,7 +81,14 @@ export const placeSequence = async (
     });
   });
 
-  const written = holds.length > limit ? ({ outcome: 'HOLD_LIMIT' } as const) : await deps.store.holds.placeAll(holds, limit, holds.map((h) => holdChangeEvent(h, null, h.status, now)));
+  const written =
+    holds.length > limit
+      ? ({ outcome: 'HOLD_LIMIT' } as const)
+      : await deps.store.holds.placeAll(
+          holds,
+          limit,
+          holds.map((h) => holdChangeEvent(h, null, h.status, now)),
+        );
   if (written.outcome === 'ALREADY_HELD') throw refusedAt(titleIds, new Map([[written.index, holdRefused('ALREADY_HELD')]]), lang);
   if (written.outcome === 'HOLD_LIMIT') {
     // The first title that would go over the limit, and every one after it.

@@ -21,9 +21,7 @@ export const readyFieldsFor = async (deps: Deps, hold: Hold, now: Date, known?: 
   const readyDate = tokyoDate(now);
   const patron = known ? known.patron : await deps.store.patrons.get(hold.cardNumber);
   const mailed = getsMail(patron);
-  const mailedOn = mailed
-    ? noticeDate(readyDate, await deps.store.calendar.between(addDays(readyDate, 1), addDays(readyDate, LOOKAHEAD_DAYS)))
-    : readyDate;
+  const mailedOn = mailed ? noticeDate(readyDate, await deps.store.calendar.between(addDays(readyDate, 1), addDays(readyDate, LOOKAHEAD_DAYS))) : readyDate;
   const pickupDays = deps.config.pickupDays;
   const base = deadlineBase({ readyDate, getsMail: mailed, noticeDate: mailedOn, pickupDays });
   const pickupBranchDays = await deps.store.calendar.forBranch(hold.pickupBranch, base, 31);
@@ -42,8 +40,6 @@ export const readyFieldsFromReads = async (deps: Deps, hold: Hold, reads: Routin
   const patron = reads.patrons.has(hold.cardNumber) ? reads.patrons.get(hold.cardNumber) : await deps.store.patrons.get(hold.cardNumber);
   const readyDate = tokyoDate(now);
   const calendar = reads.calendar?.branch === hold.pickupBranch ? reads.calendar : undefined;
-  const deadline = calendar
-    ? deadlineFromWindow({ readyDate, getsMail: getsMail(patron), pickupDays: deps.config.pickupDays, ...calendar })
-    : undefined;
+  const deadline = calendar ? deadlineFromWindow({ readyDate, getsMail: getsMail(patron), pickupDays: deps.config.pickupDays, ...calendar }) : undefined;
   return deadline ? { readyAt: now.toISOString(), readyDate, pickupDeadline: deadline } : readyFieldsFor(deps, hold, now, { patron });
 };

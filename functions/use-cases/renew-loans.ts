@@ -47,7 +47,11 @@ export const renewLoans = async (deps: Deps, cardNumber: string, itemIds: readon
     const dueDate = renewedDueDate(today);
     const event = outboxEvent(events.detailTypes.loanRenewed, { itemId, titleId: loan.titleId, dueDate, previousDueDate: loan.dueDate, at: now.toISOString() });
     if (!(await deps.store.circulation.renew(cardNumber, loan, dueDate, [event], now))) {
-      results.push({ itemId, ok: false, error: { code: 'ALREADY_RENEWED', message: renderAppError(new AppError(409, 'ALREADY_RENEWED'), lang).error.message, reasons: ['ALREADY_RENEWED'] } });
+      results.push({
+        itemId,
+        ok: false,
+        error: { code: 'ALREADY_RENEWED', message: renderAppError(new AppError(409, 'ALREADY_RENEWED'), lang).error.message, reasons: ['ALREADY_RENEWED'] },
+      });
       continue;
     }
     results.push({ itemId, ok: true, dueDate });

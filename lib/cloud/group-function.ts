@@ -78,9 +78,7 @@ const grantAndConfigure = (role: IRole, permissions: FunctionPermissions, r: Sha
     );
   } else if (tableActions.length) {
     // One explicit statement instead of grantReadData/grantReadWriteData, which add Scan, DescribeTable and stream reads.
-    role.addToPrincipalPolicy(
-      new PolicyStatement({ actions: [...tableActions], resources: [r.table.tableArn, `${r.table.tableArn}/index/*`] }),
-    );
+    role.addToPrincipalPolicy(new PolicyStatement({ actions: [...tableActions], resources: [r.table.tableArn, `${r.table.tableArn}/index/*`] }));
   }
 
   for (const audience of permissions.signingKeys ?? []) {
@@ -99,9 +97,7 @@ const grantAndConfigure = (role: IRole, permissions: FunctionPermissions, r: Sha
     env.EVENT_BUS_NAME = r.bus.eventBusName;
   }
   if (permissions.sendMail) {
-    role.addToPrincipalPolicy(
-      new PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: [r.mail.identityArn, r.mail.configurationSetArn] }),
-    );
+    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['ses:SendEmail', 'ses:SendRawEmail'], resources: [r.mail.identityArn, r.mail.configurationSetArn] }));
     env.MAIL_CONFIGURATION_SET = r.mail.configurationSetName;
     env.MAIL_FROM = r.mail.from;
     env.MAIL_INQUIRY = r.mail.inquiry;
@@ -190,4 +186,3 @@ export class GroupFunction extends Construct {
     });
   }
 }
-

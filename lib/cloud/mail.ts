@@ -85,13 +85,19 @@ export class MailIdentity extends Construct {
 
     const stack = Stack.of(this);
     identity.dkimRecords.forEach((record, index) => {
-      new CfnOutput(stack, `MailDkimRecord${index + 1}`, { value: `${record.name} CNAME ${record.value}`, description: 'SPEC 10.4: Easy DKIM (2048-bit) CNAME to publish' });
+      new CfnOutput(stack, `MailDkimRecord${index + 1}`, {
+        value: `${record.name} CNAME ${record.value}`,
+        description: 'SPEC 10.4: Easy DKIM (2048-bit) CNAME to publish',
+      });
     });
     new CfnOutput(stack, 'MailFromMxRecord', {
       value: `${mailFromDomain} MX 10 feedback-smtp.${stack.region}.amazonses.com`,
       description: 'SPEC 10.4: MX of the custom MAIL FROM domain',
     });
-    new CfnOutput(stack, 'MailFromSpfRecord', { value: `${mailFromDomain} TXT "v=spf1 include:amazonses.com ~all"`, description: 'SPEC 10.4: SPF of the MAIL FROM domain' });
+    new CfnOutput(stack, 'MailFromSpfRecord', {
+      value: `${mailFromDomain} TXT "v=spf1 include:amazonses.com ~all"`,
+      description: 'SPEC 10.4: SPF of the MAIL FROM domain',
+    });
     new CfnOutput(stack, 'MailDmarcRecord', { value: `_dmarc.${domain} TXT "${dmarc}"`, description: 'SPEC 10.4: DMARC of the mail domain' });
     new CfnOutput(stack, 'MailDnsRecordsCreated', { value: zone ? `in Route 53 zone ${props.hostedZone?.id}` : 'no: publish the Mail* records above in the domain DNS' });
   }

@@ -1,16 +1,6 @@
 import { Duration } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import {
-  Alarm,
-  ComparisonOperator,
-  Dashboard,
-  GraphWidget,
-  MathExpression,
-  Metric,
-  TextWidget,
-  TreatMissingData,
-  type IMetric,
-} from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, Dashboard, GraphWidget, MathExpression, Metric, TextWidget, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
@@ -96,11 +86,26 @@ export class Observability extends Construct {
 
     const fnEntries = Object.entries(props.functions);
     const throttleMetrics = Object.fromEntries(fnEntries.map(([, fn], i) => [`t${i}`, fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' })]));
-    const throttles = new MathExpression({ expression: Object.keys(throttleMetrics).join(' + '), usingMetrics: throttleMetrics, label: 'Throttled invocations', period: FIVE_MINUTES });
+    const throttles = new MathExpression({
+      expression: Object.keys(throttleMetrics).join(' + '),
+      usingMetrics: throttleMetrics,
+      label: 'Throttled invocations',
+      period: FIVE_MINUTES,
+    });
     alarm('lambda-throttles', 'A function was throttled (its reserved concurrency was full). See docs/operations.md "Lambda throttles".', throttles, 1);
 
-    alarm('ses-bounce-rate', `The account's SES bounce rate reached ${t.sesBounceRate * 100} % (SES reviews at 5 %). See docs/operations.md "SES bounce rate".`, sesReputation('Reputation.BounceRate'), t.sesBounceRate);
-    alarm('ses-complaint-rate', `The account's SES complaint rate reached ${t.sesComplaintRate * 100} % (SES reviews at 0.1 %). See docs/operations.md "SES complaint rate".`, sesReputation('Reputation.ComplaintRate'), t.sesComplaintRate);
+    alarm(
+      'ses-bounce-rate',
+      `The account's SES bounce rate reached ${t.sesBounceRate * 100} % (SES reviews at 5 %). See docs/operations.md "SES bounce rate".`,
+      sesReputation('Reputation.BounceRate'),
+      t.sesBounceRate,
+    );
+    alarm(
+      'ses-complaint-rate',
+      `The account's SES complaint rate reached ${t.sesComplaintRate * 100} % (SES reviews at 0.1 %). See docs/operations.md "SES complaint rate".`,
+      sesReputation('Reputation.ComplaintRate'),
+      t.sesComplaintRate,
+    );
     alarm(
       'failed-logins-spike',
       `At least ${t.failedLoginsPer5Minutes} failed password checks in 5 minutes (metric LoginsFailed). See docs/operations.md "Failed logins spike".`,
@@ -111,19 +116,30 @@ export class Observability extends Construct {
     this.dashboard = new Dashboard(this, 'Dashboard', { defaultInterval: Duration.hours(24) });
     const graph = (title: string, left: IMetric[], right: IMetric[] = []) => new GraphWidget({ title, left, right, width: 12, height: 6 });
     const perFunction = (metricOf: (fn: IFunction) => Metric) => fnEntries.map(([name, fn]) => metricOf(fn).with({ label: name }));
+    this.dashboard.addWidgets(new TextWidget({ markdown: '# Library reservations\nAlarms and what to do: docs/operations.md (runbook).', width: 24, height: 2 }));
     this.dashboard.addWidgets(
-      new TextWidget({ markdown: '# Library reservations\nAlarms and what to do: docs/operations.md (runbook).', width: 24, height: 2 }),
-    );
-    this.dashboard.addWidgets(
-      graph('API requests and 5xx', [requests.with({ label: 'requests' })], [serverErrors.with({ label: '5xx' }), props.api.metricClientError({ period: FIVE_MINUTES, statistic: 'Sum' }).with({ label: '4xx' })]),
+      graph(
+        'API requests and 5xx',
+        [requests.with({ label: 'requests' })],
+        [serverErrors.with({ label: '5xx' }), props.api.metricClientError({ period: FIVE_MINUTES, statistic: 'Sum' }).with({ label: '4xx' })],
+      ),
       graph('API latency p95 (ms)', [props.api.metricLatency({ period: FIVE_MINUTES, statistic: 'p95' })]),
     );
     this.dashboard.addWidgets(
-      graph('Function errors', perFunction((fn) => fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }))),
-      graph('Function throttles', perFunction((fn) => fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }))),
+      graph(
+        'Function errors',
+        perFunction((fn) => fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' })),
+      ),
+      graph(
+        'Function throttles',
+        perFunction((fn) => fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' })),
+      ),
     );
     this.dashboard.addWidgets(
-      graph('Holds', (['HoldsPlaced', 'HoldsRegistered', 'HoldsCancelled'] as const).map((name) => businessMetric(name))),
+      graph(
+        'Holds',
+        (['HoldsPlaced', 'HoldsRegistered', 'HoldsCancelled'] as const).map((name) => businessMetric(name)),
+      ),
       graph('Logins', [businessMetric('LoginsFailed')], [businessMetric('AccountsLocked')]),
     );
     this.dashboard.addWidgets(
@@ -131,10 +147,16 @@ export class Observability extends Construct {
       graph('SES reputation', [sesReputation('Reputation.BounceRate'), sesReputation('Reputation.ComplaintRate')]),
     );
     this.dashboard.addWidgets(
-      graph('Mail feedback (SES events)', (['MailsDelivered', 'MailsBounced', 'MailsBouncedTransient', 'MailComplaints'] as const).map((name) => businessMetric(name))),
+      graph(
+        'Mail feedback (SES events)',
+        (['MailsDelivered', 'MailsBounced', 'MailsBouncedTransient', 'MailComplaints'] as const).map((name) => businessMetric(name)),
+      ),
     );
     this.dashboard.addWidgets(
-      graph('Job run duration (ms, max)', props.jobs.map((job) => businessMetric(JOB_RUN_DURATION, 'Maximum', { job }).with({ label: job }))),
+      graph(
+        'Job run duration (ms, max)',
+        props.jobs.map((job) => businessMetric(JOB_RUN_DURATION, 'Maximum', { job }).with({ label: job })),
+      ),
       graph('Job triggers not delivered', [props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES, statistic: 'Maximum' })]),
     );
   }

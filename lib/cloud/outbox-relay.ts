@@ -59,13 +59,14 @@ export class OutboxRelay extends Construct {
     if (policy) {
       Validations.of(policy).acknowledge({
         id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: 'dynamodb:ListStreams (added by the stream trigger) has no resource-level permissions; reading records is granted on this table\'s stream only.',
+        reason: "dynamodb:ListStreams (added by the stream trigger) has no resource-level permissions; reading records is granted on this table's stream only.",
       });
     }
 
     const notify = new SnsAction(props.alarmTopic);
     const behind = new Alarm(this, 'EventsBehind', {
-      alarmDescription: 'Hold and loan events reach the bus more than 5 minutes late (outbox relay failing or throttled). They are retried for 24 hours; see docs/operations.md.',
+      alarmDescription:
+        'Hold and loan events reach the bus more than 5 minutes late (outbox relay failing or throttled). They are retried for 24 hours; see docs/operations.md.',
       metric: props.relay.metric('IteratorAge', { period: Duration.minutes(5), statistic: 'Maximum' }),
       threshold: 300_000,
       evaluationPeriods: 1,

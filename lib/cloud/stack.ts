@@ -112,7 +112,10 @@ export class LibraryStack extends Stack {
       topic: alarmTopic,
       api: api.api,
       apiFunctions,
-      functions: Object.fromEntries(Object.keys(functionGroups).map((name) => [name, functions.fn(name as FunctionGroupName)])) as Record<FunctionGroupName, ReturnType<LibraryFunctions['fn']>>,
+      functions: Object.fromEntries(Object.keys(functionGroups).map((name) => [name, functions.fn(name as FunctionGroupName)])) as Record<
+        FunctionGroupName,
+        ReturnType<LibraryFunctions['fn']>
+      >,
       jobs: jobs.map((job) => job.name),
       deadLetterQueue,
     });

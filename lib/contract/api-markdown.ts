@@ -1,5 +1,6 @@
 import { schemaText } from './schema-text.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: walks a generated, untyped JSON document
 type Json = Record<string, any>;
 
 const METHODS = ['get', 'post', 'put', 'delete'] as const;
@@ -68,7 +69,7 @@ export const renderEventsMarkdown = (asyncapi: Json): string => {
   const lines = [
     `## Events (AsyncAPI ${asyncapi.asyncapi}, version ${asyncapi.info.version})`,
     '',
-    'What the service puts on the library\'s EventBridge bus, and the SES events it receives; the',
+    "What the service puts on the library's EventBridge bus, and the SES events it receives; the",
     'machine-readable document is [asyncapi.json](asyncapi.json) beside this file.',
     '',
   ];

@@ -15,9 +15,7 @@ export const startProgress = (label: string, counts: Readonly<ImportCounts>, out
   const line = () => {
     const seconds = Math.max((Date.now() - started) / 1000, 0.001);
     const rate = Math.round(counts.read / seconds);
-    out.write(
-      `${label}: ${counts.read} lines read, ${counts.imported} imported, ${counts.existing} already present, ${counts.rejected} rejected, ${rate} lines/s\n`,
-    );
+    out.write(`${label}: ${counts.read} lines read, ${counts.imported} imported, ${counts.existing} already present, ${counts.rejected} rejected, ${rate} lines/s\n`);
     return { seconds, rate };
   };
   const timer = setInterval(line, intervalMs);

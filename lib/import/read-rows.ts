@@ -69,5 +69,4 @@ async function* csvRecords(input: Readable): AsyncGenerator<ReadRow> {
 }
 
 /** Streams the records of an import file; the file is never held whole in memory. */
-export const readRows = (input: Readable, format: ImportFormat): AsyncGenerator<ReadRow> =>
-  format === 'csv' ? csvRecords(input) : jsonLines(input);
+export const readRows = (input: Readable, format: ImportFormat): AsyncGenerator<ReadRow> => (format === 'csv' ? csvRecords(input) : jsonLines(input));

@@ -88,7 +88,13 @@ export const seedDemoCatalog = async (db: Db, deps: Deps, titles = 2000): Promis
   await deps.store.catalogImport.importRecords(
     catalog.titles.map((title) => ({
       ...title,
-      copies: (copiesByTitle.get(title.titleId) ?? []).map(({ itemId, branch, category, interlibrary, callNumber }) => ({ itemId, branch, category, interlibrary, ...(callNumber ? { callNumber } : {}) })),
+      copies: (copiesByTitle.get(title.titleId) ?? []).map(({ itemId, branch, category, interlibrary, callNumber }) => ({
+        itemId,
+        branch,
+        category,
+        interlibrary,
+        ...(callNumber ? { callNumber } : {}),
+      })),
     })),
   );
   await db.client.send(new PutCommand({ TableName: db.tableName, Item: { ...CATALOG_MARKER, titles, seededAt: deps.clock.now().toISOString() } }));

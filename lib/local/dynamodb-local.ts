@@ -49,12 +49,7 @@ const emulatorDir = (): string => {
 /** The port could not be had (taken, or answered by another process): another may do. */
 class PortLost extends Error {}
 
-const waitUntilReady = async (
-  endpoint: string,
-  child: ChildProcess,
-  bindFailed: () => boolean,
-  timeoutMs: number,
-) => {
+const waitUntilReady = async (endpoint: string, child: ChildProcess, bindFailed: () => boolean, timeoutMs: number) => {
   const client = new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials, maxAttempts: 1 });
   const deadline = Date.now() + timeoutMs;
   try {
@@ -77,11 +72,10 @@ const waitUntilReady = async (
 };
 
 const startOn = async (port: number, storage: readonly string[]): Promise<DynamoDbLocal> => {
-  const child = spawn(
-    'java',
-    ['-Djava.library.path=./DynamoDBLocal_lib', '-jar', 'DynamoDBLocal.jar', '-port', String(port), '-sharedDb', ...storage],
-    { cwd: emulatorDir(), stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+  const child = spawn('java', ['-Djava.library.path=./DynamoDBLocal_lib', '-jar', 'DynamoDBLocal.jar', '-port', String(port), '-sharedDb', ...storage], {
+    cwd: emulatorDir(),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   let bindFailed = false;
   child.stderr?.on('data', (chunk: Buffer) => {

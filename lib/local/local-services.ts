@@ -97,11 +97,7 @@ export const startLocalServices = async (options: LocalServicesOptions): Promise
     (detailType, error) => logger.error('local bus target failed', { detailType, errorMessage: (error as Error).message }),
   );
   if (options.observeEvents) bus.observe(options.observeEvents);
-  const scheduler = new LocalScheduler(
-    clock,
-    invokeJob,
-    (run, error) => logger.error('scheduled run failed', { job: run.job, errorMessage: (error as Error).message }),
-  );
+  const scheduler = new LocalScheduler(clock, invokeJob, (run, error) => logger.error('scheduled run failed', { job: run.job, errorMessage: (error as Error).message }));
   const outbox = new LocalStreamRelay(client, options.tableName, bus, builtInCode.createStore(db).outbox, logger, {
     endpoint: options.dynamodbEndpoint,
     region: localRegion,

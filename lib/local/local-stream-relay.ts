@@ -64,9 +64,11 @@ export class LocalStreamRelay {
 
   /** Relays every record written before the call (one round at a time). */
   drain(): Promise<void> {
-    this.chain = this.chain.then(() => this.relayUntilQuiet()).catch((error) => {
-      this.logger.error('local outbox relay failed', { errorMessage: (error as Error).message });
-    });
+    this.chain = this.chain
+      .then(() => this.relayUntilQuiet())
+      .catch((error) => {
+        this.logger.error('local outbox relay failed', { errorMessage: (error as Error).message });
+      });
     return this.chain;
   }
 

@@ -6,13 +6,7 @@ export const assertPortFree = (port: number, host: string, what: string): Promis
   new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        new Error(
-          error.code === 'EADDRINUSE'
-            ? portTakenMessage(port, what)
-            : `Cannot use port ${port} (${what}): ${error.message}`,
-        ),
-      ),
+      reject(new Error(error.code === 'EADDRINUSE' ? portTakenMessage(port, what) : `Cannot use port ${port} (${what}): ${error.message}`)),
     );
     probe.listen(port, host, () => probe.close(() => resolve()));
   });

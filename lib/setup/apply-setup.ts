@@ -43,8 +43,7 @@ export const applySetup = async (
 /** The report as lines a person reads (no password, no personal data). */
 export const describeReport = (report: SetupReport): string[] => {
   const count = (results: Record<string, Creation>, what: Creation) => Object.values(results).filter((r) => r === what).length;
-  const line = (label: string, results: Record<string, Creation>) =>
-    `${label}: ${count(results, 'created')} created, ${count(results, 'unchanged')} unchanged`;
+  const line = (label: string, results: Record<string, Creation>) => `${label}: ${count(results, 'created')} created, ${count(results, 'unchanged')} unchanged`;
   return [
     line('branches', report.branches),
     line('weekly hours', report.weeklyHours),

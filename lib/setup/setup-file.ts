@@ -26,20 +26,19 @@ const code = z.string().check(z.regex(/^[a-z0-9-]{1,40}$/, { error: 'lower-case 
 const SetupFileSchema = z.object({
   /** Weekly hours of every branch that gives none of its own. */
   defaultHours: z.optional(Weekly),
-  branches: z.array(
-    z.object({
-      code,
-      name: text(40),
-      nameEn: z.optional(text(60)),
-      phone: z.optional(trimmed(1, 20)),
-      hours: z.optional(Weekly),
-    }),
-  ).check(z.minLength(1)),
+  branches: z
+    .array(
+      z.object({
+        code,
+        name: text(40),
+        nameEn: z.optional(text(60)),
+        phone: z.optional(trimmed(1, 20)),
+        hours: z.optional(Weekly),
+      }),
+    )
+    .check(z.minLength(1)),
   /** Closed dates, `from`–`to` inclusive, for the branches named (all when none are). */
-  closed: z._default(
-    z.array(z.object({ from: date, to: date, branches: z.optional(z.array(code)), note: z.optional(text(60)) })),
-    [],
-  ),
+  closed: z._default(z.array(z.object({ from: date, to: date, branches: z.optional(z.array(code)), note: z.optional(text(60)) })), []),
   admin: z.object({ staffId: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,40}$/)), name: text(40), branch: code }),
 });
 

@@ -9,10 +9,7 @@ let browser: Browser;
 
 // A stack configured for another library: the apps must say what it says, not the demo's rules.
 beforeAll(async () => {
-  [app, browser] = await Promise.all([
-    startTestApp({ env: { LIBRARY_NAME: 'ひたちなか市立図書館', HOLD_LIMIT: '10' } }),
-    launchBrowser(),
-  ]);
+  [app, browser] = await Promise.all([startTestApp({ env: { LIBRARY_NAME: 'ひたちなか市立図書館', HOLD_LIMIT: '10' } }), launchBrowser()]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -41,7 +38,7 @@ describe('SPEC 11 the apps show the rules of GET /api/config', () => {
 });
 
 describe('SPEC 2 the staff console edits weekly hours', () => {
-  it('shows the branch\'s weekly hours, saves a change, and prefills a day from them', async () => {
+  it("shows the branch's weekly hours, saves a change, and prefills a day from them", async () => {
     const page = await openStaffConsole(browser, app.url, STAFF_PASSWORD, 'east');
     await page.getByTestId('nav-calendar').click();
     const monday = page.getByTestId('weekly-mon');

@@ -37,7 +37,7 @@ describe('the browser apps are served on the API origin with security headers', 
     await page.close();
   });
 
-  it('the patron app\'s first frame is a working search form, before (or without) its script', async () => {
+  it("the patron app's first frame is a working search form, before (or without) its script", async () => {
     const noScript = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
     const page = await noScript.newPage();
     await page.goto(`${app.url}/`);

@@ -26,7 +26,8 @@ describe('SPEC 10.4 mail that bounces, in the apps', () => {
     const patron = await newPatron(app, staff);
     expect((await app.request('PUT', '/api/me/contact', { token: patron.token, body: { email, contactMethod: 'EMAIL' } })).status).toBe(200);
     const { titleId, itemIds } = await newTitle(app, staff, [{}], { title: '届かないメールの本' });
-    const holdId = (await app.request('POST', '/admin/holds', { token: staff, body: { cardNumber: patron.cardNumber, titleId, pickupBranch: 'central' } })).body.holdId as string;
+    const holdId = (await app.request('POST', '/admin/holds', { token: staff, body: { cardNumber: patron.cardNumber, titleId, pickupBranch: 'central' } })).body
+      .holdId as string;
     expect((await app.request('POST', '/admin/checkin', { token: staff, body: { itemId: itemIds[0], branch: 'central' } })).body.action).toBe('HOLD_SHELF');
     expect((await app.request('POST', '/admin/local/mail-feedback', { body: { email, type: 'Bounce', bounceType: 'Permanent' } })).body).toMatchObject({ marked: 1 });
 

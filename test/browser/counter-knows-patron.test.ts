@@ -15,7 +15,11 @@ let staff: string;
 /** A loan from the old system (SPEC 6 migration), with the dates given: past loans without moving the clock for weeks. */
 const migratedLoan = async (cardNumber: string, itemId: string, checkoutDate: string, dueDate: string) => {
   const row = { cardNumber, itemId, checkoutDate, dueDate };
-  const report = await runImport(Readable.from(`${JSON.stringify(row)}\n`), loanImporter(app.services.deps), { label: 'loans', format: 'jsonl', log: { write: () => true } });
+  const report = await runImport(Readable.from(`${JSON.stringify(row)}\n`), loanImporter(app.services.deps), {
+    label: 'loans',
+    format: 'jsonl',
+    log: { write: () => true },
+  });
   expect(report).toMatchObject({ imported: 1 });
 };
 const registerNow = async () => {

@@ -27,7 +27,9 @@ afterAll(async () => {
 });
 
 describe('SPEC 5.4 the morning pull list in the staff console', () => {
-  it('a hold requested at 20:30 is on the next morning’s list of the branch with the copy: call number, shelf, title, author, masked card; dates on the service’s clock', { timeout: 120_000 }, async () => {
+  it('a hold requested at 20:30 is on the next morning’s list of the branch with the copy: call number, shelf, title, author, masked card; dates on the service’s clock', {
+    timeout: 120_000,
+  }, async () => {
     const staff = await app.staffToken();
     const patron = await newPatron(app, staff);
     const evening = await newTitle(app, staff, [{ branch: 'east', callNumber: '913.6/ミ' }], { title: '偕楽園の梅', author: '水戸 光子' });

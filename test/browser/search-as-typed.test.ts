@@ -51,7 +51,10 @@ describe('SPEC 4 / issue 10: search as a patron types it, on a phone', () => {
     expect(labels).toContain('「わがはい」で探す');
     expect(labels.join()).not.toContain('「わがはいはいぬである」');
     // Typed in hiragana already: the hint is kanji, not "type it in hiragana".
-    const hints = await panel.getByTestId('search-hints').locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-hint')));
+    const hints = await panel
+      .getByTestId('search-hints')
+      .locator('li')
+      .evaluateAll((items) => items.map((li) => li.getAttribute('data-hint')));
     expect(hints).toContain('kanji');
     expect(hints).not.toContain('kana');
 
@@ -75,7 +78,10 @@ describe('SPEC 4 / issue 10: search as a patron types it, on a phone', () => {
     await searchFor(page, '漱石全集');
     const panel = page.getByTestId('no-results');
     await panel.waitFor();
-    const hints = await panel.getByTestId('search-hints').locator('li').evaluateAll((items) => items.map((li) => li.getAttribute('data-hint')));
+    const hints = await panel
+      .getByTestId('search-hints')
+      .locator('li')
+      .evaluateAll((items) => items.map((li) => li.getAttribute('data-hint')));
     expect(hints).toEqual(['kana', 'author']);
     await page.locator('#retry-author').fill('なつめ そうせき');
     await page.getByTestId('retry-submit').click();

@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 describe('SPEC 11 in the staff console', () => {
-  it('COUNTER staff see no administrators\' pages, and a typed-in one says so', async () => {
+  it("COUNTER staff see no administrators' pages, and a typed-in one says so", async () => {
     const page = await openStaffConsole(browser, app.url, STAFF_PASSWORD, 'central', 'counter');
     expect(await page.getByTestId('staff-info').textContent()).toContain('カウンター');
     await expect(page.getByTestId('nav-patrons').isVisible()).resolves.toBe(true);

@@ -137,12 +137,12 @@ describe('web ACL (LibraryEdgeStack, us-east-1) on the CloudFront distribution',
     return found[0];
   };
 
-  it('lives in us-east-1 (CLOUDFRONT scope), the service in cdk.json\'s region; allows by default', () => {
+  it("lives in us-east-1 (CLOUDFRONT scope), the service in cdk.json's region; allows by default", () => {
     expect(regions).toEqual({ main: 'ap-northeast-1', edge: 'us-east-1' });
     expect(webAcl()[1].Properties).toMatchObject({ Scope: 'CLOUDFRONT', DefaultAction: { Allow: {} } });
   });
 
-  it('is associated with the distribution: WebACLId reads the edge stack\'s ACL ARN (Fn::GetStackOutput), deployed first', () => {
+  it("is associated with the distribution: WebACLId reads the edge stack's ACL ARN (Fn::GetStackOutput), deployed first", () => {
     const distributions = ofType(main, 'AWS::CloudFront::Distribution');
     expect(distributions).toHaveLength(1);
     const webAclId = distributions[0]![1].Properties.DistributionConfig.WebACLId;
@@ -153,7 +153,12 @@ describe('web ACL (LibraryEdgeStack, us-east-1) on the CloudFront distribution',
   });
 
   it('rate-limits the login paths per source address and answers 429 with the app error shape', () => {
-    expect([...loginPaths].sort()).toEqual(deployedRoutes.filter((r) => r.path.endsWith('/login')).map((r) => r.path).sort());
+    expect([...loginPaths].sort()).toEqual(
+      deployedRoutes
+        .filter((r) => r.path.endsWith('/login'))
+        .map((r) => r.path)
+        .sort(),
+    );
     const login = rule('LoginRateLimit');
     const rate = login.Statement.RateBasedStatement;
     expect(rate).toMatchObject({ AggregateKeyType: 'IP', Limit: 30, EvaluationWindowSec: 300 });
@@ -199,7 +204,11 @@ describe('web ACL (LibraryEdgeStack, us-east-1) on the CloudFront distribution',
       expect(labelMatch).toEqual({ LabelMatchStatement: { Scope: 'LABEL', Key: label } });
       const inner = not.NotStatement.Statement;
       return (inner.OrStatement ? inner.OrStatement.Statements : [inner]).map((st: any) => {
-        expect(st.ByteMatchStatement).toMatchObject({ FieldToMatch: { UriPath: {} }, PositionalConstraint: 'EXACTLY', TextTransformations: [{ Priority: 0, Type: 'NONE' }] });
+        expect(st.ByteMatchStatement).toMatchObject({
+          FieldToMatch: { UriPath: {} },
+          PositionalConstraint: 'EXACTLY',
+          TextTransformations: [{ Priority: 0, Type: 'NONE' }],
+        });
         return st.ByteMatchStatement.SearchString as string;
       });
     };
@@ -208,7 +217,10 @@ describe('web ACL (LibraryEdgeStack, us-east-1) on the CloudFront distribution',
     expect(routes.filter((r) => (r.maxBodyBytes ?? 0) > 8 * 1024).map((r) => `${r.method} ${r.path} ${r.access}`)).toEqual(['POST /admin/catalog/import staff']);
     expect(exceptedPaths('ScriptInBodyOutsideCatalog', 'awswaf:managed:aws:core-rule-set:CrossSiteScripting_Body')).toEqual(['/admin/titles', '/admin/catalog/import']);
     for (const path of ['/admin/titles', '/admin/catalog/import']) {
-      expect(routes.filter((r) => r.path === path).map((r) => r.access), path).toEqual(['staff']);
+      expect(
+        routes.filter((r) => r.path === path).map((r) => r.access),
+        path,
+      ).toEqual(['staff']);
     }
   });
 
@@ -219,7 +231,14 @@ describe('web ACL (LibraryEdgeStack, us-east-1) on the CloudFront distribution',
 
   it('rules have distinct priorities; every rule and the ACL publish metrics and sampled requests', () => {
     const rules = webAcl()[1].Properties.Rules as any[];
-    expect(rules.map((r) => r.Name)).toEqual(['IpReputation', 'LoginRateLimit', 'KnownBadInputs', 'CommonRuleSet', 'OversizeBodyOutsideImport', 'ScriptInBodyOutsideCatalog']);
+    expect(rules.map((r) => r.Name)).toEqual([
+      'IpReputation',
+      'LoginRateLimit',
+      'KnownBadInputs',
+      'CommonRuleSet',
+      'OversizeBodyOutsideImport',
+      'ScriptInBodyOutsideCatalog',
+    ]);
     expect(new Set(rules.map((r) => r.Priority)).size).toBe(rules.length);
     for (const r of [...rules, webAcl()[1].Properties]) {
       expect(r.VisibilityConfig).toMatchObject({ CloudWatchMetricsEnabled: true, SampledRequestsEnabled: true });

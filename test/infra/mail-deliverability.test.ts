@@ -82,7 +82,11 @@ describe('SPEC 10.4 mail deliverability (CDK)', () => {
   });
 
   it('SPEC 10.4: the DNS records to publish are stack outputs (3 DKIM CNAMEs, MAIL FROM MX and SPF, DMARC)', () => {
-    expect(Object.keys(outputs).filter((k) => k.startsWith('MailDkimRecord')).sort()).toEqual(['MailDkimRecord1', 'MailDkimRecord2', 'MailDkimRecord3']);
+    expect(
+      Object.keys(outputs)
+        .filter((k) => k.startsWith('MailDkimRecord'))
+        .sort(),
+    ).toEqual(['MailDkimRecord1', 'MailDkimRecord2', 'MailDkimRecord3']);
     expect(joined(outputs.MailDkimRecord1!.Value)).toContain('CNAME');
     expect(joined(outputs.MailDkimRecord1!.Value)).toContain('DkimDNSTokenName1');
     expect(joined(outputs.MailFromMxRecord!.Value)).toBe('mail.library-mito.jp MX 10 feedback-smtp.ap-northeast-1.amazonses.com');

@@ -23,7 +23,8 @@ beforeAll(() => {
 const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
 const refId = (value: any): string | undefined => value?.['Fn::GetAtt']?.[0] ?? value?.Ref;
 const alarms = () => ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
-const functionIdOf = (service: string) => ofType('AWS::Lambda::Function').find(([, fn]) => fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === service)?.[0];
+const functionIdOf = (service: string) =>
+  ofType('AWS::Lambda::Function').find(([, fn]) => fn.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === service)?.[0];
 const topicId = () => ofType('AWS::SNS::Topic')[0]?.[0];
 /** The metrics a metric-math alarm reads, by id. */
 const mathInputs = (alarm: any) => Object.fromEntries((alarm.Metrics as any[]).filter((m) => m.MetricStat).map((m) => [m.Id, m.MetricStat.Metric]));
@@ -79,7 +80,8 @@ describe('Operations: one dashboard', () => {
     const dashboards = ofType('AWS::CloudWatch::Dashboard');
     expect(dashboards).toHaveLength(1);
     const body = JSON.stringify(dashboards[0]![1].Properties.DashboardBody);
-    for (const name of [...countMetrics, JOB_RUN_DURATION, '5xx', 'Latency', 'Throttles', 'Reputation.BounceRate', 'ApproximateNumberOfMessagesVisible']) expect(body, name).toContain(`\\"${name}\\"`);
+    for (const name of [...countMetrics, JOB_RUN_DURATION, '5xx', 'Latency', 'Throttles', 'Reputation.BounceRate', 'ApproximateNumberOfMessagesVisible'])
+      expect(body, name).toContain(`\\"${name}\\"`);
     for (const job of jobs) expect(body, job.name).toContain(`\\"${job.name}\\"`);
   });
 

@@ -186,14 +186,21 @@ describe('functions: one per function group', () => {
       expect(env.TABLE_NAME).toEqual({ Ref: tableId() });
       const writes = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
       if (permissions.table === 'readWrite') for (const a of writes) expect(all, group).toContain(a);
-      else if (permissions.table === 'outbox') expect(all.filter((a) => writes.includes(a)), group).toEqual(['dynamodb:DeleteItem']);
+      else if (permissions.table === 'outbox')
+        expect(
+          all.filter((a) => writes.includes(a)),
+          group,
+        ).toEqual(['dynamodb:DeleteItem']);
       else for (const a of writes) expect(all, group).not.toContain(a);
 
       const keyArns = (permissions.signingKeys ?? []).map((audience) => env[`${audience.toUpperCase()}_SIGNING_KEY_SECRET_ARN`]);
       expect(resourcesOf('secretsmanager:').sort(), group).toEqual(keyArns.map((arn) => refId(arn)).sort());
       for (const arn of keyArns) expect(resources[refId(arn)!]!.Type).toBe('AWS::SecretsManager::Secret');
       for (const name of Object.keys(env).filter((n) => n.endsWith('_SIGNING_KEY_SECRET_ARN'))) {
-        expect(permissions.signingKeys?.map((a) => `${a.toUpperCase()}_SIGNING_KEY_SECRET_ARN`), group).toContain(name);
+        expect(
+          permissions.signingKeys?.map((a) => `${a.toUpperCase()}_SIGNING_KEY_SECRET_ARN`),
+          group,
+        ).toContain(name);
       }
 
       if (permissions.publishEvents?.length) {
@@ -202,9 +209,10 @@ describe('functions: one per function group', () => {
         expect(env.EVENT_BUS_NAME).toEqual({ Ref: busId() });
         // SPEC 9 / issue 8.5: only its own detail-types, only from the library's source.
         const putEvents = statements.filter((st) => actions(st).includes('events:PutEvents'));
-        expect(putEvents.map((st) => st.Condition), group).toEqual([
-          { StringEquals: { 'events:source': 'library', 'events:detail-type': [...permissions.publishEvents] } },
-        ]);
+        expect(
+          putEvents.map((st) => st.Condition),
+          group,
+        ).toEqual([{ StringEquals: { 'events:source': 'library', 'events:detail-type': [...permissions.publishEvents] } }]);
       } else expect(env.EVENT_BUS_NAME, group).toBeUndefined();
 
       if (permissions.sendMail) {
@@ -255,7 +263,13 @@ describe('functions: one per function group', () => {
     ].flatMap((document) => document.Statement as Statement[]);
     expect(allStatements.length).toBeGreaterThan(0);
     const covers = (pattern: string, action: string) =>
-      new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i').test(action);
+      new RegExp(
+        `^${pattern
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*')
+          .replace(/\?/g, '.')}$`,
+        'i',
+      ).test(action);
     for (const statement of allStatements.filter((s) => s.Effect === 'Allow')) {
       for (const action of actions(statement)) {
         expect(action).not.toBe('dynamodb:*');
@@ -271,7 +285,10 @@ describe('functions: one per function group', () => {
     expect(mailers.map(([group]) => group)).toEqual(['public-api', 'patron-api', 'pickup-notices']);
     for (const job of jobs) {
       const statements = statementsOfRole(refId(resources[functionIdOf(job.group)]!.Properties.Role)!);
-      expect(statements.flatMap(actions).filter((a) => a.startsWith('secretsmanager:')), job.name).toEqual([]);
+      expect(
+        statements.flatMap(actions).filter((a) => a.startsWith('secretsmanager:')),
+        job.name,
+      ).toEqual([]);
     }
   });
 });
@@ -309,8 +326,7 @@ describe('HTTP API (SPEC 7)', () => {
 });
 
 describe('schedules (SPEC 8)', () => {
-  const schedules = () =>
-    ofType('AWS::Scheduler::Schedule').map(([, s]) => ({ props: s.Properties, input: JSON.parse(s.Properties.Target.Input as string) }));
+  const schedules = () => ofType('AWS::Scheduler::Schedule').map(([, s]) => ({ props: s.Properties, input: JSON.parse(s.Properties.Target.Input as string) }));
 
   it('one schedule per wiring schedule, Asia/Tokyo, no flexible window, converted cron', () => {
     const declared = jobs.flatMap((job) => job.schedules.map((schedule) => ({ job, schedule })));
@@ -333,8 +349,7 @@ describe('schedules (SPEC 8)', () => {
   });
 
   it('SPEC 8 times, as EventBridge reads them', () => {
-    const expression = (job: string, schedule: string) =>
-      schedules().find((s) => s.input.job === job && s.input.schedule === schedule)?.props.ScheduleExpression;
+    const expression = (job: string, schedule: string) => schedules().find((s) => s.input.job === job && s.input.schedule === schedule)?.props.ScheduleExpression;
     expect(expression('hold-registration', 'daily-0700')).toBe('cron(0 7 * * ? *)');
     expect(expression('hold-registration', 'every-10-minutes')).toBe('cron(0/10 7-23 * * ? *)');
     expect(expression('pickup-notices', 'daily-0800')).toBe('cron(0 8 * * ? *)');
@@ -367,9 +382,7 @@ describe('schedules (SPEC 8)', () => {
       template.hasResourceProperties('AWS::SQS::QueuePolicy', {
         Queues: [{ Ref: queueId }],
         PolicyDocument: {
-          Statement: Match.arrayWith([
-            Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-          ]),
+          Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
         },
       });
     }
@@ -444,7 +457,11 @@ describe('secrets, mail and outputs', () => {
   it('outputs the web and API URLs, table name, bus name and alarm topic', () => {
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
     // The Mail* outputs (DNS records, SPEC 10.4) are checked in test/infra/mail-deliverability.test.ts.
-    expect(Object.keys(outputs).filter((name) => !name.startsWith('Mail')).sort()).toEqual(['AlarmTopicArn', 'ApiUrl', 'EventBusName', 'TableName', 'WebUrl']);
+    expect(
+      Object.keys(outputs)
+        .filter((name) => !name.startsWith('Mail'))
+        .sort(),
+    ).toEqual(['AlarmTopicArn', 'ApiUrl', 'EventBusName', 'TableName', 'WebUrl']);
     expect(outputs.AlarmTopicArn!.Value).toEqual({ Ref: single('AWS::SNS::Topic')[0] });
     expect(outputs.TableName!.Value).toEqual({ Ref: tableId() });
     expect(outputs.EventBusName!.Value).toEqual({ Ref: busId() });
@@ -476,9 +493,7 @@ describe('browser apps: S3 behind CloudFront, API on the same origin', () => {
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: { Ref: bucketId },
       PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-        ]),
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
       },
     });
   });
@@ -495,9 +510,7 @@ describe('browser apps: S3 behind CloudFront, API on the same origin', () => {
 
     const [, policy] = single('AWS::S3::BucketPolicy');
     const allows = (policy.Properties.PolicyDocument.Statement as any[]).filter((s) => s.Effect === 'Allow' && s.Principal.Service);
-    expect(allows).toEqual([
-      expect.objectContaining({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' }),
-    ]);
+    expect(allows).toEqual([expect.objectContaining({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' })]);
     expect(mentionedIds(allows[0].Condition)).toEqual([distributionId]);
   });
 
@@ -632,11 +645,13 @@ describe('issue 8.5 outbox relay (decision 014): hold and loan events leave thro
 
   it('only the relay puts hold and loan events on the bus, and it reads the stream of this table alone (ListStreams has no resource)', () => {
     const putters = (detailType: string) =>
-      groupEntries.filter(([group]) =>
-        statementsOfRole(refId(resources[functionIdOf(group)]!.Properties.Role)!).some((st) =>
-          ((st.Condition as any)?.StringEquals?.['events:detail-type'] ?? []).includes(detailType),
-        ),
-      ).map(([group]) => group);
+      groupEntries
+        .filter(([group]) =>
+          statementsOfRole(refId(resources[functionIdOf(group)]!.Properties.Role)!).some((st) =>
+            ((st.Condition as any)?.StringEquals?.['events:detail-type'] ?? []).includes(detailType),
+          ),
+        )
+        .map(([group]) => group);
     expect(putters('HoldStateChanged')).toEqual([outboxRelay.group]);
     expect(putters('LoanRenewed')).toEqual([outboxRelay.group]);
     for (const [group] of groupEntries) {
@@ -671,7 +686,11 @@ describe('issue 8.4 a failed job run raises an alarm', () => {
     for (const alarm of jobAlarms) expect(alarm).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching' });
 
     const dlq = alarms.filter((a) => a.MetricName === 'ApproximateNumberOfMessagesVisible');
-    expect(dlq.map((a) => refId(a.Dimensions[0].Value)).sort()).toEqual(ofType('AWS::SQS::Queue').map(([id]) => id).sort());
+    expect(dlq.map((a) => refId(a.Dimensions[0].Value)).sort()).toEqual(
+      ofType('AWS::SQS::Queue')
+        .map(([id]) => id)
+        .sort(),
+    );
 
     const policies = ofType('AWS::SNS::TopicPolicy').flatMap(([, p]) => p.Properties.PolicyDocument.Statement as any[]);
     expect(policies.some((s) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false')).toBe(true);

@@ -85,9 +85,7 @@ describe('SPEC 12 the initial password only opens the door to choosing a real on
       });
     }
     const english = await app.request('GET', '/api/me/status', { token, headers: { 'accept-language': 'en' } });
-    expect(english.body.error.message).toBe(
-      'Your password is still the initial one (your birth month and day). Change it to use reservations and the other services.',
-    );
+    expect(english.body.error.message).toBe('Your password is still the initial one (your birth month and day). Change it to use reservations and the other services.');
 
     // The password change is open to it; afterwards a new login opens everything.
     expect((await app.request('PUT', '/api/me/password', { token, body: { currentPassword: '0615', newPassword: '3141' } })).status).toBe(204);

@@ -5,8 +5,7 @@ import { holdPlaced, lent, newPatron, newTitle, statusOf } from '../support/libr
 let app: TestApp;
 let staff: string;
 
-const addToBasket = async (token: string, titleId: string) =>
-  expect((await app.request('PUT', `/api/me/basket/${titleId}`, { token })).status).toBe(204);
+const addToBasket = async (token: string, titleId: string) => expect((await app.request('PUT', `/api/me/basket/${titleId}`, { token })).status).toBe(204);
 
 beforeAll(async () => {
   app = await startTestApp({ startAt: '2026-12-01T10:01:00+09:00' });
@@ -27,7 +26,11 @@ describe('SPEC 5.8 reservation basket', () => {
     expect((await app.request('PUT', `/api/me/basket/${b.titleId}`, { token })).status).toBe(204);
     const listed = await app.request('GET', '/api/me/basket', { token });
     expect(listed.body.map((e: any) => e.titleId)).toEqual([b.titleId, a.titleId]);
-    expect(listed.body[0]).toMatchObject({ titleId: b.titleId, title: expect.stringContaining('テスト資料'), addedAt: expect.stringMatching(/^2026-12-01T10:02:\d\d\+09:00$/) });
+    expect(listed.body[0]).toMatchObject({
+      titleId: b.titleId,
+      title: expect.stringContaining('テスト資料'),
+      addedAt: expect.stringMatching(/^2026-12-01T10:02:\d\d\+09:00$/),
+    });
     expect(listed.body[1].addedAt).toMatch(/^2026-12-01T10:01:\d\d\+09:00$/);
     expect((await app.request('DELETE', `/api/me/basket/${a.titleId}`, { token })).status).toBe(204);
     expect((await app.request('DELETE', `/api/me/basket/${a.titleId}`, { token })).status).toBe(204);
@@ -123,10 +126,20 @@ describe('SPEC 4 catalog administration and the title page', () => {
     const item = await app.request('POST', '/admin/items', { token: staff, body: { itemId: '2000000001', titleId: 'T-CAT-1', branch: 'east', category: 'NORMAL' } });
     expect(item.status).toBe(201);
     expect(item.body).toMatchObject({ status: 'ON_SHELF', location: 'east', interlibrary: false });
-    expect((await app.request('POST', '/admin/items', { token: staff, body: { itemId: '2000000001', titleId: 'T-CAT-1', branch: 'east', category: 'NORMAL' } })).status).toBe(409);
-    expect((await app.request('POST', '/admin/items', { token: staff, body: { itemId: '2000000002', titleId: 'nope', branch: 'east', category: 'NORMAL' } })).status).toBe(404);
-    expect((await app.request('POST', '/admin/items', { token: staff, body: { itemId: '2000000003', titleId: 'T-CAT-1', branch: 'mars', category: 'NORMAL' } })).body.error.code).toBe('INVALID_BRANCH');
-    expect((await app.request('POST', '/admin/items', { token: staff, body: { itemId: '2000000004', titleId: 'T-CAT-1', branch: 'east', category: 'LOST' } })).body.error.field).toBe('category');
+    expect(
+      (await app.request('POST', '/admin/items', { token: staff, body: { itemId: '2000000001', titleId: 'T-CAT-1', branch: 'east', category: 'NORMAL' } })).status,
+    ).toBe(409);
+    expect(
+      (await app.request('POST', '/admin/items', { token: staff, body: { itemId: '2000000002', titleId: 'nope', branch: 'east', category: 'NORMAL' } })).status,
+    ).toBe(404);
+    expect(
+      (await app.request('POST', '/admin/items', { token: staff, body: { itemId: '2000000003', titleId: 'T-CAT-1', branch: 'mars', category: 'NORMAL' } })).body.error
+        .code,
+    ).toBe('INVALID_BRANCH');
+    expect(
+      (await app.request('POST', '/admin/items', { token: staff, body: { itemId: '2000000004', titleId: 'T-CAT-1', branch: 'east', category: 'LOST' } })).body.error
+        .field,
+    ).toBe('category');
   });
 
   it('the title page shows copies with branch and status, holdable with a reason, and the queue length', async () => {

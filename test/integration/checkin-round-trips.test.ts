@@ -110,18 +110,28 @@ describe('SPEC 5.4 check-in round trips to DynamoDB (issue 12.2: at most 4)', ()
     const other = await newPatron(app, staff);
     const volume1 = await newTitle(app, staff);
     const volume2 = await newTitle(app, staff);
-    const sequence = await app.request('POST', '/api/me/holds/sequence', { token: reader.token, body: { titleIds: [volume1.titleId, volume2.titleId], pickupBranch: 'central' } });
+    const sequence = await app.request('POST', '/api/me/holds/sequence', {
+      token: reader.token,
+      body: { titleIds: [volume1.titleId, volume2.titleId], pickupBranch: 'central' },
+    });
     expect(sequence.status, JSON.stringify(sequence.body)).toBe(201);
     const next = await holdPlaced(app, other.token, volume2.titleId);
     await registerNow();
     const waiting = ((await statusOf(app, reader.token)).holds as any[]).find((h) => h.titleId === volume2.titleId);
     const { body, requests } = await counted(volume2.itemIds[0]!, 'central');
     expect(requests).toEqual({ total: 4, byOperation: { BatchGetItem: 2, Query: 1, TransactWriteItems: 1 } });
-    expect(body).toMatchObject({ action: 'HOLD_SHELF', holdId: next.holdId, cardNumber: other.cardNumber, passedOver: [{ holdId: waiting.holdId, reason: 'WAITS_FOR' }] });
+    expect(body).toMatchObject({
+      action: 'HOLD_SHELF',
+      holdId: next.holdId,
+      cardNumber: other.cardNumber,
+      passedOver: [{ holdId: waiting.holdId, reason: 'WAITS_FOR' }],
+    });
   });
 
   it('SPEC 11: the session is still checked on every scan — a disabled account answers 401, bad input or not, and the copy stays', async () => {
-    expect((await app.request('POST', '/admin/staff', { token: staff, body: { staffId: 'rt-leaver', name: '退職 予定', role: 'COUNTER', password: 'leaver-pass-1' } })).status).toBe(201);
+    expect(
+      (await app.request('POST', '/admin/staff', { token: staff, body: { staffId: 'rt-leaver', name: '退職 予定', role: 'COUNTER', password: 'leaver-pass-1' } })).status,
+    ).toBe(201);
     const login = await app.request('POST', '/admin/login', { body: { staffId: 'rt-leaver', password: 'leaver-pass-1' } });
     const live = login.body.token as string;
     const patron = await newPatron(app, staff);

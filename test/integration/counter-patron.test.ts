@@ -23,7 +23,11 @@ const checkIn = async (itemId: string, branch: string) => {
 /** A loan from the old system, due before today (SPEC 6 migration): an overdue loan without moving the clock for weeks. */
 const overdueLoan = async (cardNumber: string, itemId: string) => {
   const row = { cardNumber, itemId, checkoutDate: '2026-11-10', dueDate: '2026-11-24' };
-  const report = await runImport(Readable.from(`${JSON.stringify(row)}\n`), loanImporter(app.services.deps), { label: 'loans', format: 'jsonl', log: { write: () => true } });
+  const report = await runImport(Readable.from(`${JSON.stringify(row)}\n`), loanImporter(app.services.deps), {
+    label: 'loans',
+    format: 'jsonl',
+    log: { write: () => true },
+  });
   expect(report).toMatchObject({ imported: 1 });
 };
 const patronAtCounter = (card: string) => app.request('GET', `/admin/patrons/${card}`, { token: staff });
@@ -36,7 +40,9 @@ beforeAll(async () => {
 afterAll(() => app?.stop());
 
 describe('SPEC 11 the counter knows the patron (issue 10.5); SPEC 5.6 the pickup mail names the branch (issue 10.6)', () => {
-  it('check-in answers say whose hold a copy is for; the patron view lists the ready copy, the overdue loan; the mail gives the phone and hours', { timeout: 120_000 }, async () => {
+  it('check-in answers say whose hold a copy is for; the patron view lists the ready copy, the overdue loan; the mail gives the phone and hours', {
+    timeout: 120_000,
+  }, async () => {
     const patron = await newPatron(app, staff);
     const email = `counter-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.jp`;
     expect((await app.request('PUT', '/api/me/contact', { token: patron.token, body: { email, contactMethod: 'EMAIL' } })).status).toBe(200);
@@ -79,7 +85,12 @@ describe('SPEC 11 the counter knows the patron (issue 10.5); SPEC 5.6 the pickup
     const view = await patronAtCounter(patron.cardNumber);
     expect(view.status).toBe(200);
     expect(view.body.profile.name).toBe('予約 花子');
-    expect(view.body.holds.find((h: any) => h.holdId === holdHere.holdId)).toMatchObject({ status: 'READY', itemId: here.itemIds[0], pickupBranch: 'central', pickupDeadline: '2026-12-09' });
+    expect(view.body.holds.find((h: any) => h.holdId === holdHere.holdId)).toMatchObject({
+      status: 'READY',
+      itemId: here.itemIds[0],
+      pickupBranch: 'central',
+      pickupDeadline: '2026-12-09',
+    });
     expect(view.body.holds.find((h: any) => h.holdId === holdAway.holdId)).toMatchObject({ status: 'IN_TRANSIT', itemId: away.itemIds[0] });
     expect(view.body.loans).toEqual([
       expect.objectContaining({ itemId: late.itemIds[0], dueDate: '2026-11-24', overdue: true }),

@@ -101,7 +101,8 @@ describe('issue 8.5 no copy is lost when a function dies after a write', () => {
     const { titleId, itemIds } = await newTitle(app, staff, [{ branch: 'central' }]);
     const itemId = itemIds[0] as string;
     expect((await app.request('POST', '/admin/checkout', { token: staff, body: { cardNumber: borrower.cardNumber, itemId } })).status).toBe(200);
-    const holdId = (await app.request('POST', '/admin/holds', { token: staff, body: { cardNumber: waiting.cardNumber, titleId, pickupBranch: 'central' } })).body.holdId as string;
+    const holdId = (await app.request('POST', '/admin/holds', { token: staff, body: { cardNumber: waiting.cardNumber, titleId, pickupBranch: 'central' } })).body
+      .holdId as string;
 
     crashAfterTransaction();
     expect((await app.request('POST', '/admin/checkin', { token: staff, body: { itemId, branch: 'central' } })).status).toBe(500);
@@ -122,7 +123,8 @@ describe('issue 8.5 no copy is lost when a function dies after a write', () => {
     const { titleId, itemIds } = await newTitle(app, staff, [{ branch: 'central' }]);
     const itemId = itemIds[0] as string;
     expect((await app.request('POST', '/admin/checkout', { token: staff, body: { cardNumber: borrower.cardNumber, itemId } })).status).toBe(200);
-    const holdId = (await app.request('POST', '/admin/holds', { token: staff, body: { cardNumber: waiting.cardNumber, titleId, pickupBranch: 'east' } })).body.holdId as string;
+    const holdId = (await app.request('POST', '/admin/holds', { token: staff, body: { cardNumber: waiting.cardNumber, titleId, pickupBranch: 'east' } })).body
+      .holdId as string;
 
     app.services.db.client.middlewareStack.add(
       (next, context) => async (args) => {
@@ -147,7 +149,10 @@ describe('issue 8.5 no copy is lost when a function dies after a write', () => {
     const { titleId, itemIds } = await newTitle(app, staff, [{ branch: 'central' }]);
     const itemId = itemIds[0] as string;
     const holdA = (await app.request('POST', '/admin/holds', { token: staff, body: { cardNumber: a.cardNumber, titleId, pickupBranch: 'east' } })).body.holdId;
-    expect((await app.request('POST', '/admin/checkin', { token: staff, body: { itemId, branch: 'central' } })).body).toMatchObject({ action: 'TRANSIT', toBranch: 'east' });
+    expect((await app.request('POST', '/admin/checkin', { token: staff, body: { itemId, branch: 'central' } })).body).toMatchObject({
+      action: 'TRANSIT',
+      toBranch: 'east',
+    });
     crashAfterTransaction();
     expect((await app.request('DELETE', `/admin/holds/${holdA}`, { token: staff, body: {} })).status).toBe(500);
     app.services.db.client.middlewareStack.remove('crashAfterWrite');

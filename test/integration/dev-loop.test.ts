@@ -51,9 +51,8 @@ describe('npm run dev: functions/ reloaded into the running stack', () => {
     const served = app.services.api.server;
 
     const reloaded = reloader.nextReload();
-    edit(configHandler(), (source) =>
-      source.replace('libraryName: deps.config.libraryName,', "libraryName: `${deps.config.libraryName}（編集後）`,"),
-    );
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the edit writes a template literal into the source
+    edit(configHandler(), (source) => source.replace('libraryName: deps.config.libraryName,', 'libraryName: `${deps.config.libraryName}（編集後）`,'));
     expect(await reloaded).toMatchObject({ kind: 'reloaded' });
 
     const after = await app.request('GET', '/api/config');

@@ -68,7 +68,9 @@ describe('SPEC 5.4 / 5.6 a full day: hold → pull list → transit → hold she
     const today = await app.request('GET', '/admin/pull-list?branch=east', { token: staff });
     expect(today.body.find((e: any) => e.holdId === hold.holdId)).toBeUndefined();
     const tomorrow = await app.request('GET', '/admin/pull-list?branch=east&date=2026-12-02', { token: staff });
-    expect(tomorrow.body).toContainEqual(expect.objectContaining({ holdId: hold.holdId, titleId, itemId, title: '水戸の梅まつり', pickupBranch: 'central', shelfBranch: 'east' }));
+    expect(tomorrow.body).toContainEqual(
+      expect.objectContaining({ holdId: hold.holdId, titleId, itemId, title: '水戸の梅まつり', pickupBranch: 'central', shelfBranch: 'east' }),
+    );
     const central = await app.request('GET', '/admin/pull-list?branch=central&date=2026-12-02', { token: staff });
     expect(central.body.find((e: any) => e.holdId === hold.holdId)).toBeUndefined();
 
@@ -137,7 +139,7 @@ describe('SPEC 5.4 / 5.6 a full day: hold → pull list → transit → hold she
 });
 
 describe('SPEC 5.4 deadlines', () => {
-  it('a patron without mail: ready date + 7, moved to the pickup branch\'s next open date', async () => {
+  it("a patron without mail: ready date + 7, moved to the pickup branch's next open date", async () => {
     await at('2026-12-01T11:00:00+09:00');
     const patron = await newPatron(app, staff);
     await contactSet(patron.token, { contactMethod: 'PHONE' });

@@ -108,7 +108,12 @@ describe('decision 019 hold indexes spread over partitions', { timeout: 120_000 
     const provisional = (await holdPlaced(app, online.token, titleId, 'central')).holdId as string;
     // As written before decision 019: every PROVISIONAL hold in one partition.
     await app.services.db.client.send(
-      new UpdateCommand({ TableName: app.services.db.tableName, Key: { PK: `PATRON#${online.cardNumber}`, SK: `HOLD#${provisional}` }, UpdateExpression: 'SET GSI2PK = :pk', ExpressionAttributeValues: { ':pk': 'PROVISIONAL' } }),
+      new UpdateCommand({
+        TableName: app.services.db.tableName,
+        Key: { PK: `PATRON#${online.cardNumber}`, SK: `HOLD#${provisional}` },
+        UpdateExpression: 'SET GSI2PK = :pk',
+        ExpressionAttributeValues: { ':pk': 'PROVISIONAL' },
+      }),
     );
     // A counter hold is WAITING at once in the WAITING partition, as every WAITING hold was before.
     const placed = await app.request('POST', '/admin/holds', { token: staff, body: { cardNumber: counter.cardNumber, titleId: otherTitle, pickupBranch: 'central' } });

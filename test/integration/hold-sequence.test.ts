@@ -26,7 +26,14 @@ const volumes = async (n: number, copies = 1) => {
   const series = `順番テスト ${Math.random().toString(36).slice(2, 8)}`;
   const titles = [];
   for (let v = 1; v <= n; v += 1) {
-    titles.push(await newTitle(app, staff, Array.from({ length: copies }, () => ({ branch: 'central' })), { title: `${series} ${v}`, series, volume: String(v) }));
+    titles.push(
+      await newTitle(
+        app,
+        staff,
+        Array.from({ length: copies }, () => ({ branch: 'central' })),
+        { title: `${series} ${v}`, series, volume: String(v) },
+      ),
+    );
   }
   return titles;
 };
@@ -89,7 +96,11 @@ describe('SPEC 10.2 placing holds in reading order', () => {
     const again = await sequence(patron.token, [v1!.titleId, held.titleId, v3!.titleId]);
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('ALREADY_HELD');
-    expect(again.body.results.map((r: any) => [r.ok, r.error?.code])).toEqual([[true, undefined], [false, 'ALREADY_HELD'], [true, undefined]]);
+    expect(again.body.results.map((r: any) => [r.ok, r.error?.code])).toEqual([
+      [true, undefined],
+      [false, 'ALREADY_HELD'],
+      [true, undefined],
+    ]);
     expect((await holdsOf(patron.token)).map((h) => h.titleId)).toEqual([held.titleId]);
   });
 
@@ -122,12 +133,25 @@ describe('SPEC 10.2 / 5.2 rules 3 and 5 under concurrent requests', () => {
     const pairs = [await volumes(2), await volumes(2), await volumes(2)];
     const single = await newTitle(app, staff);
     const answers = await Promise.all([
-      ...pairs.map((pair) => sequence(patron.token, pair.map((v) => v.titleId))),
-      ...pairs.map((pair) => sequence(patron.token, pair.map((v) => v.titleId))),
+      ...pairs.map((pair) =>
+        sequence(
+          patron.token,
+          pair.map((v) => v.titleId),
+        ),
+      ),
+      ...pairs.map((pair) =>
+        sequence(
+          patron.token,
+          pair.map((v) => v.titleId),
+        ),
+      ),
       app.request('POST', '/api/me/holds', { token: patron.token, body: { titleId: single.titleId, pickupBranch: 'central' } }),
       app.request('POST', '/api/me/holds', { token: patron.token, body: { titleId: single.titleId, pickupBranch: 'central' } }),
     ]);
-    expect(answers.every((a) => [201, 409].includes(a.status)), JSON.stringify(answers.map((a) => a.status))).toBe(true);
+    expect(
+      answers.every((a) => [201, 409].includes(a.status)),
+      JSON.stringify(answers.map((a) => a.status)),
+    ).toBe(true);
     const mine = await holdsOf(patron.token);
     expect(mine.length).toBeLessThanOrEqual(15);
     expect(mine.length).toBeGreaterThanOrEqual(13);

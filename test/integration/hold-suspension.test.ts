@@ -12,8 +12,7 @@ const at = async (iso: string) => {
 const registerNow = async () => {
   expect(await app.services.invokeJob({ job: 'hold-registration', trigger: 'manual', runId: `reg-${Math.random()}` })).toMatchObject({ status: 'SUCCEEDED' });
 };
-const suspend = (token: string, holdId: string, until: unknown) =>
-  app.request('PUT', `/api/me/holds/${holdId}/suspension`, { token, body: { until } });
+const suspend = (token: string, holdId: string, until: unknown) => app.request('PUT', `/api/me/holds/${holdId}/suspension`, { token, body: { until } });
 const resume = (token: string, holdId: string) => app.request('DELETE', `/api/me/holds/${holdId}/suspension`, { token });
 const suspended = async (token: string, holdId: string, until: string) => {
   const answer = await suspend(token, holdId, until);
@@ -93,7 +92,11 @@ describe('SPEC 10.1 suspending and resuming a hold', () => {
       expect(answer.body.error.code).toBe('NOT_SUSPENDABLE');
       expect(answer.body.error.message).toContain('一時停止');
     }
-    const english = await app.request('PUT', `/api/me/holds/${hold.holdId}/suspension`, { token: owner.token, body: { until: '2026-12-10' }, headers: { 'accept-language': 'en' } });
+    const english = await app.request('PUT', `/api/me/holds/${hold.holdId}/suspension`, {
+      token: owner.token,
+      body: { until: '2026-12-10' },
+      headers: { 'accept-language': 'en' },
+    });
     expect(english.body.error.message).toMatch(/suspended/);
   });
 
@@ -105,7 +108,10 @@ describe('SPEC 10.1 suspending and resuming a hold', () => {
     const put = await app.request('PUT', `/admin/holds/${hold.holdId}/suspension`, { token: staff, body: { until: '2026-12-20' } });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     expect(put.body).toMatchObject({ holdId: hold.holdId, status: 'WAITING', suspendedUntil: '2026-12-20' });
-    expect((await app.request('PUT', `/admin/holds/${hold.holdId}/suspension`, { token: staff, body: { until: '2026-12-01' } })).body.error).toMatchObject({ code: 'VALIDATION', field: 'until' });
+    expect((await app.request('PUT', `/admin/holds/${hold.holdId}/suspension`, { token: staff, body: { until: '2026-12-01' } })).body.error).toMatchObject({
+      code: 'VALIDATION',
+      field: 'until',
+    });
     expect((await app.request('PUT', '/admin/holds/nope/suspension', { token: staff, body: { until: '2026-12-20' } })).status).toBe(404);
     expect(await queueOf(titleId)).toEqual([expect.objectContaining({ holdId: hold.holdId, position: 1, suspendedUntil: '2026-12-20' })]);
     const page = await app.request('GET', `/admin/patrons/${patron.cardNumber}`, { token: staff });
@@ -214,7 +220,11 @@ describe('SPEC 10.1 a suspended hold keeps its place but takes no copy', () => {
     await at('2026-12-10T05:59:00+09:00');
     expect((await app.setClock('2026-12-10T06:00:30+09:00')).status).toBe(200);
     expect(await holdIn(app, await app.patronToken(first.cardNumber, '0505'), h1.holdId)).toMatchObject({ status: 'EXPIRED' });
-    expect(await holdIn(app, await app.patronToken(second.cardNumber, '0505'), h2.holdId)).toMatchObject({ status: 'WAITING', position: 1, suspendedUntil: '2026-12-31' });
+    expect(await holdIn(app, await app.patronToken(second.cardNumber, '0505'), h2.holdId)).toMatchObject({
+      status: 'WAITING',
+      position: 1,
+      suspendedUntil: '2026-12-31',
+    });
     expect(await holdIn(app, await app.patronToken(third.cardNumber, '0505'), h3.holdId)).toMatchObject({ status: 'READY' });
   });
 });

@@ -131,7 +131,9 @@ describe('SPEC 5.2 placing a hold', () => {
     await at(START);
     const borrower = await newPatron(app, staff);
     const { titleId, itemIds } = await newTitle(app, staff, [{}, { branch: 'west' }]);
-    expect((await app.request('POST', '/admin/checkout', { token: staff, body: { cardNumber: borrower.cardNumber, itemId: itemIds[0] } })).body.dueDate).toBe('2026-12-15');
+    expect((await app.request('POST', '/admin/checkout', { token: staff, body: { cardNumber: borrower.cardNumber, itemId: itemIds[0] } })).body.dueDate).toBe(
+      '2026-12-15',
+    );
     try {
       await at('2027-02-01T10:00:00+09:00');
       const other = await newPatron(app, staff);
@@ -177,7 +179,7 @@ describe('SPEC 5.5 cancelling and SPEC 6 status page', () => {
     expect(status.holds).toEqual([expect.objectContaining({ holdId, status: 'CANCELLED', cancelReason: 'PATRON' })]);
   });
 
-  it('cancelling twice, or someone else\'s hold, is refused', async () => {
+  it("cancelling twice, or someone else's hold, is refused", async () => {
     const a = await newPatron(app, staff);
     const b = await newPatron(app, staff);
     const { titleId } = await newTitle(app, staff);
@@ -190,7 +192,7 @@ describe('SPEC 5.5 cancelling and SPEC 6 status page', () => {
     expect(again.body.error.code).toBe('NOT_CANCELLABLE');
   });
 
-  it('finished holds leave the patron\'s view after 30 days', async () => {
+  it("finished holds leave the patron's view after 30 days", async () => {
     await at(START);
     const { token, cardNumber } = await newPatron(app, staff);
     const { titleId } = await newTitle(app, staff);

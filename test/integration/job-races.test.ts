@@ -297,7 +297,7 @@ describe('SPEC 5.6 rule 3 (pickup notices): each item in exactly one notice when
     });
   });
 
-  it('5.6 rule 3 (a failed send is retried, never silently dropped): A\'s send fails while B waits to claim; A gives the claims back and B mails', async () => {
+  it("5.6 rule 3 (a failed send is retried, never silently dropped): A's send fails while B waits to claim; A gives the claims back and B mails", async () => {
     const [patron] = (await patronsWithReadyHolds('a-send-fails', [2])) as [MailedPatron];
     await onClock('2026-12-02T08:00:00+09:00', async () => {
       const beforeClaim = newGate();
@@ -365,7 +365,7 @@ describe('SPEC 5.3 rule 4 (registration batch): safe to run twice at once, every
     expect(patron?.activeHolds).toBe(0);
   };
 
-  it('5.3 rules 2–4: run A paused between reading the PROVISIONAL holds and writing; B registers them, cancelling two (5.2 rule 2 re-checked); A\'s stale writes change nothing', async () => {
+  it("5.3 rules 2–4: run A paused between reading the PROVISIONAL holds and writing; B registers them, cancelling two (5.2 rule 2 re-checked); A's stale writes change nothing", async () => {
     const queued = await queuedTitle(5);
     const onLoan = await holdThenLoan(); // 5.2 rule 2 fails before either run reads it
     await onLoan.lend();
@@ -374,7 +374,7 @@ describe('SPEC 5.3 rule 4 (registration batch): safe to run twice at once, every
     const beforeWrite = newGate();
     const runA = registrationRun('stale-writes-A', { ...app.services.deps, store: storeWithGate(beforeWrite, holdWrite) });
     // Decision 019: A reads and checks every hold, then writes them in transactions of many holds.
-    await beforeWrite.arrived.until(1, "run A at its first write, every hold read");
+    await beforeWrite.arrived.until(1, 'run A at its first write, every hold read');
     await lendsLater.lend();
 
     const runB = await registrationRun('stale-writes-B');
@@ -403,7 +403,7 @@ describe('SPEC 5.3 rule 4 (registration batch): safe to run twice at once, every
     const second = (queued.holds[1] as { cardNumber: string }).cardNumber;
     const store = storeWithGate(gate, (command, input) => holdWrite(command, input) && onHold(input, second), written);
     const runA = registrationRun('split-registration-A', { ...app.services.deps, store });
-    await gate.arrived.until(1, "run A paused at its second transaction");
+    await gate.arrived.until(1, 'run A paused at its second transaction');
     await written.until(3, 'run A registered the first hold (its transaction refused once for the loan) and cancelled the one on loan');
 
     const runB = await registrationRun('split-registration-B');
@@ -418,4 +418,3 @@ describe('SPEC 5.3 rule 4 (registration batch): safe to run twice at once, every
     await expectCancelledOnce(onLoan);
   });
 });
-

@@ -36,8 +36,12 @@ const mailPatron = async (email: string) => {
 const readyPatron = async (email: string) => {
   const patron = await mailPatron(email);
   const { titleId, itemIds } = await newTitle(app, staff, [{}]);
-  const holdId = (await app.request('POST', '/admin/holds', { token: staff, body: { cardNumber: patron.cardNumber, titleId, pickupBranch: 'central' } })).body.holdId as string;
-  expect((await app.request('POST', '/admin/checkin', { token: staff, body: { itemId: itemIds[0], branch: 'central' } })).body).toMatchObject({ action: 'HOLD_SHELF', holdId });
+  const holdId = (await app.request('POST', '/admin/holds', { token: staff, body: { cardNumber: patron.cardNumber, titleId, pickupBranch: 'central' } })).body
+    .holdId as string;
+  expect((await app.request('POST', '/admin/checkin', { token: staff, body: { itemId: itemIds[0], branch: 'central' } })).body).toMatchObject({
+    action: 'HOLD_SHELF',
+    holdId,
+  });
   return { ...patron, holdId, titleId };
 };
 
@@ -75,7 +79,9 @@ describe('SPEC 10.4 mail feedback (bounces and complaints)', () => {
     const ses = ((await app.request('GET', '/admin/local/events?limit=1000')).body as any[]).filter((e) => e.source === 'aws.ses' && e.detailType === 'Email Bounced');
     expect(ses.some((e) => e.detail.bounce.bounceType === 'Permanent' && e.detail.bounce.bouncedRecipients[0].emailAddress === bounced.email)).toBe(true);
     const changes = await statusEvents(bounced.cardNumber);
-    expect(changes.map((e) => e.detail)).toEqual([{ cardNumber: bounced.cardNumber, emailStatus: 'BOUNCING', reason: 'BOUNCE', at: expect.any(String), eventId: expect.any(String) }]);
+    expect(changes.map((e) => e.detail)).toEqual([
+      { cardNumber: bounced.cardNumber, emailStatus: 'BOUNCING', reason: 'BOUNCE', at: expect.any(String), eventId: expect.any(String) },
+    ]);
     expect(JSON.stringify(changes)).not.toContain('@');
 
     const start = app.services.clock.now();
@@ -147,9 +153,7 @@ describe('SPEC 10.4 mail feedback (bounces and complaints)', () => {
   it('SPEC 10.4: an address saved before lookup items existed is found once it has been mailed', async () => {
     const patron = await readyPatron(address('legacy'));
     // As a store written before this release: the profile has the address, no EMAIL# item.
-    await app.services.db.client.send(
-      new DeleteCommand({ TableName: app.services.db.tableName, Key: keys.patronEmail(patron.email.toLowerCase(), patron.cardNumber) }),
-    );
+    await app.services.db.client.send(new DeleteCommand({ TableName: app.services.db.tableName, Key: keys.patronEmail(patron.email.toLowerCase(), patron.cardNumber) }));
     expect((await feedback({ email: patron.email, type: 'Bounce', bounceType: 'Permanent' })).body).toMatchObject({ marked: 0 });
 
     const start = app.services.clock.now();

@@ -56,8 +56,12 @@ const readyPatron = async (email: string) => {
   const patron = await newPatron(app, staff);
   expect((await app.request('PUT', '/api/me/contact', { token: patron.token, body: { email, contactMethod: 'EMAIL' } })).status).toBe(200);
   const { titleId, itemIds } = await newTitle(app, staff, [{}]);
-  const holdId = (await app.request('POST', '/admin/holds', { token: staff, body: { cardNumber: patron.cardNumber, titleId, pickupBranch: 'central' } })).body.holdId as string;
-  expect((await app.request('POST', '/admin/checkin', { token: staff, body: { itemId: itemIds[0], branch: 'central' } })).body).toMatchObject({ action: 'HOLD_SHELF', holdId });
+  const holdId = (await app.request('POST', '/admin/holds', { token: staff, body: { cardNumber: patron.cardNumber, titleId, pickupBranch: 'central' } })).body
+    .holdId as string;
+  expect((await app.request('POST', '/admin/checkin', { token: staff, body: { itemId: itemIds[0], branch: 'central' } })).body).toMatchObject({
+    action: 'HOLD_SHELF',
+    holdId,
+  });
   return { ...patron, holdId, titleId };
 };
 

@@ -76,7 +76,8 @@ describe('SPEC 9 events go out with the change they report (decision 014)', () =
       return publish(detailType, detail);
     };
     try {
-      const holdId = (await app.request('POST', '/admin/holds', { token: staff, body: { cardNumber: patron.cardNumber, titleId, pickupBranch: 'central' } })).body.holdId as string;
+      const holdId = (await app.request('POST', '/admin/holds', { token: staff, body: { cardNumber: patron.cardNumber, titleId, pickupBranch: 'central' } })).body
+        .holdId as string;
       await app.request('POST', '/admin/checkin', { token: staff, body: { itemId: itemIds[0], branch: 'central' } });
       await app.services.outbox.drain(); // refused: kept for the next round
       expect(refusals).toBeGreaterThan(0);

@@ -117,8 +117,21 @@ describe('SPEC 4 請求記号 (call number) of a copy', { timeout: 90_000 }, () 
   it('the catalog import carries it to the title page, and a line with a bad one is rejected naming the copy’s field', () =>
     withApp('2026-12-01T10:00:00+09:00', async (app, staff) => {
       const lines = [
-        { titleId: 'CALLNO1', title: '請求記号のある本', materialType: 'BOOK', copies: [{ itemId: 'CALLNO1-1', branch: 'central', category: 'NORMAL', callNumber: '291.31/イ' }, { itemId: 'CALLNO1-2', branch: 'east', category: 'NORMAL' }] },
-        { titleId: 'CALLNO2', title: '長すぎる請求記号', materialType: 'BOOK', copies: [{ itemId: 'CALLNO2-1', branch: 'central', category: 'NORMAL', callNumber: 'x'.repeat(41) }] },
+        {
+          titleId: 'CALLNO1',
+          title: '請求記号のある本',
+          materialType: 'BOOK',
+          copies: [
+            { itemId: 'CALLNO1-1', branch: 'central', category: 'NORMAL', callNumber: '291.31/イ' },
+            { itemId: 'CALLNO1-2', branch: 'east', category: 'NORMAL' },
+          ],
+        },
+        {
+          titleId: 'CALLNO2',
+          title: '長すぎる請求記号',
+          materialType: 'BOOK',
+          copies: [{ itemId: 'CALLNO2-1', branch: 'central', category: 'NORMAL', callNumber: 'x'.repeat(41) }],
+        },
       ].map((line) => JSON.stringify(line));
       const answer = await app.request('POST', '/admin/catalog/import', { token: staff, body: { jsonl: lines.join('\n') } });
       expect(answer.status).toBe(200);

@@ -76,7 +76,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (process.env.FUZZ_STATS === '1') {
-    for (const [route, byStatus] of stats) console.log(`${route}: ${[...byStatus].sort().map(([k, n]) => `${k}×${n}`).join(', ')}`);
+    for (const [route, byStatus] of stats)
+      console.log(
+        `${route}: ${[...byStatus]
+          .sort()
+          .map(([k, n]) => `${k}×${n}`)
+          .join(', ')}`,
+      );
   }
   console.log(`route-fuzz: sent ${sent} requests over ${routes.length} routes (${RUNS} runs each, seed ${SEED}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   agent.destroy();
@@ -188,20 +194,17 @@ const fieldsOf = (schema: unknown): readonly string[] | undefined => {
   return shape ? Object.keys(shape) : undefined;
 };
 
-/** What a route's contract (functions/contract/) says it takes; undefined while the contract is pending. */
+/** What a route's contract (functions/contract/) says it takes. */
 const contractShape = (key: string): Shape | undefined => {
   const contract = routeContracts[key as keyof typeof routeContracts];
-  if (!contract || contract.pending) return undefined;
+  if (!contract) return undefined;
   const query = fieldsOf(contract.query);
   const body = fieldsOf(contract.body);
   return { ...(query ? { query } : {}), ...(body ? { body } : {}) };
 };
 
 /** Every route is fuzzed with the query and body fields its contract names. */
-const shapes = Object.fromEntries(routes.map((route) => [routeKey(route), contractShape(routeKey(route))])) as Record<
-  DeclaredKey,
-  Shape | undefined
->;
+const shapes = Object.fromEntries(routes.map((route) => [routeKey(route), contractShape(routeKey(route))])) as Record<DeclaredKey, Shape | undefined>;
 
 // ---------------------------------------------------------------- values
 
@@ -209,13 +212,74 @@ const LONG = 'x'.repeat(5000);
 // biome-ignore lint/suspicious/noTemplateCurlyInString: a Log4Shell-style payload, sent literally
 const LOG4SHELL = '${jndi:ldap://x}';
 const tricky = [
-  '', ' ', '\u3000', '..', '../..', '.', '/', '%2F', 'a/b', '\\', 'NaN', '-0', '1e308', '-1e308', 'Infinity', '0x10', '1_000',
-  'null', 'undefined', 'true', '[]', '{}', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty',
-  '\u0000', 'a\u0000b', '\u0007\u001b[31m', '\r\n', '\t', '\u007f', '\ufeff', '\u200b', '\u202e', '\ud800', '\udc00x',
-  '吾輩は猫である', 'ﾜｶﾞﾊｲ', 'ア', '𠮷野家', '😀', '👨‍👩‍👧‍👦', 'é', 'e\u0301', 'İ', 'ß', '\u{10ffff}',
-  "' OR '1'='1", '"; DROP TABLE', '<script>alert(1)</script>', LOG4SHELL, '#', '#PATRON#', 'PK', 'TITLE#T1',
-  'x'.repeat(40), 'x'.repeat(41), 'x'.repeat(64), 'x'.repeat(65), 'x'.repeat(200), 'x'.repeat(201), 'x'.repeat(1025), 'x'.repeat(2049), LONG,
-  '猫'.repeat(700), '😀'.repeat(600),
+  '',
+  ' ',
+  '\u3000',
+  '..',
+  '../..',
+  '.',
+  '/',
+  '%2F',
+  'a/b',
+  '\\',
+  'NaN',
+  '-0',
+  '1e308',
+  '-1e308',
+  'Infinity',
+  '0x10',
+  '1_000',
+  'null',
+  'undefined',
+  'true',
+  '[]',
+  '{}',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  '\u0000',
+  'a\u0000b',
+  '\u0007\u001b[31m',
+  '\r\n',
+  '\t',
+  '\u007f',
+  '\ufeff',
+  '\u200b',
+  '\u202e',
+  '\ud800',
+  '\udc00x',
+  '吾輩は猫である',
+  'ﾜｶﾞﾊｲ',
+  'ア',
+  '𠮷野家',
+  '😀',
+  '👨‍👩‍👧‍👦',
+  'é',
+  'e\u0301',
+  'İ',
+  'ß',
+  '\u{10ffff}',
+  "' OR '1'='1",
+  '"; DROP TABLE',
+  '<script>alert(1)</script>',
+  LOG4SHELL,
+  '#',
+  '#PATRON#',
+  'PK',
+  'TITLE#T1',
+  'x'.repeat(40),
+  'x'.repeat(41),
+  'x'.repeat(64),
+  'x'.repeat(65),
+  'x'.repeat(200),
+  'x'.repeat(201),
+  'x'.repeat(1025),
+  'x'.repeat(2049),
+  LONG,
+  '猫'.repeat(700),
+  '😀'.repeat(600),
 ];
 
 const hostileString: fc.Arbitrary<string> = fc.oneof(
@@ -354,7 +418,11 @@ const nearMissFor = (name: string): fc.Arbitrary<unknown> => {
       return fc.constantFrom(`${real.holdIds[0]}x`, 'H-does-not-exist', (real.holdIds[0] as string).slice(0, -1));
     case 'titleIds':
     case 'itemIds':
-      return fc.oneof(fc.constant([]), fc.array(plausibleFor(name === 'titleIds' ? 'titleId' : 'itemId'), { minLength: 51, maxLength: 55 }), fc.array(hostileValue, { maxLength: 3 }));
+      return fc.oneof(
+        fc.constant([]),
+        fc.array(plausibleFor(name === 'titleIds' ? 'titleId' : 'itemId'), { minLength: 51, maxLength: 55 }),
+        fc.array(hostileValue, { maxLength: 3 }),
+      );
     case 'branch':
     case 'pickupBranch':
       return fc.constantFrom('nowhere', 'CENTRAL', ' central ', 'central\u0000');
@@ -403,7 +471,17 @@ const nearMissFor = (name: string): fc.Arbitrary<unknown> => {
       return fc.constantFrom('', ' ', '\n\n');
     case 'now':
       // Never a valid instant (see validFor).
-      return fc.constantFrom('2026-02-30T10:00:00+09:00', '2026-12-01T25:00:00+09:00', '2026-12-01T10:00:00', '2026-12-01', 'now', '+275760-09-13T00:00:00Z', 0, false, {});
+      return fc.constantFrom(
+        '2026-02-30T10:00:00+09:00',
+        '2026-12-01T25:00:00+09:00',
+        '2026-12-01T10:00:00',
+        '2026-12-01',
+        'now',
+        '+275760-09-13T00:00:00Z',
+        0,
+        false,
+        {},
+      );
     case 'reason':
       return fc.constantFrom('x'.repeat(201), 'a\nb', '');
     case 'role':
@@ -443,22 +521,26 @@ const titleLine = () => {
   const valid = fc.record(model, { requiredKeys: ['titleId', 'title', 'materialType'] });
   return fc.oneof(
     { arbitrary: valid, weight: 3 },
-    { arbitrary: fc.tuple(valid, fc.constantFrom<string>('titleId', 'copies', ...fields), valueFor('x')).map(([record, name, bad]) => ({ ...record, [name]: bad })), weight: 1 },
+    {
+      arbitrary: fc.tuple(valid, fc.constantFrom<string>('titleId', 'copies', ...fields), valueFor('x')).map(([record, name, bad]) => ({ ...record, [name]: bad })),
+      weight: 1,
+    },
   );
 };
 
 /** Catalog import lines: title records (with repeated ids), garbage, blank lines. */
-const jsonl = (): fc.Arbitrary<string> => fc
-  .array(
-    fc.oneof(
-      { arbitrary: titleLine().map((v) => JSON.stringify(v)), weight: 4 },
-      { arbitrary: fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v) ?? 'null'), weight: 1 },
-      { arbitrary: hostileString, weight: 1 },
-      { arbitrary: fc.constantFrom('', '{', '{"titleId":"T1"', '\r', 'null', '[]', '{"copies":null}'), weight: 1 },
-    ),
-    { maxLength: 8 },
-  )
-  .chain((lines) => fc.constantFrom('\n', '\r\n', '\n\n').map((sep) => lines.join(sep)));
+const jsonl = (): fc.Arbitrary<string> =>
+  fc
+    .array(
+      fc.oneof(
+        { arbitrary: titleLine().map((v) => JSON.stringify(v)), weight: 4 },
+        { arbitrary: fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v) ?? 'null'), weight: 1 },
+        { arbitrary: hostileString, weight: 1 },
+        { arbitrary: fc.constantFrom('', '{', '{"titleId":"T1"', '\r', 'null', '[]', '{"copies":null}'), weight: 1 },
+      ),
+      { maxLength: 8 },
+    )
+    .chain((lines) => fc.constantFrom('\n', '\r\n', '\n\n').map((sep) => lines.join(sep)));
 
 // ---------------------------------------------------------------- URLs
 
@@ -469,7 +551,26 @@ const encode = (value: string) =>
     .join('');
 
 /** Sent as is: dot segments, encoded slashes, broken escapes. Printable ASCII only (node:http refuses the rest). */
-const rawSegments = ['..', '.', '%2F', 'a%2Fb', '%2e%2e', '%2E%2E%2F%2E%2E', '%00', '%', '%zz', '%E3%81', '%C0%AE%C0%AE', '%ED%A0%80', 'a%20b', '%252F', ';x=1', 'T1%3Bx', '*', '$default'];
+const rawSegments = [
+  '..',
+  '.',
+  '%2F',
+  'a%2Fb',
+  '%2e%2e',
+  '%2E%2E%2F%2E%2E',
+  '%00',
+  '%',
+  '%zz',
+  '%E3%81',
+  '%C0%AE%C0%AE',
+  '%ED%A0%80',
+  'a%20b',
+  '%252F',
+  ';x=1',
+  'T1%3Bx',
+  '*',
+  '$default',
+];
 
 /**
  * Encoded, at most `max` characters: the local server (Node, like API Gateway) refuses a
@@ -533,15 +634,40 @@ const bodyFor = (shape: Shape): fc.Arbitrary<Buffer | undefined> => {
     { arbitrary: hostileValue.map(json), weight: 1 },
     // A valid-looking record with one field of the wrong type.
     {
-      arbitrary: valid.chain((record) =>
-        fc.tuple(fc.constant(record), fc.constantFrom(...(names.length ? names : ['x'])), fc.constantFrom<unknown>(0, -0, 1e308, 'NaN', true, null, [], {}, ['a'], { $ne: 1 })),
-      ).map(([record, name, wrong]) => json({ ...record, [name]: wrong })),
+      arbitrary: valid
+        .chain((record) =>
+          fc.tuple(
+            fc.constant(record),
+            fc.constantFrom(...(names.length ? names : ['x'])),
+            fc.constantFrom<unknown>(0, -0, 1e308, 'NaN', true, null, [], {}, ['a'], { $ne: 1 }),
+          ),
+        )
+        .map(([record, name, wrong]) => json({ ...record, [name]: wrong })),
       weight: 2,
     },
     // Not JSON, or JSON a parser might trip on.
     {
       arbitrary: fc.oneof(
-        fc.constantFrom('{', '{"a":1,}', 'NaN', '-', '1e999', '-0', '\ufeff{}', '{"__proto__":{"polluted":1}}', "{'a':1}", 'undefined', '[1,2', '"unterminated', 'a=b&c=d', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--', ' ', '\n').map((s) => Buffer.from(s, 'utf8')),
+        fc
+          .constantFrom(
+            '{',
+            '{"a":1,}',
+            'NaN',
+            '-',
+            '1e999',
+            '-0',
+            '\ufeff{}',
+            '{"__proto__":{"polluted":1}}',
+            "{'a':1}",
+            'undefined',
+            '[1,2',
+            '"unterminated',
+            'a=b&c=d',
+            '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--',
+            ' ',
+            '\n',
+          )
+          .map((s) => Buffer.from(s, 'utf8')),
         fc.uint8Array({ maxLength: 64 }).map((bytes) => Buffer.from(bytes)),
         hostileString.map((s) => Buffer.from(s, 'utf8')),
         fc.integer({ min: 1, max: 30_000 }).map((n) => Buffer.from('['.repeat(n) + ']'.repeat(n))),
@@ -553,8 +679,18 @@ const bodyFor = (shape: Shape): fc.Arbitrary<Buffer | undefined> => {
 };
 
 const contentType = fc.constantFrom<string | undefined>(
-  'application/json', 'application/json', 'application/json', 'application/json; charset=utf-8', undefined, 'text/plain',
-  'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16', 'application/xml', '*/*', '',
+  'application/json',
+  'application/json',
+  'application/json',
+  'application/json; charset=utf-8',
+  undefined,
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/json; charset=utf-16',
+  'application/xml',
+  '*/*',
+  '',
 );
 
 // ---------------------------------------------------------------- who calls
@@ -567,10 +703,21 @@ const tokenFor = (route: Route): fc.Arbitrary<string | undefined> => {
     { arbitrary: fc.constant(undefined), weight: 1 },
     { arbitrary: fc.constantFrom(wrong ?? patron, wrong ?? staff), weight: 1 },
     {
-      arbitrary: fc.constantFrom(
-        'Bearer', 'Bearer ', 'Bearer x', 'Bearer a.b.c', 'Basic YWRtaW46YWRtaW4=', `Bearer ${patron}x`, `Bearer ${patron.slice(0, -4)}`,
-        `bearer ${staff}`, `Bearer ${patron} ${patron}`, 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxMDAwMDAwMSJ9.', `Bearer ${'x'.repeat(2000)}`,
-      ).map((header) => `RAW:${header}`),
+      arbitrary: fc
+        .constantFrom(
+          'Bearer',
+          'Bearer ',
+          'Bearer x',
+          'Bearer a.b.c',
+          'Basic YWRtaW46YWRtaW4=',
+          `Bearer ${patron}x`,
+          `Bearer ${patron.slice(0, -4)}`,
+          `bearer ${staff}`,
+          `Bearer ${patron} ${patron}`,
+          'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxMDAwMDAwMSJ9.',
+          `Bearer ${'x'.repeat(2000)}`,
+        )
+        .map((header) => `RAW:${header}`),
       weight: 1,
     },
   );
@@ -611,27 +758,33 @@ const requestFor = (route: Route): fc.Arbitrary<FuzzRequest> => {
   const path = fc
     .tuple(filled, fc.constantFrom<'' | '/' | '//' | 'upper' | 'double'>('', '', '', '', '', '', '', '', '', '', '', '', '/', '//', 'upper', 'double'))
     .map(([p, twist]) => (twist === 'upper' ? p.toUpperCase() : twist === 'double' ? p.replace('/', '//') : p + twist));
-  const method = fc.oneof({ arbitrary: fc.constant<string>(route.method), weight: 15 }, { arbitrary: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'), weight: 1 });
+  const method = fc.oneof(
+    { arbitrary: fc.constant<string>(route.method), weight: 15 },
+    { arbitrary: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'), weight: 1 },
+  );
   const mayHaveQuery = route.method === 'GET' || shape.query !== undefined;
   const query = mayHaveQuery ? queryPart(shape) : fc.oneof({ arbitrary: fc.constant(''), weight: 5 }, { arbitrary: queryPart(shape), weight: 1 });
   const mayHaveBody = route.method !== 'GET';
   const body = mayHaveBody ? bodyFor(shape) : fc.oneof({ arbitrary: fc.constant(undefined), weight: 6 }, { arbitrary: bodyFor(shape), weight: 1 });
   const language = fc.constantFrom<string | undefined>(undefined, 'en', 'ja', 'en-US,en;q=0.9', '*', 'zz', '', 'en'.repeat(500));
   const clock = route.path === '/admin/local/clock';
-  return fc.record({ method, path, query, body, contentType, token: tokenFor(route), language }).filter((r) => !clock || !movesClock(r.body)).map(({ method, path, query, body, contentType, token, language }) => ({
-    // How fast-check prints a counterexample: readable, not the body's bytes.
-    [fc.toStringMethod](this: FuzzRequest) {
-      return describeRequest(this, 2000);
-    },
-    method,
-    target: path + withinLineLimit(path, query),
-    body,
-    headers: {
-      ...(contentType !== undefined ? { 'content-type': contentType } : {}),
-      ...(language !== undefined ? { 'accept-language': language } : {}),
-      ...(token === undefined ? {} : { authorization: token.startsWith('RAW:') ? token.slice(4) : `Bearer ${token}` }),
-    },
-  }));
+  return fc
+    .record({ method, path, query, body, contentType, token: tokenFor(route), language })
+    .filter((r) => !clock || !movesClock(r.body))
+    .map(({ method, path, query, body, contentType, token, language }) => ({
+      // How fast-check prints a counterexample: readable, not the body's bytes.
+      [fc.toStringMethod](this: FuzzRequest) {
+        return describeRequest(this, 2000);
+      },
+      method,
+      target: path + withinLineLimit(path, query),
+      body,
+      headers: {
+        ...(contentType !== undefined ? { 'content-type': contentType } : {}),
+        ...(language !== undefined ? { 'accept-language': language } : {}),
+        ...(token === undefined ? {} : { authorization: token.startsWith('RAW:') ? token.slice(4) : `Bearer ${token}` }),
+      },
+    }));
 };
 
 // ---------------------------------------------------------------- the properties
@@ -665,7 +818,7 @@ describe(`SPEC 7 under fuzzing: every declared route, ${RUNS} generated requests
   });
 
   it.each(['/%', '/staff/%C0%AE', '//api/catalog/titles/%C0%AE%C0%AE', '/%E3%81'])(
-    'regression (found by this fuzzer): GET %s, a malformed escape outside the API, is 404 NOT_FOUND, not the local server\'s 502',
+    "regression (found by this fuzzer): GET %s, a malformed escape outside the API, is 404 NOT_FOUND, not the local server's 502",
     async (target) => {
       const reply = await check('regression', { method: 'GET', target, headers: {} });
       expect(reply.status).toBe(404);

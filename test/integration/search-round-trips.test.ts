@@ -42,7 +42,10 @@ describe('search results in a fixed number of DynamoDB requests (issue 12.2)', (
     const [lentOut] = (await search({ q: '往復回数の検証用資料' })).items;
     expect(lentOut).toMatchObject({ titleId, copies: 2, available: 1 });
 
-    const added = await app.request('POST', '/admin/items', { token: staff, body: { itemId: `I${titleId}-9`, titleId, branch: 'east', category: 'NORMAL', interlibrary: false } });
+    const added = await app.request('POST', '/admin/items', {
+      token: staff,
+      body: { itemId: `I${titleId}-9`, titleId, branch: 'east', category: 'NORMAL', interlibrary: false },
+    });
     expect(added.status).toBe(201);
     const [more] = (await search({ q: '往復回数の検証用資料' })).items;
     expect(more).toMatchObject({ titleId, copies: 3, available: 2 });
@@ -68,7 +71,10 @@ describe('search results in a fixed number of DynamoDB requests (issue 12.2)', (
     await db.client.send(new UpdateCommand({ TableName: db.tableName, Key: keys.title(titleId), UpdateExpression: 'REMOVE itemIds' }));
     expect((await search({ q: '移行前の検証用資料' })).items[0]).toMatchObject({ titleId, copies: 1, available: 1 });
 
-    const added = await app.request('POST', '/admin/items', { token: staff, body: { itemId: `I${titleId}-9`, titleId, branch: 'west', category: 'NORMAL', interlibrary: false } });
+    const added = await app.request('POST', '/admin/items', {
+      token: staff,
+      body: { itemId: `I${titleId}-9`, titleId, branch: 'west', category: 'NORMAL', interlibrary: false },
+    });
     expect(added.status).toBe(201);
     expect((await search({ q: '移行前の検証用資料' })).items[0]).toMatchObject({ titleId, copies: 2, available: 2 });
   });

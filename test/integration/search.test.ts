@@ -156,7 +156,13 @@ describe('SPEC 4 search as patrons type it (issue 10), through GET /api/catalog/
 describe('SPEC 4 bulk import', () => {
   it('imports good lines, reports bad lines by number, and the imported titles become searchable', async () => {
     const lines = [
-      JSON.stringify({ titleId: 'IMP-1', title: '偕楽園の四季', titleReading: 'カイラクエン ノ シキ', materialType: 'BOOK', copies: [{ itemId: '9100000001', branch: 'central', category: 'NORMAL' }] }),
+      JSON.stringify({
+        titleId: 'IMP-1',
+        title: '偕楽園の四季',
+        titleReading: 'カイラクエン ノ シキ',
+        materialType: 'BOOK',
+        copies: [{ itemId: '9100000001', branch: 'central', category: 'NORMAL' }],
+      }),
       '{ not json',
       JSON.stringify({ titleId: 'IMP-2', title: '', materialType: 'BOOK' }),
       JSON.stringify({ titleId: 'IMP-3', title: '千波湖', materialType: 'BOOK', copies: [{ itemId: '9100000003', branch: 'moon', category: 'NORMAL' }] }),

@@ -97,9 +97,7 @@ describe('SPEC 5.6 pickup notices go out through SES (emulator)', () => {
     const subjects = Array.from({ length: 5 }, (_, i) => `【水戸市立図書館】テスト ${i}`);
 
     const results = await Promise.all(
-      subjects.map((subject) =>
-        mailer.send({ to: recipient, from: 'central@library-mito.jp', subject, text: '本文', html: '<p>本文</p>' }),
-      ),
+      subjects.map((subject) => mailer.send({ to: recipient, from: 'central@library-mito.jp', subject, text: '本文', html: '<p>本文</p>' })),
     );
 
     const stored = await storedFor(recipient);
@@ -112,9 +110,7 @@ describe('SPEC 5.6 pickup notices go out through SES (emulator)', () => {
     const mailer = createSesMailer({ client, ratePerSecond: 14 });
     const recipient = `pickup-${randomUUID()}@example.jp`;
 
-    await expect(
-      mailer.send({ to: recipient, from: 'central@library-mito.jp', subject: '件名', text: '本文', html: '<p>本文</p>' }),
-    ).rejects.toThrow();
+    await expect(mailer.send({ to: recipient, from: 'central@library-mito.jp', subject: '件名', text: '本文', html: '<p>本文</p>' })).rejects.toThrow();
     expect(await storedFor(recipient)).toHaveLength(0);
   });
 
@@ -124,9 +120,7 @@ describe('SPEC 5.6 pickup notices go out through SES (emulator)', () => {
     const mailer = createSesMailer({ client, ratePerSecond: 14 });
     const recipient = `pickup-${randomUUID()}@example.jp`;
 
-    await expect(
-      mailer.send({ to: recipient, from: 'central@library-mito.jp', subject: '', text: '本文', html: '<p>本文</p>' }),
-    ).rejects.toThrow();
+    await expect(mailer.send({ to: recipient, from: 'central@library-mito.jp', subject: '', text: '本文', html: '<p>本文</p>' })).rejects.toThrow();
     expect(await storedFor(recipient)).toHaveLength(0);
   });
 });

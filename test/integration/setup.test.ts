@@ -23,7 +23,12 @@ const openDb = (tableName: string) => createDb(tableName, { endpoint, region: lo
 
 const itemsOfType = async (tableName: string, type: string) => {
   const { Items = [] } = await openDb(tableName).client.send(
-    new ScanCommand({ TableName: tableName, FilterExpression: '#type = :type', ExpressionAttributeNames: { '#type': 'type' }, ExpressionAttributeValues: { ':type': type } }),
+    new ScanCommand({
+      TableName: tableName,
+      FilterExpression: '#type = :type',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: { ':type': type },
+    }),
   );
   return Items;
 };

@@ -128,7 +128,9 @@ describe('SPEC 11 staff accounts', () => {
     expect(listed.body).toContainEqual(expect.objectContaining({ staffId: 'leaver', disabled: true }));
     // Again: nothing changes; the id stays taken.
     expect((await app.request('DELETE', '/admin/staff/leaver', { token: admin })).status).toBe(204);
-    expect((await app.request('POST', '/admin/staff', { token: admin, body: { staffId: 'leaver', name: '再', role: 'ADMIN', password: 'leaver-pass-2' } })).status).toBe(409);
+    expect((await app.request('POST', '/admin/staff', { token: admin, body: { staffId: 'leaver', name: '再', role: 'ADMIN', password: 'leaver-pass-2' } })).status).toBe(
+      409,
+    );
   });
 
   it('an ADMIN cannot disable themself (409 CANNOT_DISABLE_SELF); an unknown id is 404', async () => {

@@ -42,10 +42,7 @@ export interface ServerClockBrowser {
   setClock(iso: string): Promise<void>;
 }
 
-export const onServerClock = (
-  browser: Browser,
-  server: { now(): Date; setClock(iso: string): Promise<{ status: number }> },
-): ServerClockBrowser => {
+export const onServerClock = (browser: Browser, server: { now(): Date; setClock(iso: string): Promise<{ status: number }> }): ServerClockBrowser => {
   const pages = new Set<Page>();
   return {
     async newPage(options) {

@@ -434,16 +434,19 @@ export const checkInvariants = (rows: readonly Row[], options: InvariantOptions)
     const mine = active.filter((h) => h.cardNumber === card);
     mostActiveHolds = Math.max(mostActiveHolds, mine.length);
     if (mine.length > options.holdLimit) fail('5.2 rule 5: hold limit', `patron ${card} has ${mine.length} active holds`);
-    if ((patron.activeHolds ?? 0) !== mine.length) fail('5.2 rule 5: stored count', `patron ${card} stores activeHolds=${patron.activeHolds} but has ${mine.length} active holds`);
+    if ((patron.activeHolds ?? 0) !== mine.length)
+      fail('5.2 rule 5: stored count', `patron ${card} stores activeHolds=${patron.activeHolds} but has ${mine.length} active holds`);
     const byTitle = new Map<string, Row[]>();
     for (const hold of mine) byTitle.set(hold.titleId, [...(byTitle.get(hold.titleId) ?? []), hold]);
     for (const [titleId, same] of byTitle) {
-      if (same.length > 1) fail('5.2 rule 3: one active hold per title', `patron ${card} has ${same.length} active holds on ${titleId}: ${same.map((h) => h.holdId).join(', ')}`);
+      if (same.length > 1)
+        fail('5.2 rule 3: one active hold per title', `patron ${card} has ${same.length} active holds on ${titleId}: ${same.map((h) => h.holdId).join(', ')}`);
     }
   }
   for (const hold of active) {
     const marker = markers.find((m) => m.PK === hold.PK && sk(m) === `ACTIVE#${hold.titleId}`);
-    if (marker?.holdId !== hold.holdId) fail('5.2 rule 3: marker', `active hold ${hold.holdId} (${hold.status}) has no marker (${marker ? `it names ${marker.holdId}` : 'none'})`);
+    if (marker?.holdId !== hold.holdId)
+      fail('5.2 rule 3: marker', `active hold ${hold.holdId} (${hold.status}) has no marker (${marker ? `it names ${marker.holdId}` : 'none'})`);
   }
   for (const marker of markers) {
     const hold = holdById.get(String(marker.holdId));
@@ -466,7 +469,10 @@ export const checkInvariants = (rows: readonly Row[], options: InvariantOptions)
         continue;
       }
       if (item.assignedHoldId !== hold.holdId || item.assignedCard !== hold.cardNumber) {
-        fail('5.4: copy points back', `${hold.status} hold ${hold.holdId} has copy ${item.itemId}, which is assigned to ${item.assignedHoldId ?? 'nobody'} (${item.status})`);
+        fail(
+          '5.4: copy points back',
+          `${hold.status} hold ${hold.holdId} has copy ${item.itemId}, which is assigned to ${item.assignedHoldId ?? 'nobody'} (${item.status})`,
+        );
         continue;
       }
       if (hold.status === 'READY' && (item.status !== 'ON_HOLD_SHELF' || item.location !== hold.pickupBranch)) {
@@ -483,7 +489,10 @@ export const checkInvariants = (rows: readonly Row[], options: InvariantOptions)
     if (item.assignedHoldId) {
       const hold = holdById.get(String(item.assignedHoldId));
       if (!hold || (hold.status !== 'IN_TRANSIT' && hold.status !== 'READY') || hold.itemId !== item.itemId) {
-        fail('5.4: copy assigned to a live hold', `copy ${item.itemId} (${item.status}) is assigned to ${item.assignedHoldId}, which is ${hold ? `${hold.status} with ${hold.itemId ?? 'no copy'}` : 'absent'}`);
+        fail(
+          '5.4: copy assigned to a live hold',
+          `copy ${item.itemId} (${item.status}) is assigned to ${item.assignedHoldId}, which is ${hold ? `${hold.status} with ${hold.itemId ?? 'no copy'}` : 'absent'}`,
+        );
       }
     } else if (item.status === 'ON_HOLD_SHELF') {
       fail('5.4: copy state', `copy ${item.itemId} is ON_HOLD_SHELF for nobody`);
@@ -549,7 +558,11 @@ export const checkInvariants = (rows: readonly Row[], options: InvariantOptions)
         if (a.answeredSeq >= b.sentSeq) continue;
         const [ia, ib] = [instants.get(a.holdId)!, instants.get(b.holdId)!];
         const later = ia.precise && ib.precise ? ia.at > ib.at : Math.floor(ia.at / 1000) > Math.floor(ib.at / 1000);
-        if (later) fail('5.3: queue order is request order', `title ${titleId}: hold ${a.holdId} was accepted before ${b.holdId} was sent, yet is stamped later (${new Date(ia.at).toISOString()} > ${new Date(ib.at).toISOString()})`);
+        if (later)
+          fail(
+            '5.3: queue order is request order',
+            `title ${titleId}: hold ${a.holdId} was accepted before ${b.holdId} was sent, yet is stamped later (${new Date(ia.at).toISOString()} > ${new Date(ib.at).toISOString()})`,
+          );
       }
     }
   }
@@ -802,7 +815,10 @@ const workload = async (
   }));
   const titleIds = await mapWithConcurrency(titlePlan, 4, async ({ t, copies }) => {
     // Bracketed, so that no title's text contains another's (mails are matched by title).
-    const created = await harness.request('POST', '/admin/titles', { token: staffAtStart, body: { title: `【障害試験 ${tag}-${t}】`, author: '試験 著者', materialType: 'BOOK' } });
+    const created = await harness.request('POST', '/admin/titles', {
+      token: staffAtStart,
+      body: { title: `【障害試験 ${tag}-${t}】`, author: '試験 著者', materialType: 'BOOK' },
+    });
     if (created.status !== 201) throw new Error(`title: ${created.status}`);
     const titleId = created.body.titleId as string;
     for (const [c, copy] of copies.entries()) {
@@ -865,9 +881,7 @@ const workload = async (
       operations += 1;
       byOperation[invocation.job] = (byOperation[invocation.job] ?? 0) + 1;
       try {
-        const outcome = (deps
-          ? await runJob(invocation.job, invocation, deps, pickupNotices)
-          : await services.invokeJob(invocation)) as JobOutcome;
+        const outcome = (deps ? await runJob(invocation.job, invocation, deps, pickupNotices) : await services.invokeJob(invocation)) as JobOutcome;
         jobs[`${invocation.job} ${outcome.status}`] = (jobs[`${invocation.job} ${outcome.status}`] ?? 0) + 1;
         return;
       } catch (error) {
@@ -957,7 +971,12 @@ const workload = async (
       await tokenOf(newcomer);
       actions.push(() => place('place', newcomer, titleId));
       if (rng.chance(0.3)) actions.push(() => job({ job: 'hold-registration', trigger: 'manual', runId: runId('registration') }));
-      await Promise.all(rng.shuffle(actions).slice(0, 6).map((action) => action()));
+      await Promise.all(
+        rng
+          .shuffle(actions)
+          .slice(0, 6)
+          .map((action) => action()),
+      );
     },
     pullList: async () => {
       // A branch's morning: the pull list, then each listed copy scanned there (it fills its hold).
@@ -985,7 +1004,10 @@ const workload = async (
       const withLoans = [...new Set(view.loans.map((l) => String(l.PK).slice('PATRON#'.length)))].filter((c) => cards.includes(c));
       const card = withLoans.length > 0 ? rng.pick(withLoans) : randomCard();
       const itemIds = view.loans.filter((l) => l.PK === `PATRON#${card}`).map((l) => l.itemId as string);
-      return call('renew', 'POST', '/api/me/loans/renew', { token: await tokenOf(card), body: { itemIds: itemIds.length > 0 ? itemIds : [rng.pick(view.items).itemId] } });
+      return call('renew', 'POST', '/api/me/loans/renew', {
+        token: await tokenOf(card),
+        body: { itemIds: itemIds.length > 0 ? itemIds : [rng.pick(view.items).itemId] },
+      });
     },
     registration: async () => {
       const twice = rng.chance(0.35);
@@ -1075,11 +1097,15 @@ const workload = async (
     const grown = (key: string) => (statuses[key] ?? 0) - (statusBefore[key] ?? 0);
     const crashes500 = grown('500 INTERNAL');
     const busy = delta('ThrottlingException') + delta('ProvisionedThroughputExceededException') + delta('InternalServerError');
-    if (crashes500 > delta('CrashAfterWrite')) violations.push({ rule: 'no unexplained 5xx', detail: `step ${steps} (${operation}): ${crashes500} answers 500 after ${delta('CrashAfterWrite')} crash points` });
-    if (grown('503 SERVICE_UNAVAILABLE') > 0 && busy === 0) violations.push({ rule: 'no unexplained 5xx', detail: `step ${steps} (${operation}): 503 without an injected throttle or internal error` });
+    if (crashes500 > delta('CrashAfterWrite'))
+      violations.push({ rule: 'no unexplained 5xx', detail: `step ${steps} (${operation}): ${crashes500} answers 500 after ${delta('CrashAfterWrite')} crash points` });
+    if (grown('503 SERVICE_UNAVAILABLE') > 0 && busy === 0)
+      violations.push({ rule: 'no unexplained 5xx', detail: `step ${steps} (${operation}): 503 without an injected throttle or internal error` });
     for (const key of Object.keys(statuses)) {
-      if (grown(key) > 0 && /^5/.test(key) && key !== '500 INTERNAL' && key !== '503 SERVICE_UNAVAILABLE') violations.push({ rule: 'no unexplained 5xx', detail: `step ${steps} (${operation}): ${key}` });
-      if (grown(key) > 0 && /^(400|401|403)/.test(key)) violations.push({ rule: 'workload', detail: `step ${steps} (${operation}): ${key} (the workload sent something wrong)` });
+      if (grown(key) > 0 && /^5/.test(key) && key !== '500 INTERNAL' && key !== '503 SERVICE_UNAVAILABLE')
+        violations.push({ rule: 'no unexplained 5xx', detail: `step ${steps} (${operation}): ${key}` });
+      if (grown(key) > 0 && /^(400|401|403)/.test(key))
+        violations.push({ rule: 'workload', detail: `step ${steps} (${operation}): ${key} (the workload sent something wrong)` });
     }
   }
   injector.stop();
@@ -1094,7 +1120,12 @@ const workload = async (
   await job({ job: 'hold-registration', trigger: 'schedule', schedule: 'daily-0700', scheduledTime: registrationAt.toISOString() });
   const noticeAt = new Date(registrationAt.getTime() + HOUR);
   await services.scheduler.skipTo(noticeAt);
-  const finalNotice = (await runJob('pickup-notices', { job: 'pickup-notices', trigger: 'manual', runId: runId('final-notices') }, noticeDeps, pickupNotices)) as JobOutcome;
+  const finalNotice = (await runJob(
+    'pickup-notices',
+    { job: 'pickup-notices', trigger: 'manual', runId: runId('final-notices') },
+    noticeDeps,
+    pickupNotices,
+  )) as JobOutcome;
   if (finalNotice.status !== 'SUCCEEDED' || (finalNotice.summary?.failed ?? 0) !== 0) {
     violations.push({ rule: '5.6: a clean notice run succeeds', detail: JSON.stringify(finalNotice) });
   }
@@ -1104,7 +1135,13 @@ const workload = async (
     holdLimit,
     now: services.clock.now(),
     placements,
-    notices: { today: jstDate(noticeAt), mails: injector.mails, windowRecipients: injector.sesCrashRecipients, windowCards: injector.markCrashCards, markFailedCards: injector.markFailedCards },
+    notices: {
+      today: jstDate(noticeAt),
+      mails: injector.mails,
+      windowRecipients: injector.sesCrashRecipients,
+      windowCards: injector.markCrashCards,
+      markFailedCards: injector.markFailedCards,
+    },
     expiredBefore: jstDate(expiryAt),
     registeredUpTo: registrationAt.toISOString(),
   });
@@ -1123,7 +1160,12 @@ const workload = async (
     jobs,
     faults: injector.counts(),
     storms,
-    noticeWindow: { ...checked.noticeWindow, sesCrashes: injector.injected.SesCrashAfterSend, markCrashes: injector.markCrashCards.size, markFaults: injector.markFailedCards.size },
+    noticeWindow: {
+      ...checked.noticeWindow,
+      sesCrashes: injector.injected.SesCrashAfterSend,
+      markCrashes: injector.markCrashCards.size,
+      markFaults: injector.markFailedCards.size,
+    },
     mails: injector.mails.length,
     noticesChecked: checked.noticesChecked,
     violations,
@@ -1192,4 +1234,3 @@ export const summarizeRuns = (reports: readonly FaultRunReport[]) => {
     msByStep: reports.reduce((acc, r) => add(acc, r.msByStep), {} as Record<string, number>),
   };
 };
-

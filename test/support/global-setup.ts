@@ -30,7 +30,10 @@ export default async function setup(project: TestProject) {
     buildWeb().then(() => undefined),
   ]);
   const engines = dynamodbs.filter((d) => d !== undefined);
-  project.provide('dynamodbEndpoints', engines.map((d) => d.endpoint));
+  project.provide(
+    'dynamodbEndpoints',
+    engines.map((d) => d.endpoint),
+  );
   project.provide('sesEndpoint', ses!.endpoint);
   return async () => {
     await Promise.all([...engines.map((d) => d.stop()), ses!.stop()]);

@@ -79,5 +79,4 @@ export const statusOf = async (app: TestApp, token: string) => {
 };
 
 /** The hold as the patron's status page shows it; undefined when it is not shown. */
-export const holdIn = async (app: TestApp, token: string, holdId: string) =>
-  ((await statusOf(app, token)).holds as any[]).find((h) => h.holdId === holdId);
+export const holdIn = async (app: TestApp, token: string, holdId: string) => ((await statusOf(app, token)).holds as any[]).find((h) => h.holdId === holdId);

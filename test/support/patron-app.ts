@@ -20,13 +20,7 @@ export const logIn = async (page: Page, cardNumber: string, password: string): P
  * way if the session ran out (the clock moved): the app may show the page first and switch
  * to the login form when its first API call answers 401, so both are awaited.
  */
-export const visit = async (
-  page: Page,
-  baseUrl: string,
-  hash: string,
-  login: { card: string; password: string },
-  readyTestId: string,
-): Promise<void> => {
+export const visit = async (page: Page, baseUrl: string, hash: string, login: { card: string; password: string }, readyTestId: string): Promise<void> => {
   await page.goto(`${baseUrl}/${hash}`);
   await page.reload(); // a hash-only navigation would keep the page's old data
   const form = page.getByTestId('login-form');

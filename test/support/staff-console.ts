@@ -42,10 +42,7 @@ export const scanIn = async (page: Page, itemId: string): Promise<{ action: stri
   const before = await rows.count();
   await page.getByTestId('checkin-scan').fill(itemId);
   await page.getByTestId('checkin-scan').press('Enter');
-  await until(
-    async () => ((await rows.count()) > before || before >= 30) && (await rows.first().getAttribute('data-status')) !== 'pending',
-    'the scan to be answered',
-  );
+  await until(async () => ((await rows.count()) > before || before >= 30) && (await rows.first().getAttribute('data-status')) !== 'pending', 'the scan to be answered');
   const banner = page.getByTestId('checkin-destination');
   return { action: await banner.getAttribute('data-action'), text: (await banner.textContent()) ?? '' };
 };

@@ -23,15 +23,12 @@ describe('SPEC 3 passwords', () => {
 });
 
 describe('SPEC 3 email checks', () => {
-  it.each(['a@example.jp', 'taro.yamada+lib@mail.example.co.jp', 'x_y-z@sub.example.com'])('accepts %s plainly', (a) =>
-    expect(checkEmail(a)).toEqual({ ok: true }),
-  );
+  it.each(['a@example.jp', 'taro.yamada+lib@mail.example.co.jp', 'x_y-z@sub.example.com'])('accepts %s plainly', (a) => expect(checkEmail(a)).toEqual({ ok: true }));
   it.each(['taro.@docomo.ne.jp', 'ta..ro@ezweb.ne.jp', '.taro@example.jp'])('accepts %s with a warning', (a) =>
     expect(checkEmail(a)).toEqual({ ok: true, warning: 'EMAIL_MAY_NOT_ARRIVE' }),
   );
-  it.each(['', 'plain', 'a@b', 'a@b.c1', 'a@-x.jp', 'a b@x.jp', 'a@x.jp\n', 'a\u0000@x.jp', '"a"@x.jp', 'a@x..jp', `${'a'.repeat(65)}@x.jp`])(
-    'rejects %j',
-    (a) => expect(checkEmail(a).ok).toBe(false),
+  it.each(['', 'plain', 'a@b', 'a@b.c1', 'a@-x.jp', 'a b@x.jp', 'a@x.jp\n', 'a\u0000@x.jp', '"a"@x.jp', 'a@x..jp', `${'a'.repeat(65)}@x.jp`])('rejects %j', (a) =>
+    expect(checkEmail(a).ok).toBe(false),
   );
 });
 
@@ -53,7 +50,7 @@ describe('SPEC 3 lockout policy (5 failures in 15 minutes lock for 15 minutes)',
     expect(lockedUntil({}, now)).toBeUndefined();
   });
   it('brute force over 10^6 PINs is impractical: years at the policy rate', () => {
-    const guessesPerDay = (24 * 60 * defaultLockoutPolicy.maxFailures) / (defaultLockoutPolicy.windowMinutes);
+    const guessesPerDay = (24 * 60 * defaultLockoutPolicy.maxFailures) / defaultLockoutPolicy.windowMinutes;
     expect(500_000 / guessesPerDay).toBeGreaterThan(365);
   });
 });

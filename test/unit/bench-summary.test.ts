@@ -16,7 +16,13 @@ describe('bench summary (issue 12.8)', () => {
         coldLoad: { chosen: { store: 'table', coldLoadMs: 1200 }, localObjectOverHttp: { coldLoadMs: 900 } },
         memory: { freshProcess: { rssDeltaMB: 310.4 }, computed: { textsMB: 120.25, typedArraysMB: 60.2 } },
       },
-      holdCalls: { routes: [{ name: 'POST /api/me/holds', dynamodbRequests: 6 }, { name: 'GET /api/me/status (6 holds, 5 WAITING)', dynamodbRequests: 7 }, { name: 'POST /admin/checkin (a copy for a waiting hold)', dynamodbRequests: 5 }] },
+      holdCalls: {
+        routes: [
+          { name: 'POST /api/me/holds', dynamodbRequests: 6 },
+          { name: 'GET /api/me/status (6 holds, 5 WAITING)', dynamodbRequests: 7 },
+          { name: 'POST /admin/checkin (a copy for a waiting hold)', dynamodbRequests: 5 },
+        ],
+      },
       accountCalls: { routes: [{ name: 'POST /api/login', dynamodbRequests: 3 }] },
       registration: { ratioToBaseline: 0.43 },
       notices: { ratioToIdeal: 1.02 },

@@ -13,7 +13,13 @@ describe('SPEC 4 bulk import: JSON Lines parsing', () => {
       line({ titleId: 'B', title: '二', materialType: 'VINYL' }),
       line({ titleId: 'C', title: '三', materialType: 'BOOK', copies: [{ itemId: '1', branch: 'east', category: 'NORMAL' }] }),
       line({ titleId: 'A', title: '四', materialType: 'BOOK' }),
-      line({ titleId: 'D', title: '五', materialType: 'BOOK', isbn: '978-4-00-310101-8', copies: [{ itemId: '2', branch: 'east', category: 'REFERENCE_ONLY', interlibrary: true }] }),
+      line({
+        titleId: 'D',
+        title: '五',
+        materialType: 'BOOK',
+        isbn: '978-4-00-310101-8',
+        copies: [{ itemId: '2', branch: 'east', category: 'REFERENCE_ONLY', interlibrary: true }],
+      }),
     ].join('\r\n');
     const { records, problems } = parseCatalogLines(text, branches);
     expect(records.map((r) => r.titleId)).toEqual(['A', 'D']);

@@ -1,11 +1,45 @@
 import { describe, expect, it } from 'vitest';
-import { monthlyCost, monthlyCalls, scaleWorkload, tokyoPrices, type OperationFigures, type OperationKey, type Prices, type StackFacts, type Workload } from '../../bench/cost-model.js';
+import {
+  monthlyCost,
+  monthlyCalls,
+  scaleWorkload,
+  tokyoPrices,
+  type OperationFigures,
+  type OperationKey,
+  type Prices,
+  type StackFacts,
+  type Workload,
+} from '../../bench/cost-model.js';
 import { mitoWorkload } from '../../bench/mito-workload.js';
 import { runsPerDay, stackFacts } from '../../bench/stack-facts.js';
 
 const keys: OperationKey[] = [
-  'config', 'branches', 'search', 'title', 'login', 'staffLogin', 'me', 'placeHold', 'counterHold', 'cancelHold', 'status', 'basketAdd', 'basket', 'checkout', 'renew',
-  'pullList', 'checkin', 'checkinFill', 'registrationRun', 'registrationItem', 'noticesRun', 'noticesItem', 'expiryRun', 'expiryItem', 'indexRebuildRun', 'indexRebuild1k',
+  'config',
+  'branches',
+  'search',
+  'title',
+  'login',
+  'staffLogin',
+  'me',
+  'placeHold',
+  'counterHold',
+  'cancelHold',
+  'status',
+  'basketAdd',
+  'basket',
+  'checkout',
+  'renew',
+  'pullList',
+  'checkin',
+  'checkinFill',
+  'registrationRun',
+  'registrationItem',
+  'noticesRun',
+  'noticesItem',
+  'expiryRun',
+  'expiryItem',
+  'indexRebuildRun',
+  'indexRebuild1k',
 ];
 const isJob = (key: OperationKey) => /Run$|Item$|Rebuild/.test(key);
 /** Every operation with the same figures: 2 reads, 3 writes, 40 ms, one event. */
@@ -76,7 +110,15 @@ describe('monthly cost model (issue 12.6)', () => {
       lambdaArmGBSecond: { ...free.lambdaArmGBSecond, usd: 10 },
       httpApiRequest: { ...free.httpApiRequest, usd: 3 },
     };
-    const oneHold: Workload = { ...scaleWorkload(mitoWorkload, 0), holdsPerYear: 12, onlineHoldShare: 1, sessionsPerOnlineHold: 0, cancelledShare: 0, filledShare: 0, openingDaysPerYear: 0 };
+    const oneHold: Workload = {
+      ...scaleWorkload(mitoWorkload, 0),
+      holdsPerYear: 12,
+      onlineHoldShare: 1,
+      sessionsPerOnlineHold: 0,
+      cancelledShare: 0,
+      filledShare: 0,
+      openingDaysPerYear: 0,
+    };
     const noJobs: StackFacts = { ...stack, memoryMB: { 'patron-api': 1024, 'outbox-relay': 256 }, jobRunsPerMonth: {} };
     const operations = figures({
       placeHold: { readUnits: 4, writeUnits: 10, relayWriteUnits: 1, wallMs: 99.2, events: 1, relayMs: 0 },
@@ -98,7 +140,7 @@ describe('monthly cost model (issue 12.6)', () => {
     expect(runsPerDay('0,30 6 * * *')).toBe(2);
   });
 
-  it('prices each function at the memory the stack gives it: a group\'s own size in the wiring, else its kind\'s', () => {
+  it("prices each function at the memory the stack gives it: a group's own size in the wiring, else its kind's", () => {
     const web = { bytes: 1, files: 1 };
     const { memoryMB } = stackFacts({ patronApp: web, staffApp: web });
     // public-api holds the search index, the search-index job builds it (decision 020).

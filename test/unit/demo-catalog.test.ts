@@ -103,7 +103,9 @@ describe('demo catalog: the mix of SPEC 4 materials', () => {
       expect(itemsOf(latest?.titleId ?? '').every((item) => item.category === 'LATEST_ISSUE')).toBe(true);
       for (const issue of back) expect(itemsOf(issue.titleId).every((item) => item.category === 'NORMAL')).toBe(true);
     }
-    expect(items.filter((item) => item.category === 'LATEST_ISSUE').every((item) => issues.some((t) => t.titleId === item.titleId && t.volume === '2026年12月号'))).toBe(true);
+    expect(items.filter((item) => item.category === 'LATEST_ISSUE').every((item) => issues.some((t) => t.titleId === item.titleId && t.volume === '2026年12月号'))).toBe(
+      true,
+    );
   });
 
   it('copies: over the six branches with central holding the most; single and multi-branch titles', () => {
@@ -164,7 +166,11 @@ describe('demo catalog: records are well formed', () => {
     expect(titles.some((t) => /[Ａ-Ｚａ-ｚ]/.test(t.title))).toBe(true);
     expect(titles.some((t) => /[A-Za-z]/.test(t.title))).toBe(true);
     expect(titles.some((t) => t.title.includes('ＳＱＬ') || t.title.includes('Ｐｙｔｈｏｎ'))).toBe(true);
-    for (const publisher of ['岩波書店', '新潮社', '講談社', '福音館書店', '偕成社', '童心社']) expect(titles.some((t) => t.publisher === publisher), publisher).toBe(true);
+    for (const publisher of ['岩波書店', '新潮社', '講談社', '福音館書店', '偕成社', '童心社'])
+      expect(
+        titles.some((t) => t.publisher === publisher),
+        publisher,
+      ).toBe(true);
   });
 });
 

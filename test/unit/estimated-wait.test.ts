@@ -14,19 +14,21 @@ const estimate = (h: readonly WaitingHold[], copies: readonly WaitCopy[], today 
 const { handoffDays, collectDay, loanDays, returnOffsetDays } = defaultWaitAssumptions;
 const cycle = handoffDays + collectDay - 1 + loanDays + returnOffsetDays;
 
-const copyArb: fc.Arbitrary<WaitCopy> = fc.record({
-  category: fc.constantFrom(...ITEM_CATEGORIES),
-  status: fc.constantFrom(...ITEM_STATUSES),
-  dueOffset: fc.integer({ min: -40, max: 30 }),
-  assigned: fc.option(fc.record({ readyOffset: fc.integer({ min: -7, max: 0 }), deadlineOffset: fc.integer({ min: -1, max: 8 }) }), { nil: undefined }),
-}).map(({ category, status, dueOffset, assigned }) => ({
-  category,
-  status,
-  ...(status === 'ON_LOAN' ? { dueDate: addDays(TODAY, dueOffset) } : {}),
-  ...(assigned && (status === 'IN_TRANSIT' || status === 'ON_HOLD_SHELF')
-    ? { assigned: { readyDate: addDays(TODAY, assigned.readyOffset), pickupDeadline: addDays(TODAY, assigned.deadlineOffset) } }
-    : {}),
-}));
+const copyArb: fc.Arbitrary<WaitCopy> = fc
+  .record({
+    category: fc.constantFrom(...ITEM_CATEGORIES),
+    status: fc.constantFrom(...ITEM_STATUSES),
+    dueOffset: fc.integer({ min: -40, max: 30 }),
+    assigned: fc.option(fc.record({ readyOffset: fc.integer({ min: -7, max: 0 }), deadlineOffset: fc.integer({ min: -1, max: 8 }) }), { nil: undefined }),
+  })
+  .map(({ category, status, dueOffset, assigned }) => ({
+    category,
+    status,
+    ...(status === 'ON_LOAN' ? { dueDate: addDays(TODAY, dueOffset) } : {}),
+    ...(assigned && (status === 'IN_TRANSIT' || status === 'ON_HOLD_SHELF')
+      ? { assigned: { readyDate: addDays(TODAY, assigned.readyOffset), pickupDeadline: addDays(TODAY, assigned.deadlineOffset) } }
+      : {}),
+  }));
 
 describe('SPEC 10.3 estimated wait (domain)', () => {
   it('SPEC 10.3: one copy due in 5 days: the first hold is ready the day after it comes back, the next one a loan cycle later', () => {
@@ -130,7 +132,10 @@ describe('SPEC 10.3 estimated wait (domain)', () => {
         (dues, which, later, n) => {
           const copies = dues.map((d) => onLoan(addDays(TODAY, d)));
           const base = estimate(holds(n), copies);
-          const delayed = estimate(holds(n), copies.map((c, i) => (i === which % copies.length ? onLoan(addDays(c.dueDate!, later)) : c)));
+          const delayed = estimate(
+            holds(n),
+            copies.map((c, i) => (i === which % copies.length ? onLoan(addDays(c.dueDate!, later)) : c)),
+          );
           const more = estimate(holds(n), [...copies, onLoan(addDays(TODAY, later))]);
           for (const h of holds(n)) {
             expect(delayed.get(h.holdId)! >= base.get(h.holdId)!).toBe(true);
@@ -143,18 +148,25 @@ describe('SPEC 10.3 estimated wait (domain)', () => {
 
   it('SPEC 10.3 with 10.1: with suspended holds too, an earlier position never shows a later date; a suspended hold shows its own date or, earlier, the first date behind it', () => {
     fc.assert(
-      fc.property(fc.array(copyArb, { minLength: 1, maxLength: 4 }), fc.array(fc.option(fc.integer({ min: 1, max: 180 }), { nil: undefined }), { maxLength: 20 }), (copies, suspensions) => {
-        const queue = suspensions.map((s, i) => ({ holdId: `h${i}`, suspendedUntil: s === undefined ? null : addDays(TODAY, s) }));
-        const dates = estimate(queue, copies);
-        const values = queue.map((h) => dates.get(h.holdId));
-        for (let i = 1; i < values.length; i += 1) if (values[i - 1] && values[i]) expect(values[i - 1]! <= values[i]!).toBe(true);
-        queue.forEach((h, i) => {
-          const date = values[i];
-          if (!date || !h.suspendedUntil) return;
-          const behind = values.slice(i + 1).filter((d): d is string => !!d).sort()[0];
-          expect(date >= h.suspendedUntil || date === behind).toBe(true);
-        });
-      }),
+      fc.property(
+        fc.array(copyArb, { minLength: 1, maxLength: 4 }),
+        fc.array(fc.option(fc.integer({ min: 1, max: 180 }), { nil: undefined }), { maxLength: 20 }),
+        (copies, suspensions) => {
+          const queue = suspensions.map((s, i) => ({ holdId: `h${i}`, suspendedUntil: s === undefined ? null : addDays(TODAY, s) }));
+          const dates = estimate(queue, copies);
+          const values = queue.map((h) => dates.get(h.holdId));
+          for (let i = 1; i < values.length; i += 1) if (values[i - 1] && values[i]) expect(values[i - 1]! <= values[i]!).toBe(true);
+          queue.forEach((h, i) => {
+            const date = values[i];
+            if (!date || !h.suspendedUntil) return;
+            const behind = values
+              .slice(i + 1)
+              .filter((d): d is string => !!d)
+              .sort()[0];
+            expect(date >= h.suspendedUntil || date === behind).toBe(true);
+          });
+        },
+      ),
     );
   });
 });

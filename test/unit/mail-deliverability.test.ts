@@ -80,9 +80,14 @@ describe('SPEC 10.4 mailer and SES events', () => {
       reason: 'BOUNCE',
       addresses: ['b@example.jp'],
     });
-    expect(readMailFeedback({ eventType: 'Bounce', mail, bounce: { bounceType: 'Transient', bouncedRecipients: [{ emailAddress: 'b@example.jp' }] } })).toEqual({ kind: 'TRANSIENT_BOUNCE' });
+    expect(readMailFeedback({ eventType: 'Bounce', mail, bounce: { bounceType: 'Transient', bouncedRecipients: [{ emailAddress: 'b@example.jp' }] } })).toEqual({
+      kind: 'TRANSIENT_BOUNCE',
+    });
     expect(readMailFeedback({ eventType: 'Bounce', mail, bounce: { bounceType: 'Undetermined' } })).toEqual({ kind: 'TRANSIENT_BOUNCE' });
-    expect(readMailFeedback({ eventType: 'Complaint', mail, complaint: { complainedRecipients: [{ emailAddress: 'c@example.jp' }] } })).toMatchObject({ reason: 'COMPLAINT', addresses: ['c@example.jp'] });
+    expect(readMailFeedback({ eventType: 'Complaint', mail, complaint: { complainedRecipients: [{ emailAddress: 'c@example.jp' }] } })).toMatchObject({
+      reason: 'COMPLAINT',
+      addresses: ['c@example.jp'],
+    });
     expect(readMailFeedback({ eventType: 'Reject', mail, reject: { reason: 'Bad content' } })).toMatchObject({ reason: 'REJECT', addresses: ['to@example.jp'] });
     expect(readMailFeedback({ eventType: 'Delivery', mail })).toEqual({ kind: 'DELIVERY' });
     expect(readMailFeedback({ eventType: 'Open', mail })).toEqual({ kind: 'OTHER' });

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  composePickupNotice,
-  formatJapaneseDate,
-  maskCardNumber,
-  type PickupNoticeInput,
-} from '../../functions/mail/pickup-notice.js';
+import { composePickupNotice, formatJapaneseDate, maskCardNumber, type PickupNoticeInput } from '../../functions/mail/pickup-notice.js';
 
 const notice = (overrides: Partial<PickupNoticeInput> = {}): PickupNoticeInput => ({
   patronName: '水戸 花子',
@@ -148,7 +143,9 @@ describe('SPEC 5.6 pickup notice (予約連絡) composition', () => {
 
     it('names each pickup branch with its phone number and every day until the deadline, closed days said so', () => {
       const { text, html } = composePickupNotice(notice({ branches: [central] }));
-      expect(text).toContain('【受取館の電話番号と開館時間】\n■中央図書館\n  電話：029-226-6000\n  12月5日(土) 9:30～17:00\n  12月6日(日) 9:30～17:00\n  12月7日(月) 休館\n  12月8日(火) 9:30～19:00\n');
+      expect(text).toContain(
+        '【受取館の電話番号と開館時間】\n■中央図書館\n  電話：029-226-6000\n  12月5日(土) 9:30～17:00\n  12月6日(日) 9:30～17:00\n  12月7日(月) 休館\n  12月8日(火) 9:30～19:00\n',
+      );
       expect(html).toContain('<strong>中央図書館</strong><br>電話：<a href="tel:0292266000">029-226-6000</a>');
       expect(html).toContain('<li>12月7日(月) 休館</li>');
       expect(html).toContain('<li>12月8日(火) 9:30～19:00</li>');

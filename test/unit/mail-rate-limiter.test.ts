@@ -124,8 +124,7 @@ describe('SPEC 5.6 mail run stays within the SES send rate', () => {
       text: '本文',
       html: '<p>本文</p>',
     });
-    const batch = (offset: number) =>
-      Promise.all(Array.from({ length: 20 }, (_, i) => mailer.send(message(offset + i))));
+    const batch = (offset: number) => Promise.all(Array.from({ length: 20 }, (_, i) => mailer.send(message(offset + i))));
     const all = Promise.all([batch(0), batch(100)]);
     await time.runAll();
     const results = (await all).flat();
@@ -142,8 +141,8 @@ describe('SPEC 5.6 mail run stays within the SES send rate', () => {
       },
     } as unknown as SESClient;
     const mailer = createSesMailer({ client, ratePerSecond: 14 });
-    await expect(
-      mailer.send({ to: 'a@example.jp', from: 'central@library-mito.jp', subject: 's', text: 't', html: 'h' }),
-    ).rejects.toThrow('Maximum sending rate exceeded.');
+    await expect(mailer.send({ to: 'a@example.jp', from: 'central@library-mito.jp', subject: 's', text: 't', html: 'h' })).rejects.toThrow(
+      'Maximum sending rate exceeded.',
+    );
   });
 });

@@ -19,10 +19,7 @@ const hours = [
   { branch: 'east', weekly: closedMondays },
   { branch: 'miwa', weekly: closedSundays },
 ];
-const exceptions = [
-  ...['central', 'east', 'miwa'].flatMap((b) => closed(b, '2026-12-29', '2027-01-03')),
-  ...closed('central', '2027-02-08', '2027-02-19'),
-];
+const exceptions = [...['central', 'east', 'miwa'].flatMap((b) => closed(b, '2026-12-29', '2027-01-03')), ...closed('central', '2027-02-08', '2027-02-19')];
 
 /** The whole-calendar rule (ready-fields.ts readyFieldsFor): notice date over 60 days, then the pickup branch's 31 days. */
 const fullDeadline = (readyDate: string, getsMail: boolean, branch: string, pickupDays: number) => {

@@ -43,7 +43,10 @@ describe('Operations: request logs carry the API Gateway request id', () => {
     expect((await handler(event('req-2'), context)).statusCode).toBe(500);
     logger.info('between requests');
 
-    const logged = lines.flatMap((line) => line.split('\n')).filter(Boolean).map((line) => JSON.parse(line));
+    const logged = lines
+      .flatMap((line) => line.split('\n'))
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
     const errors = logged.filter((entry) => entry.message === 'unhandled error');
     expect(errors.map((entry) => entry.correlation_id)).toEqual(['req-1', 'req-2']);
     expect(errors[0]).toMatchObject({ function_name: 'public-api', function_request_id: 'lambda-invocation' });

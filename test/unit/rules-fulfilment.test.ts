@@ -70,7 +70,15 @@ describe('SPEC 5.4 pull-list planning', () => {
 
   it('an entry names the hold, its title and pickup branch, the copy and the branch whose shelf has it', () => {
     const [entry] = planPullLists([hold('h1', 'T1', 'west', '2026-12-01T01:00:00.000Z')], [copy('c1', 'T1', 'east')], BRANCHES).get('east') ?? [];
-    expect(entry).toEqual({ holdId: 'h1', titleId: 'T1', title: 'title T1', pickupBranch: 'west', requestedAt: '2026-12-01T01:00:00.000Z', itemId: 'c1', branch: 'east' });
+    expect(entry).toEqual({
+      holdId: 'h1',
+      titleId: 'T1',
+      title: 'title T1',
+      pickupBranch: 'west',
+      requestedAt: '2026-12-01T01:00:00.000Z',
+      itemId: 'c1',
+      branch: 'east',
+    });
   });
 
   it('same request time: the hold id decides, as the queue index sorts', () => {
@@ -114,22 +122,22 @@ describe('SPEC 5.4 pickup deadline (期限日)', () => {
 
   it('a patron who gets mail: the notice date + pickupDays', () => {
     expect(deadlineBase({ readyDate: '2026-12-01', getsMail: true, noticeDate: '2026-12-02', pickupDays: 7 })).toBe('2026-12-09');
-    expect(
-      pickupDeadline({ readyDate: '2026-12-01', getsMail: true, noticeDate: '2026-12-02', pickupBranchDays: [open('2026-12-09')], pickupDays: 7 }),
-    ).toBe('2026-12-09');
+    expect(pickupDeadline({ readyDate: '2026-12-01', getsMail: true, noticeDate: '2026-12-02', pickupBranchDays: [open('2026-12-09')], pickupDays: 7 })).toBe(
+      '2026-12-09',
+    );
   });
 
   it('a patron who gets no mail: the ready date + pickupDays', () => {
     expect(deadlineBase({ readyDate: '2026-12-01', getsMail: false, noticeDate: '2026-12-02', pickupDays: 7 })).toBe('2026-12-08');
-    expect(
-      pickupDeadline({ readyDate: '2026-12-01', getsMail: false, noticeDate: '2026-12-02', pickupBranchDays: [open('2026-12-08')], pickupDays: 7 }),
-    ).toBe('2026-12-08');
+    expect(pickupDeadline({ readyDate: '2026-12-01', getsMail: false, noticeDate: '2026-12-02', pickupBranchDays: [open('2026-12-08')], pickupDays: 7 })).toBe(
+      '2026-12-08',
+    );
   });
 
   it('a notice date after a closed day moves the deadline with it (ready Sunday, Monday closed, notice Tuesday)', () => {
-    expect(
-      pickupDeadline({ readyDate: '2026-12-06', getsMail: true, noticeDate: '2026-12-08', pickupBranchDays: [open('2026-12-15')], pickupDays: 7 }),
-    ).toBe('2026-12-15');
+    expect(pickupDeadline({ readyDate: '2026-12-06', getsMail: true, noticeDate: '2026-12-08', pickupBranchDays: [open('2026-12-15')], pickupDays: 7 })).toBe(
+      '2026-12-15',
+    );
   });
 
   it('a deadline on a closed day moves forward to the pickup branch’s next open date', () => {

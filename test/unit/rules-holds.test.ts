@@ -35,7 +35,15 @@ describe('SPEC 5.2 rule 1: which copies allow a hold, online and at the counter'
     }
   });
   it('a missing NORMAL copy beside a contest copy leaves COUNTER_ONLY', () => {
-    expect(categoryRefusal([{ category: 'NORMAL', status: 'MISSING' }, { category: 'CONTEST', status: 'ON_LOAN' }], 'online')).toBe('COUNTER_ONLY');
+    expect(
+      categoryRefusal(
+        [
+          { category: 'NORMAL', status: 'MISSING' },
+          { category: 'CONTEST', status: 'ON_LOAN' },
+        ],
+        'online',
+      ),
+    ).toBe('COUNTER_ONLY');
   });
 });
 
@@ -53,7 +61,10 @@ describe('SPEC 5.2 rule 4: LONG_OVERDUE', () => {
     expect(isLongOverdue([onLoanDue('2026-01-01'), onLoanDue('2026-12-10')], TODAY, defaultHoldPolicy)).toBe(false);
   });
   it('reference-only and missing copies do not count as other copies', () => {
-    const others: CopyFacts[] = [{ category: 'REFERENCE_ONLY', status: 'ON_SHELF' }, { category: 'NORMAL', status: 'MISSING' }];
+    const others: CopyFacts[] = [
+      { category: 'REFERENCE_ONLY', status: 'ON_SHELF' },
+      { category: 'NORMAL', status: 'MISSING' },
+    ];
     expect(lendableCopies([onLoanDue('2026-01-01'), ...others])).toHaveLength(1);
     expect(isLongOverdue([onLoanDue('2026-01-01'), ...others], TODAY, defaultHoldPolicy)).toBe(true);
   });

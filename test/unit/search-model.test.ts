@@ -57,12 +57,20 @@ const word = (min: number, max: number): string => {
   }
   return text;
 };
-const reading = (): string => Array.from({ length: 1 + Math.floor(random() * 3) }, () => Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(KATAKANA)).join('')).join(' ');
+const reading = (): string =>
+  Array.from({ length: 1 + Math.floor(random() * 3) }, () => Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(KATAKANA)).join('')).join(' ');
 
 const sharedReadings = ['ネコ', 'ココロ', 'ホン'];
 const generated: SearchableTitle[] = Array.from({ length: 400 }, (_, i) => {
   const r = random();
-  const [materialType, subtype] = r < 0.55 ? (['BOOK', undefined] as const) : r < 0.7 ? (['BOOK', 'KAMISHIBAI'] as const) : r < 0.85 ? (['MAGAZINE', undefined] as const) : (['AV', undefined] as const);
+  const [materialType, subtype] =
+    r < 0.55
+      ? (['BOOK', undefined] as const)
+      : r < 0.7
+        ? (['BOOK', 'KAMISHIBAI'] as const)
+        : r < 0.85
+          ? (['MAGAZINE', undefined] as const)
+          : (['AV', undefined] as const);
   const number = chance(0.06) ? pick(NUMBERS) : '';
   return {
     // Ids in an order unrelated to the document order, some titles and readings equal.
@@ -145,9 +153,7 @@ const modelSearch = (catalog: readonly SearchableTitle[], query: SearchQuery): s
     scored.push({ titleId: title.titleId, sortKey: modelRecord(title).sortKey, tier });
   }
   const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return scored
-    .sort((a, b) => a.tier - b.tier || byCodeUnits(a.sortKey, b.sortKey) || byCodeUnits(a.titleId, b.titleId))
-    .map((s) => s.titleId);
+  return scored.sort((a, b) => a.tier - b.tier || byCodeUnits(a.sortKey, b.sortKey) || byCodeUnits(a.titleId, b.titleId)).map((s) => s.titleId);
 };
 
 // ---- queries ------------------------------------------------------------------------------------
@@ -211,7 +217,10 @@ describe('SPEC 4 search agrees with a plain scan of the catalog (400 generated t
   it('every character in the catalog, as a one-character query, finds exactly the titles holding it', () => {
     const characters = new Set(generated.flatMap((t) => FIELDS.flatMap((f) => [...normalizeForSearch(t[f] ?? '')])));
     expect(characters.size).toBeGreaterThan(30);
-    expectSameAsModel(buildSearchIndex(generated), [...characters].map((q) => ({ q })));
+    expectSameAsModel(
+      buildSearchIndex(generated),
+      [...characters].map((q) => ({ q })),
+    );
   });
 
   it('a term spanning the end of one field and the start of the next matches neither', () => {

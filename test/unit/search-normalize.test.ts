@@ -65,7 +65,18 @@ describe('SPEC 4 search normalisation', () => {
 
   it('issue 10: 旧字体 are their 新字体, in catalog text and queries alike', () => {
     expect(normalizeForSearch('文學界')).toBe('文学界');
-    for (const [old, current] of [['國', '国'], ['學', '学'], ['圖', '図'], ['舊', '旧'], ['體', '体'], ['澤', '沢'], ['邊', '辺'], ['齋', '斎'], ['櫻', '桜'], ['鷗', '鴎']]) {
+    for (const [old, current] of [
+      ['國', '国'],
+      ['學', '学'],
+      ['圖', '図'],
+      ['舊', '旧'],
+      ['體', '体'],
+      ['澤', '沢'],
+      ['邊', '辺'],
+      ['齋', '斎'],
+      ['櫻', '桜'],
+      ['鷗', '鴎'],
+    ]) {
       expect(normalizeForSearch(`${old}の本`)).toBe(`${current}の本`);
     }
     expect(normalizeForSearch('宮澤賢治')).toBe(normalizeForSearch('宮沢賢治'));

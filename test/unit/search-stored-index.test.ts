@@ -74,7 +74,12 @@ describe('SPEC 4 stored search index: damaged or foreign bytes are refused, neve
 
   it('another magic, or another version, is refused', () => {
     const encoded = encodedCatalog();
-    for (const [at, value] of [[0, 0x4d], [3, 0x59], [4, 2], [4, 4]] as const) {
+    for (const [at, value] of [
+      [0, 0x4d],
+      [3, 0x59],
+      [4, 2],
+      [4, 4],
+    ] as const) {
       const bytes = encoded.slice();
       bytes[at] = value;
       expect(() => deserializeSearchIndex(stored(bytes)), `byte ${at} = ${value}`).toThrow(/not a version 3 index/);

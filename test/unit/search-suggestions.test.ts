@@ -32,7 +32,13 @@ describe('SPEC 4 / issue 10: what the no-results page suggests', () => {
   });
 
   it('never the search just made, and never the same search twice', () => {
-    for (const f of [form({ q: 'わがはいはいぬである' }), form({ q: 'いぬ いぬ' }), form({ title: 'いぬ' }), form({ isbn: '9784000000000' }), form({ q: 'こぶた', type: 'AV' })]) {
+    for (const f of [
+      form({ q: 'わがはいはいぬである' }),
+      form({ q: 'いぬ いぬ' }),
+      form({ title: 'いぬ' }),
+      form({ isbn: '9784000000000' }),
+      form({ q: 'こぶた', type: 'AV' }),
+    ]) {
       const { searches } = noResultSuggestions(f);
       for (const s of searches) expect(s.form, JSON.stringify(f)).not.toEqual(f);
       expect(new Set(searches.map((s) => JSON.stringify(s.form))).size).toBe(searches.length);

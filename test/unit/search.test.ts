@@ -13,23 +13,114 @@ const book = (t: Fixture): SearchableTitle => ({ materialType: 'BOOK', branches:
 
 /** A small catalog whose expected results are known exactly (ids say what each title tests). */
 const titles: SearchableTitle[] = [
-  book({ titleId: 'T01', title: '吾輩は猫である', titleReading: 'ワガハイ ワ ネコ デ アル', author: '夏目漱石', authorReading: 'ナツメ ソウセキ', publisher: '新潮社', isbn: '4-10-101001-3', branches: ['central', 'east'] }),
+  book({
+    titleId: 'T01',
+    title: '吾輩は猫である',
+    titleReading: 'ワガハイ ワ ネコ デ アル',
+    author: '夏目漱石',
+    authorReading: 'ナツメ ソウセキ',
+    publisher: '新潮社',
+    isbn: '4-10-101001-3',
+    branches: ['central', 'east'],
+  }),
   book({ titleId: 'T02', title: 'こころ', titleReading: 'ココロ', author: '夏目漱石', authorReading: 'ナツメ ソウセキ', publisher: '新潮社', isbn: '978-4-10-101013-7' }),
-  book({ titleId: 'T03', title: 'こころの処方箋', titleReading: 'ココロ ノ ショホウセン', author: '河合隼雄', authorReading: 'カワイ ハヤオ', publisher: '新潮社', branches: ['west'] }),
-  book({ titleId: 'T04', title: 'ＳＱＬ入門', titleReading: 'エスキューエル ニュウモン', author: '佐藤 陽子', authorReading: 'サトウ ヨウコ', publisher: '技術評論社', isbn: '9784774100012' }),
-  book({ titleId: 'T05', title: 'Ｐｙｔｈｏｎではじめるデータ分析', titleReading: 'パイソン デ ハジメル データ ブンセキ', author: '鈴木 一郎', authorReading: 'スズキ イチロウ', publisher: '翔泳社', branches: ['east'] }),
-  book({ titleId: 'T06', title: 'ねこのおつかい', titleReading: 'ネコ ノ オツカイ', author: '田中 花子', authorReading: 'タナカ ハナコ', publisher: '童心社', subtype: 'KAMISHIBAI', branches: ['miwa'] }),
-  book({ titleId: 'T07', title: '暮しの手帖 2026年12月号', titleReading: 'クラシ ノ テチョウ 2026ネン 12ガツゴウ', publisher: '暮しの手帖社', materialType: 'MAGAZINE', series: '暮しの手帖', volume: '2026年12月号', branches: ['central', 'uchihara'] }),
-  book({ titleId: 'T08', title: 'ベートーヴェン：交響曲第9番', titleReading: 'ベートーヴェン コウキョウキョク ダイ9バン', author: 'ベートーヴェン', authorReading: 'ベートーヴェン', publisher: '日本コロムビア', materialType: 'AV' }),
+  book({
+    titleId: 'T03',
+    title: 'こころの処方箋',
+    titleReading: 'ココロ ノ ショホウセン',
+    author: '河合隼雄',
+    authorReading: 'カワイ ハヤオ',
+    publisher: '新潮社',
+    branches: ['west'],
+  }),
+  book({
+    titleId: 'T04',
+    title: 'ＳＱＬ入門',
+    titleReading: 'エスキューエル ニュウモン',
+    author: '佐藤 陽子',
+    authorReading: 'サトウ ヨウコ',
+    publisher: '技術評論社',
+    isbn: '9784774100012',
+  }),
+  book({
+    titleId: 'T05',
+    title: 'Ｐｙｔｈｏｎではじめるデータ分析',
+    titleReading: 'パイソン デ ハジメル データ ブンセキ',
+    author: '鈴木 一郎',
+    authorReading: 'スズキ イチロウ',
+    publisher: '翔泳社',
+    branches: ['east'],
+  }),
+  book({
+    titleId: 'T06',
+    title: 'ねこのおつかい',
+    titleReading: 'ネコ ノ オツカイ',
+    author: '田中 花子',
+    authorReading: 'タナカ ハナコ',
+    publisher: '童心社',
+    subtype: 'KAMISHIBAI',
+    branches: ['miwa'],
+  }),
+  book({
+    titleId: 'T07',
+    title: '暮しの手帖 2026年12月号',
+    titleReading: 'クラシ ノ テチョウ 2026ネン 12ガツゴウ',
+    publisher: '暮しの手帖社',
+    materialType: 'MAGAZINE',
+    series: '暮しの手帖',
+    volume: '2026年12月号',
+    branches: ['central', 'uchihara'],
+  }),
+  book({
+    titleId: 'T08',
+    title: 'ベートーヴェン：交響曲第9番',
+    titleReading: 'ベートーヴェン コウキョウキョク ダイ9バン',
+    author: 'ベートーヴェン',
+    authorReading: 'ベートーヴェン',
+    publisher: '日本コロムビア',
+    materialType: 'AV',
+  }),
   book({ titleId: 'T09', title: '心', titleReading: 'ココロ', author: '小泉八雲', authorReading: 'コイズミ ヤクモ', publisher: '岩波書店', branches: ['tsunezumi'] }),
-  book({ titleId: 'T10', title: '猫の事務所', titleReading: 'ネコ ノ ジムショ', author: '宮沢賢治', authorReading: 'ミヤザワ ケンジ', publisher: '偕成社', branches: ['west'] }),
+  book({
+    titleId: 'T10',
+    title: '猫の事務所',
+    titleReading: 'ネコ ノ ジムショ',
+    author: '宮沢賢治',
+    authorReading: 'ミヤザワ ケンジ',
+    publisher: '偕成社',
+    branches: ['west'],
+  }),
   book({ titleId: 'T11', title: 'まんがで読むこころ', titleReading: 'マンガ デ ヨム ココロ', author: '山田 太郎', authorReading: 'ヤマダ タロウ', publisher: '学研' }),
-  book({ titleId: 'T12', title: 'コーヒーの歴史', titleReading: 'コーヒー ノ レキシ', author: '山田 太郎', authorReading: 'ヤマダ タロウ', publisher: '平凡社', series: 'こころの本棚', volume: '3' }),
+  book({
+    titleId: 'T12',
+    title: 'コーヒーの歴史',
+    titleReading: 'コーヒー ノ レキシ',
+    author: '山田 太郎',
+    authorReading: 'ヤマダ タロウ',
+    publisher: '平凡社',
+    series: 'こころの本棚',
+    volume: '3',
+  }),
   book({ titleId: 'T13', title: '星の王子さま', titleReading: 'ホシ ノ オウジサマ', author: '小山 心', authorReading: 'コヤマ ココロ', publisher: '岩波書店' }),
   book({ titleId: 'T14', title: 'こころ', titleReading: 'ココロ', author: '夏目 漱石', authorReading: 'ナツメ ソウセキ', publisher: '岩波書店', branches: ['east'] }),
-  book({ titleId: 'T15', title: '坊っちゃん', titleReading: 'ボッチャン', author: '夏目漱石', authorReading: 'ナツメ ソウセキ', publisher: '新潮社', isbn: '4-10-101003-X' }),
+  book({
+    titleId: 'T15',
+    title: '坊っちゃん',
+    titleReading: 'ボッチャン',
+    author: '夏目漱石',
+    authorReading: 'ナツメ ソウセキ',
+    publisher: '新潮社',
+    isbn: '4-10-101003-X',
+  }),
   book({ titleId: 'T16', title: 'たけやぶやけた', titleReading: 'タケヤブ ヤケタ', publisher: '偕成社' }),
-  book({ titleId: 'T17', title: 'こころとからだの処方箋', titleReading: 'ココロ ト カラダ ノ ショホウセン', author: '高橋 誠', authorReading: 'タカハシ マコト', publisher: '講談社' }),
+  book({
+    titleId: 'T17',
+    title: 'こころとからだの処方箋',
+    titleReading: 'ココロ ト カラダ ノ ショホウセン',
+    author: '高橋 誠',
+    authorReading: 'タカハシ マコト',
+    publisher: '講談社',
+  }),
 ];
 
 // Each query builds its own index (17 titles: well under a millisecond) rather than one index at
@@ -93,7 +184,11 @@ describe('SPEC 4 search: Japanese-aware matching', () => {
   });
 
   it('issue 10: only where a particle can be — は starting a term stays は (はじめる, not わじめる)', () => {
-    const withParticles = [...titles, book({ titleId: 'W1', title: '罠', titleReading: 'ワナ' }), book({ titleId: 'W2', title: '花を摘む', titleReading: 'ハナ オ ツム' })];
+    const withParticles = [
+      ...titles,
+      book({ titleId: 'W1', title: '罠', titleReading: 'ワナ' }),
+      book({ titleId: 'W2', title: '花を摘む', titleReading: 'ハナ オ ツム' }),
+    ];
     const index = buildSearchIndex(withParticles);
     expect(index.search({ q: 'はな' })).toEqual(['W2', 'T06']); // ハナ オ ツム, タナカ ハナコ — not ワナ
     expect(index.search({ q: 'わな' })).toEqual(['W1']);
@@ -102,7 +197,11 @@ describe('SPEC 4 search: Japanese-aware matching', () => {
   });
 
   it('issue 10: 旧字体 and ヴ in catalog text are found by 新字体 and バ行, and the other way round', () => {
-    const more = [...titles, book({ titleId: 'K1', title: '文學界', titleReading: 'ブンガクカイ' }), book({ titleId: 'K2', title: 'ヴィヴァルディの四季', titleReading: 'ヴィヴァルディ ノ シキ' })];
+    const more = [
+      ...titles,
+      book({ titleId: 'K1', title: '文學界', titleReading: 'ブンガクカイ' }),
+      book({ titleId: 'K2', title: 'ヴィヴァルディの四季', titleReading: 'ヴィヴァルディ ノ シキ' }),
+    ];
     const index = buildSearchIndex(more);
     expect(index.search({ q: '文学' })).toEqual(['K1']);
     expect(index.search({ q: '文學' })).toEqual(['K1']);
@@ -266,8 +365,17 @@ describe('SPEC 4 search: ranking', () => {
 
 describe('SPEC 4 search: stored index', () => {
   const queries: SearchQuery[] = [
-    { q: 'こころ' }, { q: '猫' }, { q: 'わがはい' }, { q: '9784101010014' }, { author: 'なつめ' }, { type: 'KAMISHIBAI' },
-    { q: 'ねこ', type: 'BOOK', branch: 'miwa' }, { publisher: '岩波' }, { q: 'やけや' }, { title: 'の' }, { branch: 'east' },
+    { q: 'こころ' },
+    { q: '猫' },
+    { q: 'わがはい' },
+    { q: '9784101010014' },
+    { author: 'なつめ' },
+    { type: 'KAMISHIBAI' },
+    { q: 'ねこ', type: 'BOOK', branch: 'miwa' },
+    { publisher: '岩波' },
+    { q: 'やけや' },
+    { title: 'の' },
+    { branch: 'east' },
   ];
 
   it('serialize → deserialize gives identical results and size', () => {
@@ -367,7 +475,9 @@ describe('SPEC 4 search: records at the limits', () => {
   });
 
   it('titles exactly 128 and 256 places apart in catalog order are all found (the gaps the postings store in two bytes)', () => {
-    const many = Array.from({ length: 300 }, (_, i) => book({ titleId: `N${String(i).padStart(3, '0')}`, title: `本${String(i).padStart(3, '0')}${[0, 128, 256].includes(i) ? '猫' : ''}` }));
+    const many = Array.from({ length: 300 }, (_, i) =>
+      book({ titleId: `N${String(i).padStart(3, '0')}`, title: `本${String(i).padStart(3, '0')}${[0, 128, 256].includes(i) ? '猫' : ''}` }),
+    );
     const index = buildSearchIndex(many);
     expect(index.search({ q: '猫' })).toEqual(['N000', 'N128', 'N256']);
     expect(index.search({ q: '8猫' })).toEqual(['N128']);

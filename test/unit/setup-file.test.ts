@@ -36,7 +36,13 @@ describe('SPEC 11 setup --aws finds the table in the stack outputs', () => {
   });
 
   it('reads the TableName output', async () => {
-    const found = await tableOfStack('Library', cloudFormation([{ OutputKey: 'ApiUrl', OutputValue: 'x' }, { OutputKey: TABLE_OUTPUT, OutputValue: 'Library-Table-1' }]) as never);
+    const found = await tableOfStack(
+      'Library',
+      cloudFormation([
+        { OutputKey: 'ApiUrl', OutputValue: 'x' },
+        { OutputKey: TABLE_OUTPUT, OutputValue: 'Library-Table-1' },
+      ]) as never,
+    );
     expect(found).toBe('Library-Table-1');
   });
   it('refuses a stack without it rather than guess a name', async () => {

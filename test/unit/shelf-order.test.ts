@@ -10,7 +10,14 @@ const sorted = (labels: (string | undefined)[]) =>
 
 describe('SPEC 5.4 shelf order of the pull list (by 請求記号)', () => {
   it('class numbers as decimals, then the author mark in kana order', () => {
-    expect(sorted(['913.6/ナ', '913.68/ア', '007.6/ヤ', '913.6/ア', '914/イ', '146.8/カ'])).toEqual(['007.6/ヤ', '146.8/カ', '913.6/ア', '913.6/ナ', '913.68/ア', '914/イ']);
+    expect(sorted(['913.6/ナ', '913.68/ア', '007.6/ヤ', '913.6/ア', '914/イ', '146.8/カ'])).toEqual([
+      '007.6/ヤ',
+      '146.8/カ',
+      '913.6/ア',
+      '913.6/ナ',
+      '913.68/ア',
+      '914/イ',
+    ]);
   });
 
   it('labels without a class number (E, K) after the classed ones; copies without a label last, by barcode', () => {

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  branchDay,
-  dayFromWeeklyHours,
-  daysBetween,
-  hoursProblem,
-  isOpeningDay,
-  latestClosing,
-  weeklyHoursProblem,
-} from '../../functions/domain/calendar.js';
+import { branchDay, dayFromWeeklyHours, daysBetween, hoursProblem, isOpeningDay, latestClosing, weeklyHoursProblem } from '../../functions/domain/calendar.js';
 import { demoWeeklyHours } from '../../lib/local/demo-branches.js';
 import { dueDateFor } from '../../functions/domain/loans.js';
 import { addDays, isCalendarDate, isClockTime, tokyoDate, tokyoInstant, tokyoIso, tokyoTime } from '../../functions/domain/tokyo-time.js';
@@ -68,9 +60,8 @@ describe('SPEC 2 demo hours and opening days', () => {
 
 describe('SPEC 2 opening and closing times staff enter are HH:mm', () => {
   it.each(['00:00', '09:30', '19:00', '23:59'])('%s is a time', (value) => expect(isClockTime(value)).toBe(true));
-  it.each(['24:00', '29:30', '9:30', '09:3', '09:60', '0930', '09:30:00', '109:30', '09:301', ' 09:30', '０９:３０', 'ab:cd'])(
-    '%j is not a time',
-    (value) => expect(isClockTime(value)).toBe(false),
+  it.each(['24:00', '29:30', '9:30', '09:3', '09:60', '0930', '09:30:00', '109:30', '09:301', ' 09:30', '０９:３０', 'ab:cd'])('%j is not a time', (value) =>
+    expect(isClockTime(value)).toBe(false),
   );
 });
 
@@ -84,9 +75,7 @@ describe('SPEC 2 the demo week, day by day', () => {
     ['2026-12-04', 'Friday', { opensAt: '09:30', closesAt: '19:00' }],
     ['2026-12-05', 'Saturday', { opensAt: '09:30', closesAt: '17:00' }],
   ])('%s (%s)', (date, _weekday, hours) => {
-    expect(dayFromWeeklyHours('east', date, demoWeeklyHours)).toEqual(
-      hours ? { branch: 'east', date, open: true, ...hours } : { branch: 'east', date, open: false },
-    );
+    expect(dayFromWeeklyHours('east', date, demoWeeklyHours)).toEqual(hours ? { branch: 'east', date, open: true, ...hours } : { branch: 'east', date, open: false });
   });
 
   it('a closed branch does not count for the latest closing time, even if its record still carries hours', () => {

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { itemSize, transactionActions, transactionWriteUnits } from '../../bench/transaction-units.js';
 
 const keys = ['PK', 'SK'] as const;
-const indexes = [['GSI1PK', 'GSI1SK'], ['GSI2PK', 'GSI2SK']] as const;
+const indexes = [
+  ['GSI1PK', 'GSI1SK'],
+  ['GSI2PK', 'GSI2SK'],
+] as const;
 const item = (pk: string, extra: Record<string, { S: string }> = {}) => ({ PK: { S: pk }, SK: { S: 'X' }, ...extra });
 const inIndex1 = (sk: string) => ({ GSI1PK: { S: 'T' }, GSI1SK: { S: sk } });
 
@@ -13,7 +16,10 @@ describe('transaction write units, priced as DynamoDB documents them (issue 12.6
   });
 
   it('bills every item of a transaction twice per KB started, however many there are', () => {
-    const puts = transactionActions({ TransactItems: [{ Put: { TableName: 't', Item: { PK: 'a', SK: 'X' } } }, { Put: { TableName: 't', Item: { PK: 'b', SK: 'X' } } }] }, keys);
+    const puts = transactionActions(
+      { TransactItems: [{ Put: { TableName: 't', Item: { PK: 'a', SK: 'X' } } }, { Put: { TableName: 't', Item: { PK: 'b', SK: 'X' } } }] },
+      keys,
+    );
     expect(transactionWriteUnits(puts, [undefined, undefined], [item('a'), item('b')], indexes)).toBe(4);
     const big = item('c', { v: { S: 'x'.repeat(2500) } });
     expect(transactionWriteUnits(puts.slice(0, 1), [undefined], [big], indexes)).toBe(6);
@@ -28,6 +34,8 @@ describe('transaction write units, priced as DynamoDB documents them (issue 12.6
       keys,
     );
     expect(check!.key).toEqual(item('b'));
-    expect(transactionWriteUnits([remove!, check!], [item('a', inIndex1('1')), item('b', inIndex1('1'))], [undefined, item('b', inIndex1('1'))], indexes)).toBe(2 + 1 + 2);
+    expect(transactionWriteUnits([remove!, check!], [item('a', inIndex1('1')), item('b', inIndex1('1'))], [undefined, item('b', inIndex1('1'))], indexes)).toBe(
+      2 + 1 + 2,
+    );
   });
 });

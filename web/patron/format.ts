@@ -19,9 +19,7 @@ export const formatDate = (iso: string, lang: Lang): string => {
   if (!match) return iso;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return lang === 'ja'
-    ? unbreakable(`${year}年${month}月${day}日(${WEEKDAYS_JA[weekday]})`)
-    : `${WEEKDAYS_EN[weekday]} ${day} ${MONTHS_EN[month - 1]} ${year}`;
+  return lang === 'ja' ? unbreakable(`${year}年${month}月${day}日(${WEEKDAYS_JA[weekday]})`) : `${WEEKDAYS_EN[weekday]} ${day} ${MONTHS_EN[month - 1]} ${year}`;
 };
 
 /** Month and day only, for an approximate date (「12月16日」, "16 Dec"). */

@@ -52,7 +52,12 @@ export const lazyPage = <P extends object>(load: () => Promise<ComponentType<P>>
       headingWanted = false;
       document.querySelector<HTMLElement>('main h1')?.focus();
     });
-    if (failed) return <p class="notice notice-error" role="alert">{t('app.networkError')}</p>;
+    if (failed)
+      return (
+        <p class="notice notice-error" role="alert">
+          {t('app.networkError')}
+        </p>
+      );
     const Page = loaded;
     return Page ? <Page {...props} /> : null;
   };

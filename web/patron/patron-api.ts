@@ -37,15 +37,12 @@ export const createPatronApi = (lang: () => Lang, onUnauthorized: () => void, on
     search: (query: URLSearchParams) => call<SearchResult>('GET', `/api/catalog/search?${query.toString()}`),
     title: (titleId: string) => call<TitleDetail>('GET', `/api/catalog/titles/${id(titleId)}`),
     me: () => call<Profile>('GET', '/api/me'),
-    updateContact: (email: string, contactMethod: ContactMethod) =>
-      call<Profile>('PUT', '/api/me/contact', { email, contactMethod } satisfies ContactBody),
-    changePassword: (currentPassword: string, newPassword: string) =>
-      call<void>('PUT', '/api/me/password', { currentPassword, newPassword } satisfies PasswordBody),
+    updateContact: (email: string, contactMethod: ContactMethod) => call<Profile>('PUT', '/api/me/contact', { email, contactMethod } satisfies ContactBody),
+    changePassword: (currentPassword: string, newPassword: string) => call<void>('PUT', '/api/me/password', { currentPassword, newPassword } satisfies PasswordBody),
     status: () => call<PatronStatus>('GET', '/api/me/status'),
     placeHold: (titleId: string, pickupBranch: string) => call<Hold>('POST', '/api/me/holds', { titleId, pickupBranch } satisfies HoldBody),
     cancelHold: (holdId: string) => call<Hold>('DELETE', `/api/me/holds/${id(holdId)}`),
-    suspendHold: (holdId: string, until: string) =>
-      call<Hold>('PUT', `/api/me/holds/${id(holdId)}/suspension`, { until } satisfies SuspensionBody),
+    suspendHold: (holdId: string, until: string) => call<Hold>('PUT', `/api/me/holds/${id(holdId)}/suspension`, { until } satisfies SuspensionBody),
     resumeHold: (holdId: string) => call<Hold>('DELETE', `/api/me/holds/${id(holdId)}/suspension`),
     placeSequence: (titleIds: readonly string[], pickupBranch: string) =>
       call<SequenceAnswer>('POST', '/api/me/holds/sequence', { titleIds: titleIds as string[], pickupBranch } satisfies SequenceBody),

@@ -37,5 +37,4 @@ export const sessionEndsAt = (token: string, serverExpiresAt: string | undefined
   return serverExpiresAt;
 };
 
-export const hasEnded = (endsAt: string | undefined, now = Date.now()): boolean =>
-  endsAt !== undefined && Date.parse(endsAt) <= now;
+export const hasEnded = (endsAt: string | undefined, now = Date.now()): boolean => endsAt !== undefined && Date.parse(endsAt) <= now;

@@ -6,7 +6,7 @@ import { describeError, type ShownError } from './errors';
 export const useAction = () => {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ShownError | undefined>();
-  const run = useCallback(async <T,>(action: () => Promise<T>): Promise<T | undefined> => {
+  const run = useCallback(async <T>(action: () => Promise<T>): Promise<T | undefined> => {
     setBusy(true);
     setError(undefined);
     try {
@@ -22,7 +22,7 @@ export const useAction = () => {
 };
 
 /** Loads data when `key` changes (skipped while `key` is empty); `reload` fetches again. */
-export const useLoad = <T,>(key: string, load: () => Promise<T>) => {
+export const useLoad = <T>(key: string, load: () => Promise<T>) => {
   const [data, setData] = useState<T | undefined>();
   const [error, setError] = useState<ShownError | undefined>();
   const [loading, setLoading] = useState(false);

@@ -46,16 +46,20 @@ export const makeApiHandler = <G extends ApiGroupName>(
     return jsonResult(response.status, response.body);
   };
 
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, ApiContext>()
-    .use(requestLogging(deps.logger))
-    // Then: a request that went around CloudFront (and its web ACL) gets a 403 and nothing else.
-    .use(originVerify(origin, deps.logger))
-    .use(language())
-    .use(errorResponses(deps))
-    .use(authenticate((event) => declared.get(event.routeKey), deps))
-    .use(jsonBody((event) => {
-      const route = declared.get(event.routeKey);
-      return route ? (route.maxBodyBytes ?? deps.config.maxBodyBytes) : undefined;
-    }))
-    .handler(dispatch) as unknown as ApiHandler;
+  return (
+    middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, ApiContext>()
+      .use(requestLogging(deps.logger))
+      // Then: a request that went around CloudFront (and its web ACL) gets a 403 and nothing else.
+      .use(originVerify(origin, deps.logger))
+      .use(language())
+      .use(errorResponses(deps))
+      .use(authenticate((event) => declared.get(event.routeKey), deps))
+      .use(
+        jsonBody((event) => {
+          const route = declared.get(event.routeKey);
+          return route ? (route.maxBodyBytes ?? deps.config.maxBodyBytes) : undefined;
+        }),
+      )
+      .handler(dispatch) as unknown as ApiHandler
+  );
 };

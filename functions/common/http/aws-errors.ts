@@ -19,7 +19,10 @@ const BUSY = new Set([
 
 export const appErrorForAwsFault = (error: unknown): AppError | undefined => {
   if (!(error instanceof Error)) return undefined;
-  if (error.name === 'TransactionCanceledException' && /TransactionConflict/.test(error.message + JSON.stringify((error as { CancellationReasons?: unknown }).CancellationReasons ?? []))) {
+  if (
+    error.name === 'TransactionCanceledException' &&
+    /TransactionConflict/.test(error.message + JSON.stringify((error as { CancellationReasons?: unknown }).CancellationReasons ?? []))
+  ) {
     return new AppError(409, 'CONFLICT');
   }
   if (BUSY.has(error.name)) return new AppError(503, 'SERVICE_UNAVAILABLE', { extra: { retryAfterSeconds: 1 } });

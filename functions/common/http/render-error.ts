@@ -19,9 +19,7 @@ const fieldLabel = (field: string | undefined, lang: Lang) => (field ? (FIELD_NA
 /** The body of a 4xx: code, message in the client's language, and the field at fault. */
 export const renderAppError = (error: AppError, lang: Lang): ErrorBody => {
   const { field, rule, params = {}, extra = {} } = error.details;
-  const template = rule
-    ? ruleMessages[rule][lang]
-    : (errorMessages[error.code as keyof typeof errorMessages]?.[lang] ?? errorMessages.VALIDATION[lang]);
+  const template = rule ? ruleMessages[rule][lang] : (errorMessages[error.code as keyof typeof errorMessages]?.[lang] ?? errorMessages.VALIDATION[lang]);
   const message = fill(template, { field: fieldLabel(field, lang), ...params });
   return { error: { ...extra, code: error.code, message, ...(field ? { field } : {}) } };
 };

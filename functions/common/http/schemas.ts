@@ -14,9 +14,11 @@ import { isCalendarDate, isClockTime } from '../../domain/tokyo-time.js';
 export const widthFolded = () => z.overwrite((value: string) => value.normalize('NFKC'));
 
 /** 8 digits; 「１０００ ０００１」 and 「1000-0001」 are the same card. */
-export const cardNumber = z
-  .string()
-  .check(widthFolded(), z.overwrite((value) => value.replace(/[\s-]/g, '')), z.regex(CARD_NUMBER_PATTERN, { error: 'rule:cardNumber' }));
+export const cardNumber = z.string().check(
+  widthFolded(),
+  z.overwrite((value) => value.replace(/[\s-]/g, '')),
+  z.regex(CARD_NUMBER_PATTERN, { error: 'rule:cardNumber' }),
+);
 export const password = z.string().check(z.regex(PASSWORD_PATTERN, { error: 'rule:password' }));
 export const calendarDate = z.string().check(z.refine(isCalendarDate, { error: 'rule:date' }));
 export const clockTime = z.string().check(z.refine(isClockTime, { error: 'rule:time' }));

@@ -6,6 +6,6 @@ export const BranchView = z.object({
   name: z.string(),
   nameEn: z.optional(z.string()),
   phone: z.optional(z.string()),
-  order: z.optional(z.number()).check(z.describe('Display order (the library\'s own, not alphabetical).')),
+  order: z.optional(z.number()).check(z.describe("Display order (the library's own, not alphabetical).")),
 });
 export type BranchView = z.output<typeof BranchView>;

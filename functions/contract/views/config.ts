@@ -8,7 +8,7 @@ export const LibraryConfig = z.object({
   loanDays: z.number().check(z.describe('A loan is due this many days after checkout (the checkout day counts as day 1).')),
   pickupDays: z.number(),
   renewals: z.number(),
-  serverTime: instant.check(z.describe('The service\'s clock when it answered, so clients show the service\'s date and time.')),
+  serverTime: instant.check(z.describe("The service's clock when it answered, so clients show the service's date and time.")),
   mailFrom: z.string().check(z.describe('The From of every notice (patrons are asked to let it through spam filters).')),
 });
 export type LibraryConfig = z.output<typeof LibraryConfig>;

@@ -12,7 +12,7 @@ export const PauseFields = z.object({
   sequenceIndex: z.nullable(z.number()).check(z.describe('1-based place in the sequence.')),
   sequenceLength: z.nullable(z.number()),
   waitsFor: z.nullable(z.string()).check(z.describe('The titleId of the previous hold of the sequence while it still blocks this one (SPEC 10.2).')),
-  waitsForTitle: z.nullable(z.string()).check(z.describe('That title\'s name.')),
+  waitsForTitle: z.nullable(z.string()).check(z.describe("That title's name.")),
 });
 export type PauseFields = z.output<typeof PauseFields>;
 
@@ -22,7 +22,7 @@ export const HoldView = z.object({
   titleId: z.string(),
   title: z.string(),
   status: HoldStatus,
-  statusLabel: z.string().check(z.describe('The state in the client\'s language (予約中, Waiting…).')),
+  statusLabel: z.string().check(z.describe("The state in the client's language (予約中, Waiting…).")),
   pickupBranch: z.string(),
   requestedAt: instant,
   position: z.optional(z.number()).check(z.describe('WAITING only: 1 is next.')),

@@ -22,7 +22,7 @@ export const SearchItem = z.object({
 export type SearchItem = z.output<typeof SearchItem>;
 
 export const SearchResult = z.object({
-  total: z.number().check(z.describe('Every match, not only this page\'s.')),
+  total: z.number().check(z.describe("Every match, not only this page's.")),
   page: z.number(),
   pageSize: z.number(),
   items: z.array(SearchItem),

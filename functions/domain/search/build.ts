@@ -18,8 +18,7 @@ interface Row {
   readonly sortKey: string;
 }
 
-const documentText = (title: SearchableTitle): string =>
-  FIELDS.map((field) => normalizeForSearch(title[field] ?? '').slice(0, MAX_FIELD_LENGTH)).join(FIELD_SEPARATOR);
+const documentText = (title: SearchableTitle): string => FIELDS.map((field) => normalizeForSearch(title[field] ?? '').slice(0, MAX_FIELD_LENGTH)).join(FIELD_SEPARATOR);
 
 const byTieBreak = (a: Row, b: Row): number => {
   if (a.sortKey !== b.sortKey) return a.sortKey < b.sortKey ? -1 : 1;

@@ -134,7 +134,8 @@ export const encodeIndexData = (data: IndexData): Uint8Array => {
 export const decodeIndexData = (bytes: Uint8Array): IndexData => {
   const r = new ByteReader(bytes);
   const magic = r.bytes(MAGIC.length + 1);
-  if (MAGIC.some((b, i) => magic[i] !== b) || magic[MAGIC.length] !== VERSION) throw new RangeError(`search index: not a version ${VERSION} index (rebuild it: the search-index job)`);
+  if (MAGIC.some((b, i) => magic[i] !== b) || magic[MAGIC.length] !== VERSION)
+    throw new RangeError(`search index: not a version ${VERSION} index (rebuild it: the search-index job)`);
   const count = r.varint();
   const header = JSON.parse(fromUtf8.decode(r.block())) as { branchCodes: string[] };
   const titleIds = decodeTitleIds(r.block(), count);

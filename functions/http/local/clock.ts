@@ -3,7 +3,6 @@ import { ok, type RouteHandler } from '../../common/http/types.js';
 import { parseInput } from '../../common/http/validate.js';
 import { ClockBody, EventsQuery } from '../../contract/local.js';
 
-
 /** PUT /admin/local/clock (SPEC 7, local stack only). */
 export const setLocalClock: RouteHandler = async (request, deps) => {
   if (!deps.local) throw notFound();

@@ -6,7 +6,6 @@ import { FeedbackBody } from '../../contract/local.js';
 import { checkEmail } from '../../domain/contact.js';
 import { mailFeedback } from '../../wiring.js';
 
-
 /**
  * The detail of the event SES publishes to EventBridge for a bounce or a complaint (the
  * fields this service and a subscriber would read; SES adds headers and more).
@@ -29,7 +28,12 @@ export const sesEventDetail = (input: FeedbackBody, from: string, now: Date): Re
       bounceType: permanent ? 'Permanent' : 'Transient',
       bounceSubType: permanent ? 'General' : 'MailboxFull',
       bouncedRecipients: [
-        { emailAddress: input.email, action: 'failed', status: permanent ? '5.1.1' : '4.2.2', diagnosticCode: permanent ? 'smtp; 550 5.1.1 user unknown' : 'smtp; 452 4.2.2 mailbox full' },
+        {
+          emailAddress: input.email,
+          action: 'failed',
+          status: permanent ? '5.1.1' : '4.2.2',
+          diagnosticCode: permanent ? 'smtp; 550 5.1.1 user unknown' : 'smtp; 452 4.2.2 mailbox full',
+        },
       ],
       timestamp,
       feedbackId: randomUUID(),

@@ -20,7 +20,15 @@ export const getTitle: RouteHandler = async (request, deps) => {
   const holdability = onlineHoldability(copies, today, deps.config.holds);
   return ok({
     ...record,
-    copies: copies.map((c) => ({ itemId: c.itemId, branch: c.branch, location: c.location, category: c.category, status: c.status, interlibrary: c.interlibrary, callNumber: c.callNumber ?? null })),
+    copies: copies.map((c) => ({
+      itemId: c.itemId,
+      branch: c.branch,
+      location: c.location,
+      category: c.category,
+      status: c.status,
+      interlibrary: c.interlibrary,
+      callNumber: c.callNumber ?? null,
+    })),
     availability: availabilityByBranch(copies),
     ...holdability,
     waiting: queue.filter((h) => h.status === 'PROVISIONAL' || h.status === 'WAITING').length,

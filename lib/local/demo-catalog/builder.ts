@@ -82,4 +82,3 @@ export class CatalogBuilder {
     this.addCopies(this.addTitle(draft), pickBranches(this.r, lendingCopyCount(this.r)), 'NORMAL');
   }
 }
-

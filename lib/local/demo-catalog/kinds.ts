@@ -3,7 +3,16 @@ import { classics } from './classics.js';
 import { lendingCopyCount, pickBranches } from './copies.js';
 import { issueOf, magazines } from './magazines.js';
 import { randomPerson } from './people.js';
-import { childrenPublishers, fictionPublishers, formatIsbn, kamishibaiPublishers, nonFictionPublishers, publishers, referencePublishers, techPublishers } from './publishers.js';
+import {
+  childrenPublishers,
+  fictionPublishers,
+  formatIsbn,
+  kamishibaiPublishers,
+  nonFictionPublishers,
+  publishers,
+  referencePublishers,
+  techPublishers,
+} from './publishers.js';
 import { avTitle, fictionTitle, kidsTitle, nonFictionTitle, referenceTitle, techTitle, volumeSets } from './titles.js';
 import type { CatalogBuilder, Draft } from './builder.js';
 import { classicClasses, NDC } from './call-numbers.js';
@@ -16,10 +25,41 @@ export const ordinaryBook = (b: CatalogBuilder): Draft => {
     ['tech', 10],
     ['kids', 20],
   ] as const);
-  if (genre === 'fiction') return { ...b.fresh(() => fictionTitle(r)), author: randomPerson(r), publisher: r.pick(fictionPublishers), year: r.int(1975, 2026), materialType: 'BOOK', classNumber: NDC.japaneseFiction };
-  if (genre === 'nonFiction') return { ...b.fresh(() => nonFictionTitle(r)), author: randomPerson(r), publisher: r.pick(nonFictionPublishers), year: r.int(1980, 2026), materialType: 'BOOK', classNumber: NDC.essays };
-  if (genre === 'tech') return { ...b.fresh(() => techTitle(r)), author: randomPerson(r), publisher: r.pick(techPublishers), year: r.int(2005, 2026), materialType: 'BOOK', classNumber: NDC.computing };
-  return { ...b.fresh(() => kidsTitle(r)), author: randomPerson(r), publisher: r.pick(childrenPublishers), year: r.int(1965, 2026), materialType: 'BOOK', classNumber: NDC.pictureBook };
+  if (genre === 'fiction')
+    return {
+      ...b.fresh(() => fictionTitle(r)),
+      author: randomPerson(r),
+      publisher: r.pick(fictionPublishers),
+      year: r.int(1975, 2026),
+      materialType: 'BOOK',
+      classNumber: NDC.japaneseFiction,
+    };
+  if (genre === 'nonFiction')
+    return {
+      ...b.fresh(() => nonFictionTitle(r)),
+      author: randomPerson(r),
+      publisher: r.pick(nonFictionPublishers),
+      year: r.int(1980, 2026),
+      materialType: 'BOOK',
+      classNumber: NDC.essays,
+    };
+  if (genre === 'tech')
+    return {
+      ...b.fresh(() => techTitle(r)),
+      author: randomPerson(r),
+      publisher: r.pick(techPublishers),
+      year: r.int(2005, 2026),
+      materialType: 'BOOK',
+      classNumber: NDC.computing,
+    };
+  return {
+    ...b.fresh(() => kidsTitle(r)),
+    author: randomPerson(r),
+    publisher: r.pick(childrenPublishers),
+    year: r.int(1965, 2026),
+    materialType: 'BOOK',
+    classNumber: NDC.pictureBook,
+  };
 };
 
 export const addClassics = (b: CatalogBuilder) => {
@@ -75,31 +115,79 @@ export const addSeries = (b: CatalogBuilder, count: number) => {
 };
 
 const realKamishibai: readonly Draft[] = [
-  { title: 'おおきく おおきく おおきくなあれ', titleReading: 'オオキク オオキク オオキク ナアレ', author: { name: 'まつい のりこ', reading: 'マツイ ノリコ' }, publisher: 'doshinsha', year: 1983, materialType: 'BOOK', subtype: 'KAMISHIBAI' },
-  { title: 'ごんぎつね', titleReading: 'ゴンギツネ', author: { name: '新美 南吉', reading: 'ニイミ ナンキチ' }, publisher: 'doshinsha', year: 1998, materialType: 'BOOK', subtype: 'KAMISHIBAI' },
+  {
+    title: 'おおきく おおきく おおきくなあれ',
+    titleReading: 'オオキク オオキク オオキク ナアレ',
+    author: { name: 'まつい のりこ', reading: 'マツイ ノリコ' },
+    publisher: 'doshinsha',
+    year: 1983,
+    materialType: 'BOOK',
+    subtype: 'KAMISHIBAI',
+  },
+  {
+    title: 'ごんぎつね',
+    titleReading: 'ゴンギツネ',
+    author: { name: '新美 南吉', reading: 'ニイミ ナンキチ' },
+    publisher: 'doshinsha',
+    year: 1998,
+    materialType: 'BOOK',
+    subtype: 'KAMISHIBAI',
+  },
 ];
 
 export const addKamishibai = (b: CatalogBuilder, count: number) => {
   const r = b.r;
   for (let i = 0; i < count; i += 1) {
-    const draft: Draft = { classNumber: NDC.kamishibai, ...(realKamishibai[i] ?? {
-      ...b.fresh(() => kidsTitle(r)),
-      author: randomPerson(r),
-      publisher: r.pick(kamishibaiPublishers),
-      year: r.int(1975, 2026),
-      materialType: 'BOOK',
-      subtype: 'KAMISHIBAI',
-    }) };
+    const draft: Draft = {
+      classNumber: NDC.kamishibai,
+      ...(realKamishibai[i] ?? {
+        ...b.fresh(() => kidsTitle(r)),
+        author: randomPerson(r),
+        publisher: r.pick(kamishibaiPublishers),
+        year: r.int(1975, 2026),
+        materialType: 'BOOK',
+        subtype: 'KAMISHIBAI',
+      }),
+    };
     b.addCopies(b.addTitle(draft), pickBranches(r, r.int(1, 2)), 'NORMAL');
   }
 };
 
 const realReference: readonly Draft[] = [
-  { title: '広辞苑 第7版', titleReading: 'コウジエン ダイ7ハン', author: { name: '新村 出', reading: 'シンムラ イズル' }, publisher: 'iwanami', year: 2018, materialType: 'BOOK' },
-  { title: '大辞林 第4版', titleReading: 'ダイジリン ダイ4ハン', author: { name: '松村 明', reading: 'マツムラ アキラ' }, publisher: 'sanseido', year: 2019, materialType: 'BOOK' },
-  { title: '理科年表 2026', titleReading: 'リカ ネンピョウ 2026', author: { name: '国立天文台', reading: 'コクリツ テンモンダイ' }, publisher: 'maruzen', year: 2025, materialType: 'BOOK' },
+  {
+    title: '広辞苑 第7版',
+    titleReading: 'コウジエン ダイ7ハン',
+    author: { name: '新村 出', reading: 'シンムラ イズル' },
+    publisher: 'iwanami',
+    year: 2018,
+    materialType: 'BOOK',
+  },
+  {
+    title: '大辞林 第4版',
+    titleReading: 'ダイジリン ダイ4ハン',
+    author: { name: '松村 明', reading: 'マツムラ アキラ' },
+    publisher: 'sanseido',
+    year: 2019,
+    materialType: 'BOOK',
+  },
+  {
+    title: '理科年表 2026',
+    titleReading: 'リカ ネンピョウ 2026',
+    author: { name: '国立天文台', reading: 'コクリツ テンモンダイ' },
+    publisher: 'maruzen',
+    year: 2025,
+    materialType: 'BOOK',
+  },
   { title: '現代用語の基礎知識 2026', titleReading: 'ゲンダイ ヨウゴ ノ キソ チシキ 2026', publisher: 'jiyuKokumin', year: 2025, materialType: 'BOOK' },
-  { title: '茨城県統計年鑑', titleReading: 'イバラキケン トウケイ ネンカン', author: { name: '茨城県', reading: 'イバラキケン' }, publisher: 'ibarakiPref', year: 2025, materialType: 'BOOK', noIsbn: true },
+  {
+    title: '茨城県統計年鑑',
+    titleReading: 'イバラキケン トウケイ ネンカン',
+    author: { name: '茨城県', reading: 'イバラキケン' },
+    publisher: 'ibarakiPref',
+    year: 2025,
+    materialType: 'BOOK',
+    noIsbn: true,
+  },
   { title: '日本国語大辞典', titleReading: 'ニホン コクゴ ダイジテン', publisher: 'shogakukan', year: 2001, materialType: 'BOOK' },
 ];
 
@@ -110,7 +198,14 @@ export const addReference = (b: CatalogBuilder, count: number) => {
     const real = realReference[i];
     const draft: Draft = real
       ? { ...real, classNumber: /辞典|辞林|辞苑/.test(real.title) ? NDC.dictionary : NDC.reference }
-      : { ...b.fresh(() => referenceTitle(r, year)), author: randomPerson(r), publisher: r.pick(referencePublishers), year, materialType: 'BOOK', classNumber: NDC.reference };
+      : {
+          ...b.fresh(() => referenceTitle(r, year)),
+          author: randomPerson(r),
+          publisher: r.pick(referencePublishers),
+          year,
+          materialType: 'BOOK',
+          classNumber: NDC.reference,
+        };
     b.addCopies(b.addTitle(draft), pickBranches(r, r.int(1, 3), 'central'), 'REFERENCE_ONLY');
   }
 };
@@ -120,7 +215,14 @@ export const addContest = (b: CatalogBuilder, count: number) => {
   const r = b.r;
   for (let i = 0; i < count; i += 1) {
     const composed = r.chance(0.5) ? b.fresh(() => kidsTitle(r)) : b.fresh(() => fictionTitle(r));
-    const draft: Draft = { ...composed, author: randomPerson(r), publisher: r.pick(childrenPublishers), year: 2026, materialType: 'BOOK', classNumber: NDC.japaneseFiction };
+    const draft: Draft = {
+      ...composed,
+      author: randomPerson(r),
+      publisher: r.pick(childrenPublishers),
+      year: 2026,
+      materialType: 'BOOK',
+      classNumber: NDC.japaneseFiction,
+    };
     b.addCopies(b.addTitle(draft), pickBranches(r, r.int(3, 6), 'central'), 'CONTEST');
   }
 };
@@ -129,7 +231,14 @@ export const addContest = (b: CatalogBuilder, count: number) => {
 export const addInterlibrary = (b: CatalogBuilder, count: number) => {
   const r = b.r;
   for (let i = 0; i < count; i += 1) {
-    const draft: Draft = { ...b.fresh(() => nonFictionTitle(r)), author: randomPerson(r), publisher: r.pick(nonFictionPublishers), year: r.int(1970, 2020), materialType: 'BOOK', classNumber: NDC.essays };
+    const draft: Draft = {
+      ...b.fresh(() => nonFictionTitle(r)),
+      author: randomPerson(r),
+      publisher: r.pick(nonFictionPublishers),
+      year: r.int(1970, 2020),
+      materialType: 'BOOK',
+      classNumber: NDC.essays,
+    };
     b.addCopies(b.addTitle(draft), pickBranches(r, 1), 'NORMAL', true);
   }
 };
@@ -162,8 +271,26 @@ export const addAv = (b: CatalogBuilder, count: number) => {
   const r = b.r;
   for (let i = 0; i < count; i += 1) {
     const av = avTitle(r);
-    const titleId = b.addTitle({ title: av.title, titleReading: av.titleReading, ...(av.author ? { author: av.author } : {}), publisher: av.label, year: r.int(1990, 2026), materialType: 'AV', noIsbn: true });
-    b.addCopies(titleId, pickBranches(r, r.weighted([[1, 80], [2, 20]]), r.chance(0.5) ? 'central' : undefined), 'NORMAL');
+    const titleId = b.addTitle({
+      title: av.title,
+      titleReading: av.titleReading,
+      ...(av.author ? { author: av.author } : {}),
+      publisher: av.label,
+      year: r.int(1990, 2026),
+      materialType: 'AV',
+      noIsbn: true,
+    });
+    b.addCopies(
+      titleId,
+      pickBranches(
+        r,
+        r.weighted([
+          [1, 80],
+          [2, 20],
+        ]),
+        r.chance(0.5) ? 'central' : undefined,
+      ),
+      'NORMAL',
+    );
   }
 };
-

@@ -30,7 +30,13 @@ export interface ComposedTitle {
 /** Text joined as is; readings joined by spaces, as catalog ヨミ separate words. */
 export const compose = (...pieces: Array<Part | undefined>): ComposedTitle => {
   const present = pieces.filter((p): p is Part => p !== undefined);
-  return { title: present.map((p) => p.text).join(''), titleReading: present.map((p) => p.reading).filter((r) => r !== '').join(' ') };
+  return {
+    title: present.map((p) => p.text).join(''),
+    titleReading: present
+      .map((p) => p.reading)
+      .filter((r) => r !== '')
+      .join(' '),
+  };
 };
 
 const fill = (p: Part, key: string, value: string | number): Part => part(p.text.replaceAll(`{${key}}`, String(value)), p.reading.replaceAll(`{${key}}`, String(value)));
@@ -57,7 +63,9 @@ export const fictionTitle = (r: Random): ComposedTitle => {
 export const nonFictionTitle = (r: Random): ComposedTitle => {
   if (r.chance(0.15)) {
     const place = r.pick(places);
-    return r.chance(0.5) ? compose(place, part('の歴史', 'ノ レキシ')) : compose(place, r.pick([part('散歩', 'サンポ'), part('の民話', 'ノ ミンワ'), part('の自然', 'ノ シゼン')]));
+    return r.chance(0.5)
+      ? compose(place, part('の歴史', 'ノ レキシ'))
+      : compose(place, r.pick([part('散歩', 'サンポ'), part('の民話', 'ノ ミンワ'), part('の自然', 'ノ シゼン')]));
   }
   const [before, after] = r.pick(topicFrames);
   return compose(before, r.pick(topics), after);
@@ -106,7 +114,11 @@ export const avTitle = (r: Random): AvTitle => {
     const { composer, works } = r.pick(composers);
     const [work, min, max] = r.pick(works);
     const filled = fill(work, 'n', r.int(min, max));
-    return { ...compose(composer, part('：', ''), filled), author: { name: composer.text, reading: composer.reading }, label: r.pick(['universal', 'columbia'] as const) };
+    return {
+      ...compose(composer, part('：', ''), filled),
+      author: { name: composer.text, reading: composer.reading },
+      label: r.pick(['universal', 'columbia'] as const),
+    };
   }
   if (kind === 'rakugo') return { ...compose(part('落語名演集', 'ラクゴ メイエンシュウ'), part(' ', ''), r.pick(rakugo)), label: r.pick(['king', 'columbia'] as const) };
   return r.chance(0.5)

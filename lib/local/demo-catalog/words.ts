@@ -131,12 +131,42 @@ export const referenceFrames: ReadonlyArray<readonly [Part | undefined, Part]> =
 
 /** Composers with works of theirs; `{n}` is a number from the range given. */
 export const composers: ReadonlyArray<{ readonly composer: Part; readonly works: ReadonlyArray<readonly [Part, number, number]> }> = [
-  { composer: part('ベートーヴェン', 'ベートーヴェン'), works: [[part('交響曲第{n}番', 'コウキョウキョク ダイ{n}バン'), 1, 9], [part('ピアノ・ソナタ集', 'ピアノ ソナタシュウ'), 0, 0]] },
-  { composer: part('モーツァルト', 'モーツァルト'), works: [[part('交響曲第{n}番', 'コウキョウキョク ダイ{n}バン'), 35, 41], [part('ピアノ協奏曲第{n}番', 'ピアノ キョウソウキョク ダイ{n}バン'), 20, 27]] },
-  { composer: part('バッハ', 'バッハ'), works: [[part('無伴奏チェロ組曲', 'ムバンソウ チェロ クミキョク'), 0, 0], [part('ゴルトベルク変奏曲', 'ゴルトベルク ヘンソウキョク'), 0, 0]] },
-  { composer: part('ショパン', 'ショパン'), works: [[part('ノクターン集', 'ノクターンシュウ'), 0, 0], [part('ピアノ協奏曲第{n}番', 'ピアノ キョウソウキョク ダイ{n}バン'), 1, 2]] },
+  {
+    composer: part('ベートーヴェン', 'ベートーヴェン'),
+    works: [
+      [part('交響曲第{n}番', 'コウキョウキョク ダイ{n}バン'), 1, 9],
+      [part('ピアノ・ソナタ集', 'ピアノ ソナタシュウ'), 0, 0],
+    ],
+  },
+  {
+    composer: part('モーツァルト', 'モーツァルト'),
+    works: [
+      [part('交響曲第{n}番', 'コウキョウキョク ダイ{n}バン'), 35, 41],
+      [part('ピアノ協奏曲第{n}番', 'ピアノ キョウソウキョク ダイ{n}バン'), 20, 27],
+    ],
+  },
+  {
+    composer: part('バッハ', 'バッハ'),
+    works: [
+      [part('無伴奏チェロ組曲', 'ムバンソウ チェロ クミキョク'), 0, 0],
+      [part('ゴルトベルク変奏曲', 'ゴルトベルク ヘンソウキョク'), 0, 0],
+    ],
+  },
+  {
+    composer: part('ショパン', 'ショパン'),
+    works: [
+      [part('ノクターン集', 'ノクターンシュウ'), 0, 0],
+      [part('ピアノ協奏曲第{n}番', 'ピアノ キョウソウキョク ダイ{n}バン'), 1, 2],
+    ],
+  },
   { composer: part('ブラームス', 'ブラームス'), works: [[part('交響曲第{n}番', 'コウキョウキョク ダイ{n}バン'), 1, 4]] },
-  { composer: part('チャイコフスキー', 'チャイコフスキー'), works: [[part('白鳥の湖', 'ハクチョウ ノ ミズウミ'), 0, 0], [part('くるみ割り人形', 'クルミワリ ニンギョウ'), 0, 0]] },
+  {
+    composer: part('チャイコフスキー', 'チャイコフスキー'),
+    works: [
+      [part('白鳥の湖', 'ハクチョウ ノ ミズウミ'), 0, 0],
+      [part('くるみ割り人形', 'クルミワリ ニンギョウ'), 0, 0],
+    ],
+  },
   { composer: part('ドヴォルザーク', 'ドヴォルザーク'), works: [[part('交響曲第9番「新世界より」', 'コウキョウキョク ダイ9バン シンセカイ ヨリ'), 0, 0]] },
   { composer: part('ヴィヴァルディ', 'ヴィヴァルディ'), works: [[part('四季', 'シキ'), 0, 0]] },
 ];

@@ -78,7 +78,7 @@ export const oneAtATime = (task: () => Promise<void>): { run(): Promise<void>; i
   let again = false;
   return {
     run() {
-      if (running) {
+      if (running !== undefined) {
         again = true;
         return running;
       }

@@ -29,7 +29,11 @@ export const TextField = (props: TextFieldProps) => {
     <div class={`field${props.error ? ' field-invalid' : ''}`}>
       <label for={props.id}>
         {props.label}
-        {props.required ? <span class="required" aria-hidden="true">＊</span> : null}
+        {props.required ? (
+          <span class="required" aria-hidden="true">
+            ＊
+          </span>
+        ) : null}
       </label>
       {props.error ? (
         <p class="field-error" id={errorId} data-testid={`${props.id}-error`}>

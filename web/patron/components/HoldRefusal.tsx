@@ -8,7 +8,12 @@ export const HoldRefusal = ({ reason }: { readonly reason: string | null }) => {
   return (
     <p class="refusal" data-testid="not-holdable" data-reason={reason ?? undefined}>
       <strong>{t('hold.notHoldable')}</strong>
-      {why ? <span>{t('common.sep')}{why}</span> : null}
+      {why ? (
+        <span>
+          {t('common.sep')}
+          {why}
+        </span>
+      ) : null}
     </p>
   );
 };

@@ -10,8 +10,7 @@ import { lastPickup, rememberPickup } from './pickup';
 const MAX_VOLUMES = 10;
 
 /** Volumes in reading order: numbers as numbers (2 before 10), else as written. */
-const byVolume = (a: SearchItem, b: SearchItem) =>
-  (a.volume ?? '').localeCompare(b.volume ?? '', 'ja', { numeric: true }) || a.title.localeCompare(b.title, 'ja');
+const byVolume = (a: SearchItem, b: SearchItem) => (a.volume ?? '').localeCompare(b.volume ?? '', 'ja', { numeric: true }) || a.title.localeCompare(b.title, 'ja');
 
 /**
  * 順番に予約 (SPEC 10.2): the series' volumes in volume order with checkboxes, placed as one
@@ -35,7 +34,10 @@ export const SequencePanel = ({ titleId, series }: { readonly titleId: string; r
       const list = found.items.filter((item) => item.series === series && item.holdable && !mine.has(item.titleId)).sort(byVolume);
       setVolumes(list);
       // This volume and the ones after it are ticked to begin with.
-      const from = Math.max(0, list.findIndex((v) => v.titleId === titleId));
+      const from = Math.max(
+        0,
+        list.findIndex((v) => v.titleId === titleId),
+      );
       setChosen(new Set(list.slice(from, from + MAX_VOLUMES).map((v) => v.titleId)));
     } catch (e) {
       if (!isSessionEnd(e)) setError(errorText(e, t));
@@ -111,7 +113,14 @@ export const SequencePanel = ({ titleId, series }: { readonly titleId: string; r
               </li>
             ))}
           </ol>
-          <BranchSelect id={`sequence-pickup-${titleId}`} label={t('hold.pickup')} value={branch} onValue={setBranch} emptyLabel={t('hold.choose')} testId="sequence-branch" />
+          <BranchSelect
+            id={`sequence-pickup-${titleId}`}
+            label={t('hold.pickup')}
+            value={branch}
+            onValue={setBranch}
+            emptyLabel={t('hold.choose')}
+            testId="sequence-branch"
+          />
           <div class="actions">
             <button type="submit" class="button button-primary" disabled={busy} data-testid="sequence-submit">
               {t('title.sequenceSubmit')}

@@ -67,7 +67,8 @@ export const en: Record<MessageKey, string> = {
   'guide.step3': 'Press “Reserve”, choose the library to pick up from, and press “Place reservation”.',
   'guide.step4': 'We tell you when it is ready. You can also check My account.',
   'guide.limit': 'You can reserve up to {holdLimit} items in all (books, kamishibai, magazines and audio-visual).',
-  'guide.provisional': 'A new reservation is provisional until the registration run, every 10 minutes from 7:00 until closing (requests made while closed are registered at 7:00 the next morning).',
+  'guide.provisional':
+    'A new reservation is provisional until the registration run, every 10 minutes from 7:00 until closing (requests made while closed are registered at 7:00 the next morning).',
 
   'type.BOOK': 'Book',
   'type.KAMISHIBAI': 'Kamishibai',
@@ -163,7 +164,8 @@ export const en: Record<MessageKey, string> = {
   'login.noPassword': 'To use online reservations, show your library card at any library counter to get a password.',
   'login.welcome': 'You are logged in.',
   'password.title': 'Change your password',
-  'password.why': 'You are still using the initial password (your birth month and day). Others can easily know a birthday, so reservations, the basket and your status stay closed until you change it.',
+  'password.why':
+    'You are still using the initial password (your birth month and day). Others can easily know a birthday, so reservations, the basket and your status stay closed until you change it.',
   'password.what': 'Choose a new password. Once it is changed, you go on where you were going.',
   'password.rules': 'The new password is 1 to 6 digits and not your birth month and day. As the current password, enter the initial password you just logged in with.',
   'password.changedContinue': 'Your password was changed. Please go on.',

@@ -7,7 +7,15 @@ import type { SearchField, SearchForm } from './search-query';
 const TYPES = ['BOOK', 'KAMISHIBAI', 'MAGAZINE', 'AV'] as const;
 
 /** 詳細検索's fields (title, author, publisher, ISBN, type, branch); `idPrefix` keeps two sets on one page apart. */
-export const AdvancedFields = ({ idPrefix, form, set }: { readonly idPrefix: string; readonly form: SearchForm; readonly set: (field: SearchField) => (value: string) => void }) => {
+export const AdvancedFields = ({
+  idPrefix,
+  form,
+  set,
+}: {
+  readonly idPrefix: string;
+  readonly form: SearchForm;
+  readonly set: (field: SearchField) => (value: string) => void;
+}) => {
   const { t } = useApp();
   const onType = (event: JSX.TargetedEvent<HTMLSelectElement, Event>) => set('type')(event.currentTarget.value);
   return (

@@ -20,10 +20,7 @@ export const CopyTable = ({ copies }: { readonly copies: readonly Copy[] }) => {
       </thead>
       <tbody>
         {sorted.map((copy) => {
-          const notes = [
-            copy.category !== 'NORMAL' ? t(`copy.${copy.category}`) : null,
-            copy.interlibrary ? t('copy.interlibrary') : null,
-          ].filter(Boolean);
+          const notes = [copy.category !== 'NORMAL' ? t(`copy.${copy.category}`) : null, copy.interlibrary ? t('copy.interlibrary') : null].filter(Boolean);
           return (
             <tr key={copy.itemId} data-testid="copy-row" data-item-id={copy.itemId} data-status={copy.status}>
               <th scope="row">

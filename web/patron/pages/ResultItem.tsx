@@ -27,12 +27,7 @@ export const ResultItem = ({ item }: { readonly item: SearchItem }) => {
       <Availability copies={item.copies} available={item.available} branches={item.availability} />
       {item.holdable ? (
         <div class="result-actions">
-          <ReservePanel
-            titleId={item.titleId}
-            title={item.title}
-            mode="inline"
-            loginHref={href('/login', { next: `/titles/${encodeURIComponent(item.titleId)}` })}
-          />
+          <ReservePanel titleId={item.titleId} title={item.title} mode="inline" loginHref={href('/login', { next: `/titles/${encodeURIComponent(item.titleId)}` })} />
           {session && !already ? <BasketButton titleId={item.titleId} /> : null}
         </div>
       ) : (

@@ -8,8 +8,7 @@ export const PAGE_SIZE = 20;
 export type SearchField = (typeof ALL_FIELDS)[number];
 export type SearchForm = Record<SearchField, string>;
 
-export const readForm = (query: URLSearchParams): SearchForm =>
-  Object.fromEntries(ALL_FIELDS.map((f) => [f, query.get(f) ?? ''])) as SearchForm;
+export const readForm = (query: URLSearchParams): SearchForm => Object.fromEntries(ALL_FIELDS.map((f) => [f, query.get(f) ?? ''])) as SearchForm;
 
 export const hasWords = (form: SearchForm): boolean => WORD_FIELDS.some((f) => form[f].trim() !== '');
 

@@ -54,9 +54,18 @@ export const noResultSuggestions = (form: SuggestionForm): { readonly searches: 
     const words = (['title', 'author', 'publisher'] as const).map((f) => form[f].trim()).filter(Boolean);
     if (words.length > 0) add('keyword', words.join(' '), { q: words.join(' '), title: '', author: '', publisher: '' });
   }
-  if (form.type !== '' || form.branch !== '') add('everywhere', TEXT_FIELDS.map((f) => form[f].trim()).filter(Boolean).join(' ') || form.isbn, { type: '', branch: '' });
+  if (form.type !== '' || form.branch !== '')
+    add(
+      'everywhere',
+      TEXT_FIELDS.map((f) => form[f].trim())
+        .filter(Boolean)
+        .join(' ') || form.isbn,
+      { type: '', branch: '' },
+    );
 
-  const typed = TEXT_FIELDS.map((f) => form[f]).join(' ').trim();
+  const typed = TEXT_FIELDS.map((f) => form[f])
+    .join(' ')
+    .trim();
   const hints: Hint[] = [];
   if (typed !== '') hints.push(HIRAGANA_ONLY.test(typed) ? 'kanji' : 'kana');
   if (form.author.trim() === '') hints.push('author');

@@ -21,10 +21,14 @@ export const AppHeader = ({ page, staffId, role, expiresAt, onLogout }: Props) =
   return (
     <header class="app-header no-print">
       {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link (WCAG G1); the hash router owns the URL's #, so the click moves focus itself */}
-      <a class="skip-link" href="#main" onClick={(e) => {
-        e.preventDefault();
-        document.getElementById('main')?.focus();
-      }}>
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         本文へ移動
       </a>
       <div class="top-bar">
@@ -45,13 +49,15 @@ export const AppHeader = ({ page, staffId, role, expiresAt, onLogout }: Props) =
       </div>
       <nav aria-label="画面" class="main-nav">
         <ul>
-          {pagesFor(role).filter((p) => p.inNav !== false).map((p) => (
-            <li key={p.name}>
-              <a href={href(p.name)} aria-current={p.name === page ? 'page' : undefined} data-testid={`nav-${p.name}`}>
-                {p.label}
-              </a>
-            </li>
-          ))}
+          {pagesFor(role)
+            .filter((p) => p.inNav !== false)
+            .map((p) => (
+              <li key={p.name}>
+                <a href={href(p.name)} aria-current={p.name === page ? 'page' : undefined} data-testid={`nav-${p.name}`}>
+                  {p.label}
+                </a>
+              </li>
+            ))}
         </ul>
       </nav>
     </header>

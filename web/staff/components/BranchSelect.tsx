@@ -18,13 +18,7 @@ export const BranchSelect = ({ id, label, value, onValue, testId, emptyLabel, in
   return (
     <div class={`field ${className ?? ''}`}>
       <label for={id}>{label}</label>
-      <select
-        id={id}
-        value={value}
-        onChange={(event) => onValue(event.currentTarget.value)}
-        data-testid={testId}
-        aria-invalid={invalid ? 'true' : undefined}
-      >
+      <select id={id} value={value} onChange={(event) => onValue(event.currentTarget.value)} data-testid={testId} aria-invalid={invalid ? 'true' : undefined}>
         {emptyLabel !== undefined || !value ? <option value="">{emptyLabel ?? '選択してください'}</option> : null}
         {branches.map((b) => (
           <option key={b.code} value={b.code}>

@@ -31,7 +31,18 @@ export const CounterHoldForm = ({ titleId, onPlaced }: { titleId: string; onPlac
       <h2 id="counter-hold-heading">カウンター予約</h2>
       <p class="hint">その場で予約中(順番待ち)になります。課題図書・雑誌最新号も予約できます。</p>
       <form class="form" onSubmit={submit} data-testid="counter-hold-form" noValidate>
-        <TextField id="hold-card" name="cardNumber" label="利用者番号" value={cardNumber} onValue={setCardNumber} error={error} required inputMode="numeric" maxLength={8} testId="hold-card" />
+        <TextField
+          id="hold-card"
+          name="cardNumber"
+          label="利用者番号"
+          value={cardNumber}
+          onValue={setCardNumber}
+          error={error}
+          required
+          inputMode="numeric"
+          maxLength={8}
+          testId="hold-card"
+        />
         <BranchSelect id="hold-pickup" label="受取館" value={pickupBranch} onValue={setPickupBranch} testId="hold-pickup" invalid={error?.field === 'pickupBranch'} />
         <ErrorMessage error={error} testId="counter-hold-error" />
         <button type="submit" disabled={busy} data-testid="counter-hold-submit">

@@ -50,7 +50,9 @@ export const CounterPatron = ({ cardNumber, view, error, loading }: { cardNumber
       ) : null}
       <h3>予約棚の資料(この館)</h3>
       {readyHere.length === 0 ? (
-        <p class="muted" data-testid="counter-ready-none">この館でお渡しする予約資料はありません。</p>
+        <p class="muted" data-testid="counter-ready-none">
+          この館でお渡しする予約資料はありません。
+        </p>
       ) : (
         <table class="table" data-testid="counter-ready">
           <thead>

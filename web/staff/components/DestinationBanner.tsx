@@ -15,8 +15,7 @@ export const destinationText = (result: CheckinResult, branchName: (code: string
   return `回送: ${branchName(result.toBranch)}へ`;
 };
 
-const checkinErrorText = (itemId: string, error: ShownError): string =>
-  error.code === 'NOT_FOUND' ? `資料番号 ${itemId} は登録されていません。` : error.message;
+const checkinErrorText = (itemId: string, error: ShownError): string => (error.code === 'NOT_FOUND' ? `資料番号 ${itemId} は登録されていません。` : error.message);
 
 export { checkinErrorText };
 
@@ -59,9 +58,7 @@ export const DestinationBanner = ({ outcome }: { outcome: CheckinOutcome | undef
           取置期限(期限日): <strong>{formatDate(result.pickupDeadline)}</strong>
         </p>
       ) : null}
-      {result.action === 'TRANSIT' ? (
-        <p class="banner-sub">{result.holdId ? '予約資料です。回送先の予約に引き当てました。' : '所蔵館へ戻す資料です。'}</p>
-      ) : null}
+      {result.action === 'TRANSIT' ? <p class="banner-sub">{result.holdId ? '予約資料です。回送先の予約に引き当てました。' : '所蔵館へ戻す資料です。'}</p> : null}
       {result.cardNumber ? (
         <p class="banner-patron" data-testid="checkin-patron">
           予約者 <span class="mono">{result.cardNumber}</span> {result.patronName ? `${result.patronName} 様` : ''}
@@ -75,8 +72,7 @@ export const DestinationBanner = ({ outcome }: { outcome: CheckinOutcome | undef
       ) : null}
       {result.passedOver && result.passedOver.length > 0 ? (
         <p class="banner-sub" data-testid="checkin-passed-over">
-          先の予約を飛ばしました:{' '}
-          {result.passedOver.map((p) => `予約番号 ${p.holdId}(${PASS_OVER_REASONS[p.reason]})`).join('、')}
+          先の予約を飛ばしました: {result.passedOver.map((p) => `予約番号 ${p.holdId}(${PASS_OVER_REASONS[p.reason]})`).join('、')}
         </p>
       ) : null}
       <p class="banner-item">

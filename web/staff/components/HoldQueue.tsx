@@ -109,7 +109,11 @@ export const HoldQueue = ({ holds, error, loading, onChanged, callNumbers = {} }
         </p>
       ) : null}
       <ErrorMessage error={error} testId="queue-error" />
-      {holds && holds.length === 0 ? <p class="muted" data-testid="queue-empty">この書誌に有効な予約はありません。</p> : null}
+      {holds && holds.length === 0 ? (
+        <p class="muted" data-testid="queue-empty">
+          この書誌に有効な予約はありません。
+        </p>
+      ) : null}
       {holds && holds.length > 0 ? (
         <table class="table" data-testid="queue">
           <thead>

@@ -22,7 +22,9 @@ export const HoldSlip = ({ itemId, result }: { itemId: string; result: CheckinRe
         <p class="slip-name">{result.patronName ? `${result.patronName} 様` : ''}</p>
         <dl class="facts">
           <dt>利用者番号</dt>
-          <dd class="mono" data-testid="hold-slip-card">{result.cardNumber}</dd>
+          <dd class="mono" data-testid="hold-slip-card">
+            {result.cardNumber}
+          </dd>
           <dt>タイトル</dt>
           <dd>{result.title ?? ''}</dd>
           <dt>受取館</dt>

@@ -37,7 +37,13 @@ export const HoldSuspendCell = ({ hold, onChanged }: { hold: PatronHold; onChang
             onInput={(e) => setUntil(e.currentTarget.value)}
             data-testid="patron-hold-suspend-until"
           />
-          <button type="button" class="secondary small" disabled={busy} onClick={() => void change(() => api.suspendHold(hold.holdId, until))} data-testid="patron-hold-suspend">
+          <button
+            type="button"
+            class="secondary small"
+            disabled={busy}
+            onClick={() => void change(() => api.suspendHold(hold.holdId, until))}
+            data-testid="patron-hold-suspend"
+          >
             一時停止
           </button>
         </>

@@ -38,7 +38,19 @@ export const PasswordIssueForm = ({ preset }: Props) => {
         初回の発行も、忘れた場合の再発行も同じ操作です。パスワードは誕生日の月日4桁(初期パスワード)になり、ログイン失敗でロックされている場合は解除されます。
       </p>
       <form class="form" onSubmit={submit} data-testid="password-issue-form" noValidate>
-        <TextField id="password-card" name="cardNumber" label="利用者番号" value={cardNumber} onValue={setCardNumber} error={error} required inputMode="numeric" maxLength={8} testId="password-card" inputRef={input} />
+        <TextField
+          id="password-card"
+          name="cardNumber"
+          label="利用者番号"
+          value={cardNumber}
+          onValue={setCardNumber}
+          error={error}
+          required
+          inputMode="numeric"
+          maxLength={8}
+          testId="password-card"
+          inputRef={input}
+        />
         <ErrorMessage error={error} testId="password-error" />
         <button type="submit" disabled={busy} data-testid="password-submit">
           {busy ? '発行中…' : '発行する(ロック解除)'}

@@ -23,7 +23,18 @@ export const PatronLookup = () => {
     <section class="panel" aria-labelledby="lookup-heading">
       <h2 id="lookup-heading">利用者の検索</h2>
       <form class="form" role="search" onSubmit={submit} data-testid="patron-lookup-form" noValidate>
-        <TextField id="lookup-q" name="q" label="利用者番号または氏名" type="search" value={q} onValue={setQ} error={error} maxLength={100} hint="番号は先頭4桁以上、氏名は読み(ひらがな・カタカナ)の先頭からでも探せます" testId="patron-lookup-q" />
+        <TextField
+          id="lookup-q"
+          name="q"
+          label="利用者番号または氏名"
+          type="search"
+          value={q}
+          onValue={setQ}
+          error={error}
+          maxLength={100}
+          hint="番号は先頭4桁以上、氏名は読み(ひらがな・カタカナ)の先頭からでも探せます"
+          testId="patron-lookup-q"
+        />
         <ErrorMessage error={error} testId="patron-lookup-error" />
         <button type="submit" disabled={busy || q.trim() === ''} data-testid="patron-lookup-submit">
           {busy ? '検索中…' : '検索'}

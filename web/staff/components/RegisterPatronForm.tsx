@@ -33,10 +33,44 @@ export const RegisterPatronForm = ({ onRegistered }: { onRegistered: (cardNumber
     <section class="panel" aria-labelledby="register-heading">
       <h2 id="register-heading">利用者登録</h2>
       <form class="form" onSubmit={submit} data-testid="patron-register-form" noValidate>
-        <TextField id="register-card" name="cardNumber" label="利用者番号" hint="カードの8桁の番号" value={cardNumber} onValue={setCardNumber} error={error} required inputMode="numeric" maxLength={8} testId="register-card" />
+        <TextField
+          id="register-card"
+          name="cardNumber"
+          label="利用者番号"
+          hint="カードの8桁の番号"
+          value={cardNumber}
+          onValue={setCardNumber}
+          error={error}
+          required
+          inputMode="numeric"
+          maxLength={8}
+          testId="register-card"
+        />
         <TextField id="register-name" name="name" label="氏名" value={name} onValue={setName} error={error} required testId="register-name" />
-        <TextField id="register-birth" name="birthDate" label="生年月日" type="date" value={birthDate} onValue={setBirthDate} error={error} required hint="インターネットの初期パスワードは誕生日の月日4桁になります" testId="register-birth" />
-        <TextField id="register-phone" name="phone" label="電話番号" type="tel" value={phone} onValue={setPhone} error={error} hint="任意。予約の電話連絡に使います(例 029-123-4567)" inputMode="tel" testId="register-phone" />
+        <TextField
+          id="register-birth"
+          name="birthDate"
+          label="生年月日"
+          type="date"
+          value={birthDate}
+          onValue={setBirthDate}
+          error={error}
+          required
+          hint="インターネットの初期パスワードは誕生日の月日4桁になります"
+          testId="register-birth"
+        />
+        <TextField
+          id="register-phone"
+          name="phone"
+          label="電話番号"
+          type="tel"
+          value={phone}
+          onValue={setPhone}
+          error={error}
+          hint="任意。予約の電話連絡に使います(例 029-123-4567)"
+          inputMode="tel"
+          testId="register-phone"
+        />
         <ErrorMessage error={error} testId="register-error" />
         <button type="submit" disabled={busy} data-testid="register-submit">
           {busy ? '登録中…' : '登録する'}

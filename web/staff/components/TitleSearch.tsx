@@ -43,7 +43,17 @@ export const TitleSearch = ({ selected }: { selected?: string }) => {
           </button>
         </form>
         <form class="inline-form grow" onSubmit={submitSearch} data-testid="title-search-form" role="search">
-          <TextField id="title-q" name="q" type="search" label="キーワードで検索" value={q} onValue={setQ} hint="タイトル・著者・出版者・ISBN・ヨミ" testId="title-search-input" class="grow" />
+          <TextField
+            id="title-q"
+            name="q"
+            type="search"
+            label="キーワードで検索"
+            value={q}
+            onValue={setQ}
+            hint="タイトル・著者・出版者・ISBN・ヨミ"
+            testId="title-search-input"
+            class="grow"
+          />
           <button type="submit" disabled={search.busy} data-testid="title-search-submit">
             {search.busy ? '検索中…' : '検索'}
           </button>

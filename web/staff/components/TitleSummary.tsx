@@ -35,7 +35,9 @@ export const TitleSummary = ({ title }: { title: TitleDetail }) => {
           {title.copies.map((copy) => (
             <tr key={copy.itemId} data-testid="title-copy-row" data-item-id={copy.itemId}>
               <td class="mono">{copy.itemId}</td>
-              <td class="mono" data-testid="title-copy-call-number">{copy.callNumber ?? '—'}</td>
+              <td class="mono" data-testid="title-copy-call-number">
+                {copy.callNumber ?? '—'}
+              </td>
               <td>{branchName(copy.branch)}</td>
               <td>{branchName(copy.location)}</td>
               <td>{copyStatusLabels[copy.status] ?? copy.status}</td>

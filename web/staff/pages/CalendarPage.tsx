@@ -72,16 +72,31 @@ export const CalendarPage = () => {
       {branch ? <WeeklyHoursPanel branch={branch} weekly={weekly} onSaved={setWeekly} /> : null}
       <section class="panel narrow" aria-labelledby="calendar-heading">
         <h2 id="calendar-heading">1日分の設定</h2>
-        <p class="lead">
-          選んだ日付の1日分だけを、曜日ごとの開館時間とは別に保存します(年末年始・特別整理期間・祝日など)。その曜日の開館時間を入れてあります。
-        </p>
+        <p class="lead">選んだ日付の1日分だけを、曜日ごとの開館時間とは別に保存します(年末年始・特別整理期間・祝日など)。その曜日の開館時間を入れてあります。</p>
         <form class="form" onSubmit={submit} data-testid="calendar-form" noValidate>
           <BranchSelect id="calendar-branch" label="図書館" value={branch} onValue={setBranch} testId="calendar-branch" invalid={error?.field === 'branch'} />
           <div class="field checkbox-field">
-            <input id="calendar-all" type="checkbox" checked={allBranches} onChange={(e) => setAllBranches(e.currentTarget.checked)} data-testid="calendar-all-branches" />
+            <input
+              id="calendar-all"
+              type="checkbox"
+              checked={allBranches}
+              onChange={(e) => setAllBranches(e.currentTarget.checked)}
+              data-testid="calendar-all-branches"
+            />
             <label for="calendar-all">全館に同じ設定を保存する</label>
           </div>
-          <TextField id="calendar-date" name="date" label="日付" type="date" value={date} onValue={changeDate} error={error} required testId="calendar-date" hint={formatDate(date)} />
+          <TextField
+            id="calendar-date"
+            name="date"
+            label="日付"
+            type="date"
+            value={date}
+            onValue={changeDate}
+            error={error}
+            required
+            testId="calendar-date"
+            hint={formatDate(date)}
+          />
           <fieldset class="field">
             <legend>開館・休館</legend>
             <div class="radio-row">
@@ -94,8 +109,28 @@ export const CalendarPage = () => {
             </div>
           </fieldset>
           <div class="field-row">
-            <TextField id="calendar-opens" name="opensAt" label="開館時刻" type="time" value={hours.opensAt} onValue={(v) => setHours({ ...hours, opensAt: v })} error={error} disabled={!hours.open} testId="calendar-opens-at" />
-            <TextField id="calendar-closes" name="closesAt" label="閉館時刻" type="time" value={hours.closesAt} onValue={(v) => setHours({ ...hours, closesAt: v })} error={error} disabled={!hours.open} testId="calendar-closes-at" />
+            <TextField
+              id="calendar-opens"
+              name="opensAt"
+              label="開館時刻"
+              type="time"
+              value={hours.opensAt}
+              onValue={(v) => setHours({ ...hours, opensAt: v })}
+              error={error}
+              disabled={!hours.open}
+              testId="calendar-opens-at"
+            />
+            <TextField
+              id="calendar-closes"
+              name="closesAt"
+              label="閉館時刻"
+              type="time"
+              value={hours.closesAt}
+              onValue={(v) => setHours({ ...hours, closesAt: v })}
+              error={error}
+              disabled={!hours.open}
+              testId="calendar-closes-at"
+            />
           </div>
           <ErrorMessage error={error} testId="calendar-error" />
           <button type="submit" disabled={busy || !date} data-testid="calendar-submit">

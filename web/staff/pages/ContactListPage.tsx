@@ -47,7 +47,9 @@ export const ContactListPage = () => {
               <th scope="col">タイトル</th>
               <th scope="col">資料番号</th>
               <th scope="col">取置期限</th>
-              <th scope="col" class="check-col">連絡済</th>
+              <th scope="col" class="check-col">
+                連絡済
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -23,10 +23,7 @@ export const HoldsPage = ({ titleId, canAddCopies = false }: { titleId?: string;
       <PageHeading>予約(カウンター予約・予約の順番)</PageHeading>
       <TitleSearch selected={titleId} />
       {id && title.error ? (
-        <ErrorMessage
-          error={title.error.code === 'NOT_FOUND' ? { ...title.error, message: `書誌ID ${id} は見つかりません。` } : title.error}
-          testId="title-error"
-        />
+        <ErrorMessage error={title.error.code === 'NOT_FOUND' ? { ...title.error, message: `書誌ID ${id} は見つかりません。` } : title.error} testId="title-error" />
       ) : null}
       {id && title.loading && !title.data ? <p class="muted">読み込み中…</p> : null}
       {title.data ? (

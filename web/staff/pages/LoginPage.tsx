@@ -35,8 +35,30 @@ export const LoginPage = ({ onLoggedIn, notice }: Props) => {
             {notice}
           </p>
         ) : null}
-        <TextField id="login-staff-id" name="staffId" label="職員ID" value={staffId} onValue={setStaffId} error={error} required autoComplete="username" testId="login-staff-id" autoFocus />
-        <TextField id="login-password" name="password" label="パスワード" type="password" value={password} onValue={setPassword} error={error} required autoComplete="current-password" testId="login-password" />
+        <TextField
+          id="login-staff-id"
+          name="staffId"
+          label="職員ID"
+          value={staffId}
+          onValue={setStaffId}
+          error={error}
+          required
+          autoComplete="username"
+          testId="login-staff-id"
+          autoFocus
+        />
+        <TextField
+          id="login-password"
+          name="password"
+          label="パスワード"
+          type="password"
+          value={password}
+          onValue={setPassword}
+          error={error}
+          required
+          autoComplete="current-password"
+          testId="login-password"
+        />
         <ErrorMessage error={error} id="login-error" testId="login-error" />
         <button type="submit" disabled={busy} data-testid="login-submit">
           {busy ? 'ログイン中…' : 'ログイン'}

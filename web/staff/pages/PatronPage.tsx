@@ -64,7 +64,12 @@ const LoansTable = ({ cardNumber, loans, onRenewed }: { cardNumber: string; loan
     if (result.ok) onRenewed();
   };
 
-  if (loans.length === 0) return <p class="empty" data-testid="patron-loans-empty">貸出中の資料はありません。</p>;
+  if (loans.length === 0)
+    return (
+      <p class="empty" data-testid="patron-loans-empty">
+        貸出中の資料はありません。
+      </p>
+    );
   return (
     <>
       <ErrorMessage error={error} testId="renew-error" />
@@ -111,7 +116,12 @@ const HoldsTable = ({ holds, onCancelled }: { holds: PatronHold[]; onCancelled: 
     if (await run(() => api.cancelHold(hold.holdId, PHONE_CANCEL_REASON))) onCancelled();
   };
 
-  if (holds.length === 0) return <p class="empty" data-testid="patron-holds-empty">予約はありません。</p>;
+  if (holds.length === 0)
+    return (
+      <p class="empty" data-testid="patron-holds-empty">
+        予約はありません。
+      </p>
+    );
   return (
     <>
       <ErrorMessage error={error} testId="patron-hold-cancel-error" />
@@ -179,7 +189,10 @@ export const PatronPage = ({ cardNumber }: { cardNumber: string }) => {
         <a href={href('patrons')}>← 利用者の検索へ</a>
       </p>
       {patron.error ? (
-        <ErrorMessage error={patron.error.code === 'NOT_FOUND' ? { ...patron.error, message: `利用者番号 ${cardNumber} は登録されていません。` } : patron.error} testId="patron-error" />
+        <ErrorMessage
+          error={patron.error.code === 'NOT_FOUND' ? { ...patron.error, message: `利用者番号 ${cardNumber} は登録されていません。` } : patron.error}
+          testId="patron-error"
+        />
       ) : null}
       {patron.loading && !patron.data ? <p class="muted">読み込み中…</p> : null}
       {profile && patron.data ? (

@@ -26,8 +26,7 @@ export const PullListPage = () => {
         {branchName(branch)} / {day}
       </p>
       <p class="lead no-print">
-        書架にある資料で予約に応えられるものの一覧です。見つけた資料は <a href={href('counter')}>返却/スキャン</a>{' '}
-        で読み取ると、予約棚か回送先が表示されます。
+        書架にある資料で予約に応えられるものの一覧です。見つけた資料は <a href={href('counter')}>返却/スキャン</a> で読み取ると、予約棚か回送先が表示されます。
       </p>
       <ListToolbar
         idPrefix="pull-list"
@@ -61,7 +60,9 @@ export const PullListPage = () => {
               <th scope="col">利用者番号</th>
               <th scope="col">受取館</th>
               <th scope="col">予約日時</th>
-              <th scope="col" class="check-col">確保</th>
+              <th scope="col" class="check-col">
+                確保
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -30,7 +30,18 @@ const AddStaffForm = ({ onAdded }: { onAdded: (account: StaffAccount) => void })
     <section class="panel narrow" aria-labelledby="add-staff-heading">
       <h2 id="add-staff-heading">職員の追加</h2>
       <form class="form" onSubmit={submit} data-testid="add-staff-form" noValidate>
-        <TextField id="staff-id" name="staffId" label="職員ID" value={staffId} onValue={setStaffId} error={error} required maxLength={64} hint="半角英数字と . _ -" testId="staff-id" />
+        <TextField
+          id="staff-id"
+          name="staffId"
+          label="職員ID"
+          value={staffId}
+          onValue={setStaffId}
+          error={error}
+          required
+          maxLength={64}
+          hint="半角英数字と . _ -"
+          testId="staff-id"
+        />
         <TextField id="staff-name" name="name" label="氏名" value={name} onValue={setName} error={error} required maxLength={100} testId="staff-name" />
         <fieldset class="field">
           <legend>権限</legend>
@@ -42,7 +53,19 @@ const AddStaffForm = ({ onAdded }: { onAdded: (account: StaffAccount) => void })
             ))}
           </div>
         </fieldset>
-        <TextField id="staff-password" name="password" label="初期パスワード" type="password" value={password} onValue={setPassword} error={error} required autoComplete="new-password" hint="10文字以上" testId="staff-password" />
+        <TextField
+          id="staff-password"
+          name="password"
+          label="初期パスワード"
+          type="password"
+          value={password}
+          onValue={setPassword}
+          error={error}
+          required
+          autoComplete="new-password"
+          hint="10文字以上"
+          testId="staff-password"
+        />
         <ErrorMessage error={error} testId="add-staff-error" />
         <button type="submit" disabled={busy} data-testid="add-staff-submit">
           {busy ? '追加中…' : '追加する'}

@@ -48,8 +48,20 @@ export const WeeklyHoursPanel = ({ branch, weekly, onSaved }: { branch: string; 
                 />{' '}
                 {LABELS[index]}曜 開館
               </label>
-              <input type="time" aria-label={`${LABELS[index]}曜 開館時刻`} value={hours?.opensAt ?? ''} disabled={!hours} onInput={(e) => hours && setDraft({ ...draft, [key]: { ...hours, opensAt: e.currentTarget.value } })} />
-              <input type="time" aria-label={`${LABELS[index]}曜 閉館時刻`} value={hours?.closesAt ?? ''} disabled={!hours} onInput={(e) => hours && setDraft({ ...draft, [key]: { ...hours, closesAt: e.currentTarget.value } })} />
+              <input
+                type="time"
+                aria-label={`${LABELS[index]}曜 開館時刻`}
+                value={hours?.opensAt ?? ''}
+                disabled={!hours}
+                onInput={(e) => hours && setDraft({ ...draft, [key]: { ...hours, opensAt: e.currentTarget.value } })}
+              />
+              <input
+                type="time"
+                aria-label={`${LABELS[index]}曜 閉館時刻`}
+                value={hours?.closesAt ?? ''}
+                disabled={!hours}
+                onInput={(e) => hours && setDraft({ ...draft, [key]: { ...hours, closesAt: e.currentTarget.value } })}
+              />
             </div>
           );
         })}

@@ -114,7 +114,15 @@ export const ContactForm = () => {
           <legend>{t('contact.method')}</legend>
           {METHODS.map((m) => (
             <div class="choice" key={m}>
-              <input type="radio" id={`contact-method-${m}`} name="contactMethod" value={m} checked={method === m} onChange={onMethod} data-testid={`contact-method-${m}`} />
+              <input
+                type="radio"
+                id={`contact-method-${m}`}
+                name="contactMethod"
+                value={m}
+                checked={method === m}
+                onChange={onMethod}
+                data-testid={`contact-method-${m}`}
+              />
               <label for={`contact-method-${m}`}>{t(`contact.method.${m}`)}</label>
             </div>
           ))}

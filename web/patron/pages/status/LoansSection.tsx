@@ -8,8 +8,7 @@ import { addDays, formatDate } from '../../format';
 import { labelFor, type Translate } from '../../i18n';
 import type { Loan, RenewResult } from '../../types';
 
-export const reasonsText = (t: Translate, reasons: readonly string[]): string =>
-  reasons.map((r) => labelFor(t, 'status.reason.', r) ?? r).join('・');
+export const reasonsText = (t: Translate, reasons: readonly string[]): string => reasons.map((r) => labelFor(t, 'status.reason.', r) ?? r).join('・');
 
 /**
  * A renewal is offered only when it is allowed and moves the due date: on the checkout day
