@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { pathId } from './path-id.js';
 import { contract, empty } from './route-contract.js';
 import { instant } from './views/common.js';
 import { StaffAccount, StaffBody, StaffLoginAnswer, StaffLoginBody, staffId } from './views/staff-accounts.js';
@@ -9,10 +10,8 @@ import { JobParams, JobRun, RunRequested } from './views/staff-jobs.js';
 import { CardParams, InitialPassword, LookupQuery, PatronBody, PatronRecord, PatronSummary, PatronView, RenewAnswer, RenewBody } from './views/staff-patron.js';
 import { CancelHoldBody, CancelHoldQuery, CounterHoldBody, StaffHold, SuspensionBody } from './views/staff-queue.js';
 
-/** A path parameter: an id we issued or imported (the HTTP layer refuses others with 400, common/http/path-parameters.ts). */
-const id = z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/));
-const HoldParams = z.object({ holdId: id });
-const TitleParams = z.object({ titleId: id });
+const HoldParams = z.object({ holdId: pathId });
+const TitleParams = z.object({ titleId: pathId });
 
 /** A 409 that names the state that refused the change. */
 const refusedState = z.object({ status: z.optional(z.string()) });
