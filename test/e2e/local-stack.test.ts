@@ -2,7 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deployedRoutes, routeKey } from '../../functions/wiring.js';
 
 /**
  * Starts the service the way the README says (`npm start`, here with its data in a fresh
@@ -147,6 +149,13 @@ describe('npm start, as a new user', () => {
     });
     for (const key of keys) expect(key.length).toBeGreaterThanOrEqual(32);
     expect(keys[0]).not.toBe(keys[1]);
+  });
+
+  it('issue 13: GET /api/openapi.json is a valid OpenAPI 3.1 document of every deployed route', async () => {
+    const document = (await (await fetch(`${urls.api.url}/api/openapi.json`)).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    expect((await new Validator().validate(document as never)).valid).toBe(true);
+    const operations = Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));
+    expect(operations.sort()).toEqual(deployedRoutes.map(routeKey).sort());
   });
 
   it('the demo patron logs in with 0401 and sees their profile', async () => {

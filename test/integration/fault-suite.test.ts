@@ -17,12 +17,12 @@ import { emailStatusEvent } from '../../functions/use-cases/email-status-events.
  * afterwards the table itself must keep every invariant (test/support/faults.ts,
  * `checkInvariants`). One JSON line reports operations, faults by kind and violations.
  *
- * Bounded for `npm test` (2 seeds × 100 operations); larger with FAULT_OPS=1000,
+ * Bounded for `npm test` (2 seeds × 60 operations); larger with FAULT_OPS=1000,
  * FAULT_SEEDS=5 (seeds 1–5) or FAULT_SEEDS=3,17 (those), FAULT_SEED=17 (one, to reproduce);
  * FAULT_RATES='{"CrashAfterWrite":0.05}' overrides rates of test/support/faults.ts, FAULT_STORMS=0
  * the chance of a storm per step (default 0.08).
  */
-const operations = Number(process.env.FAULT_OPS ?? 100);
+const operations = Number(process.env.FAULT_OPS ?? 60);
 const seeds = process.env.FAULT_SEED
   ? [Number(process.env.FAULT_SEED)]
   : process.env.FAULT_SEEDS?.includes(',')
