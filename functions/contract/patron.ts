@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { password, trimmed } from '../common/http/schemas.js';
 import { CONTACT_METHODS } from '../domain/contact.js';
 import { isCalendarDate } from '../domain/tokyo-time.js';
-import { pathId } from './path-id.js';
+import { holdParams, refusedState, titleParams } from './path-id.js';
 import { contract, empty } from './route-contract.js';
 import { BasketEntry, BasketReserveResult, ResultError } from './views/basket.js';
 import { instant } from './views/common.js';
@@ -63,9 +63,6 @@ export type ReserveAnswer = z.output<typeof ReserveAnswer>;
 export const RenewAnswer = z.object({ results: z.array(RenewResult) });
 export type RenewAnswer = z.output<typeof RenewAnswer>;
 
-const holdParams = z.object({ holdId: pathId });
-const titleParams = z.object({ titleId: pathId });
-
 /** SPEC 5.2 refusals of placing a hold, by status. */
 const holdRefusals = {
   404: ['NOT_FOUND'],
@@ -74,7 +71,6 @@ const holdRefusals = {
 } as const;
 
 /** 409 NOT_SUSPENDABLE / NOT_CANCELLABLE name the hold's state. */
-const holdState = z.object({ status: z.optional(z.string()) });
 
 /** The contracts of the patron routes (SPEC 7: a patron token from POST /api/login). */
 export const patronContracts = {
@@ -123,7 +119,7 @@ export const patronContracts = {
     params: holdParams,
     responses: { 200: HoldView },
     errors: { 404: ['NOT_FOUND'], 409: ['NOT_CANCELLABLE'] },
-    errorDetails: { 409: z.object({ ...holdState.shape, pickupBranch: z.optional(z.string()), branchPhone: z.optional(z.string()) }) },
+    errorDetails: { 409: z.object({ ...refusedState.shape, pickupBranch: z.optional(z.string()), branchPhone: z.optional(z.string()) }) },
   }),
   'POST /api/me/holds/sequence': contract({
     summary: 'Place holds in reading order',
@@ -146,7 +142,7 @@ export const patronContracts = {
     body: SuspensionBody,
     responses: { 200: HoldView },
     errors: { 404: ['NOT_FOUND'], 409: ['NOT_SUSPENDABLE'] },
-    errorDetails: { 409: holdState },
+    errorDetails: { 409: refusedState },
   }),
   'DELETE /api/me/holds/{holdId}/suspension': contract({
     summary: 'Resume a suspended hold',
@@ -154,7 +150,7 @@ export const patronContracts = {
     params: holdParams,
     responses: { 200: HoldView },
     errors: { 404: ['NOT_FOUND'], 409: ['NOT_SUSPENDABLE'] },
-    errorDetails: { 409: holdState },
+    errorDetails: { 409: refusedState },
   }),
   'GET /api/me/basket': contract({
     summary: 'The reservation basket, newest first',

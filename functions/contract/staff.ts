@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { pathId } from './path-id.js';
+import { holdParams, refusedState, titleParams } from './path-id.js';
 import { contract, empty } from './route-contract.js';
 import { instant } from './views/common.js';
 import { StaffAccount, StaffBody, StaffLoginAnswer, StaffLoginBody, staffId } from './views/staff-accounts.js';
@@ -9,12 +9,6 @@ import { CheckinAnswer, CheckinBody, CheckoutBody, CheckoutLoan, ContactEntry, C
 import { JobParams, JobRun, RunRequested } from './views/staff-jobs.js';
 import { CardParams, InitialPassword, LookupQuery, PatronBody, PatronRecord, PatronSummary, PatronView, RenewAnswer, RenewBody } from './views/staff-patron.js';
 import { CancelHoldBody, CancelHoldQuery, CounterHoldBody, StaffHold, SuspensionBody } from './views/staff-queue.js';
-
-const HoldParams = z.object({ holdId: pathId });
-const TitleParams = z.object({ titleId: pathId });
-
-/** A 409 that names the state that refused the change. */
-const refusedState = z.object({ status: z.optional(z.string()) });
 
 const adminOnly = 'ADMIN only (SPEC 11): a COUNTER token answers 403 `FORBIDDEN`.';
 
@@ -136,7 +130,7 @@ export const staffContracts = {
   'GET /admin/titles/{titleId}/queue': contract({
     summary: "A title's active holds in queue order",
     description: 'SPEC 5.4, 10.3: WAITING holds numbered with their estimated ready date, the others (IN_TRANSIT, READY, PROVISIONAL) with their SPEC 10 fields.',
-    params: TitleParams,
+    params: titleParams,
     responses: { 200: z.array(StaffHold) },
     errors: { 404: ['NOT_FOUND'] },
   }),
@@ -184,7 +178,7 @@ export const staffContracts = {
     summary: 'Cancel any active hold, with a note the patron reads',
     description:
       "SPEC 5.4: staff may cancel any active hold (e.g. the copy is damaged); `reason` (body or query, up to 200 characters) is the note the patron sees, the guide's words by default. A copy assigned to the hold goes on to the next one (SPEC 5.7). A finished hold answers 409 `NOT_CANCELLABLE` with its `status`.",
-    params: HoldParams,
+    params: holdParams,
     query: CancelHoldQuery,
     body: CancelHoldBody,
     responses: { 200: StaffHold },
@@ -195,7 +189,7 @@ export const staffContracts = {
     summary: "Suspend a patron's hold until a date",
     description:
       'SPEC 10.1, for a patron: a PROVISIONAL or WAITING hold is passed over until `until` (tomorrow to today + 180 days, else 400 `VALIDATION` field `until`); a later PUT moves the date. Other states answer 409 `NOT_SUSPENDABLE` with their `status`.',
-    params: HoldParams,
+    params: holdParams,
     body: SuspensionBody,
     responses: { 200: StaffHold },
     errors: { 404: ['NOT_FOUND'], 409: ['NOT_SUSPENDABLE'] },
@@ -204,7 +198,7 @@ export const staffContracts = {
   'DELETE /admin/holds/{holdId}/suspension': contract({
     summary: "Resume a patron's suspended hold",
     description: 'SPEC 10.1: the hold takes copies again from now. Holds not PROVISIONAL or WAITING answer 409 `NOT_SUSPENDABLE` with their `status`.',
-    params: HoldParams,
+    params: holdParams,
     responses: { 200: StaffHold },
     errors: { 404: ['NOT_FOUND'], 409: ['NOT_SUSPENDABLE'] },
     errorDetails: { 409: refusedState },

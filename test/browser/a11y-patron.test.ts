@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loanImporter } from '../../functions/use-cases/import-loans.js';
 import { demoClassicTitleIds as classics } from '../../lib/local/demo-catalog/index.js';
-import { createAxeAudit, describeViolations } from '../support/axe.js';
+import { createAxeAudit } from '../support/axe.js';
 import { launchBrowser, onServerClock, PHONE, type ServerClockBrowser } from '../support/browser.js';
 import { holdPlaced, lent, newPatron, newTitle } from '../support/library-fixtures.js';
 import { holdRow, logIn, until, visit } from '../support/patron-app.js';
@@ -22,11 +22,7 @@ const audit = createAxeAudit();
 
 const PC = { width: 1280, height: 800 } as const;
 
-/** Audits the page as it is now; every serious or critical violation fails the test, by name. */
-const expectAccessible = async (page: Page, label: string) => {
-  const blocking = await audit.check(page, label);
-  expect.soft(describeViolations(blocking), `axe on "${label}"`).toBe('');
-};
+const expectAccessible = (page: Page, label: string) => audit.expectAccessible(page, label);
 
 const registerNow = async () => {
   expect(await app.services.invokeJob({ job: 'hold-registration', trigger: 'manual', runId: `reg-${Math.random()}` })).toMatchObject({ status: 'SUCCEEDED' });

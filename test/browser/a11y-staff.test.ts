@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loanImporter } from '../../functions/use-cases/import-loans.js';
-import { createAxeAudit, describeViolations } from '../support/axe.js';
+import { createAxeAudit } from '../support/axe.js';
 import { launchBrowser } from '../support/browser.js';
 import { holdPlaced, lent } from '../support/library-fixtures.js';
 import { checkOut, scanIn } from '../support/staff-console.js';
@@ -19,10 +19,7 @@ let staff: string;
 const audit = createAxeAudit();
 const PC = { width: 1280, height: 800 } as const;
 
-const expectAccessible = async (page: Page, label: string) => {
-  const blocking = await audit.check(page, label);
-  expect.soft(describeViolations(blocking), `axe on "${label}"`).toBe('');
-};
+const expectAccessible = (page: Page, label: string) => audit.expectAccessible(page, label);
 
 /** A patron who asked to be phoned, with a loan, holds to pull, on the hold shelf, and waiting. */
 const patron = { card: '62000001', name: 'デンワ ハナコ' };

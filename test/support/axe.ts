@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AxeResults, ImpactValue, Result } from 'axe-core';
@@ -65,6 +66,10 @@ export const createAxeAudit = () => {
         left: violations.filter((v) => v.impact === 'moderate' || v.impact === 'minor').map((v) => `${v.id}(${v.nodes.length})`),
       });
       return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    },
+    /** Audits the page as it is now; each serious or critical violation fails the test (softly, so every page is reported), by name. */
+    async expectAccessible(page: Page, label: string): Promise<void> {
+      expect.soft(describeViolations(await this.check(page, label)), `axe on "${label}"`).toBe('');
     },
     tallies: (): readonly PageTally[] => tallies,
     /** One JSON line per page audited, for the closing note of the issue. */
