@@ -2,7 +2,7 @@ import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { putInBatches } from './batch-write.js';
 import type { Db } from './db.js';
 import { keys } from './keys.js';
-import { catalogStore } from './catalog.js';
+import { catalogStore, titleItem } from './catalog.js';
 import type { Item, Title } from '../domain/catalog.js';
 
 export type ImportRecord = Title & { readonly copies: readonly Omit<Item, 'titleId' | 'location' | 'status'>[] };
@@ -41,17 +41,7 @@ const importCatalog = async (db: Db, records: readonly ImportRecord[]) => {
   for (const { copies, ...title } of fresh) {
     sequence += 1;
     const kept = copies.filter((c) => !clashing.has(c.itemId));
-    const branches = new Set(kept.map((c) => c.branch));
-    items.push({
-      ...keys.title(title.titleId),
-      ...keys.titleInItems(title.titleId),
-      ...keys.titleBySequence(sequence),
-      type: 'Title',
-      ...title,
-      sequence,
-      ...(branches.size ? { branches } : {}),
-      itemIds: kept.map((c) => c.itemId),
-    });
+    items.push(titleItem(title, sequence, kept));
     for (const copy of kept) {
       items.push({
         ...keys.item(copy.itemId),

@@ -16,6 +16,25 @@ export const toTitle = (item: Record<string, unknown>): StoredTitle => {
   return { ...(rest as unknown as Title & { sequence: number }), branches: branches instanceof Set ? [...(branches as Set<string>)].sort() : [] };
 };
 
+/**
+ * A title's table item: its own key, its place in the title partition and the catalog order
+ * (GSI1, GSI3), and the copies it starts with (`itemIds`, `branches`). The one place that
+ * lays a new title out, for a title created by staff and one imported with its copies.
+ */
+export const titleItem = (title: Title, sequence: number, copies: readonly Pick<Item, 'itemId' | 'branch'>[] = []): Record<string, unknown> => {
+  const branches = new Set(copies.map((c) => c.branch));
+  return {
+    ...keys.title(title.titleId),
+    ...keys.titleInItems(title.titleId),
+    ...keys.titleBySequence(sequence),
+    type: 'Title',
+    ...title,
+    sequence,
+    ...(branches.size ? { branches } : {}),
+    itemIds: copies.map((c) => c.itemId),
+  };
+};
+
 export const catalogStore = (db: Db) => {
   /** BatchGetItem of any number of keys, 100 a request, unprocessed keys sent again. */
   const batchGetAll = async (wanted: readonly Record<string, unknown>[]): Promise<Record<string, unknown>[]> => {
@@ -61,15 +80,7 @@ export const catalogStore = (db: Db) => {
         db.client.send(
           new PutCommand({
             TableName: db.tableName,
-            Item: {
-              ...keys.title(title.titleId),
-              ...keys.titleInItems(title.titleId),
-              ...keys.titleBySequence(sequence),
-              type: 'Title',
-              ...title,
-              sequence,
-              itemIds: [],
-            },
+            Item: titleItem(title, sequence),
             ConditionExpression: 'attribute_not_exists(PK)',
           }),
         ),
